@@ -1,0 +1,63 @@
+import { DynamicModule, Module, ValidationPipe } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
+import { assignCorrelationId } from './common/http/correlation-id';
+import { flattenValidationErrors, RequestValidationError } from './common/validation/request-validation.error';
+import { ConfigModule } from './config/config.module';
+import type { AppConfig } from './config/env';
+import { dataSourceOptions } from './database/typeorm-options';
+import { HealthModule } from './health/health.module';
+import { OrganizationModule } from './organization/organization.module';
+
+/** Feature modules, in the order of the SAKIP loop. */
+const FEATURES = [AuditModule, AuthModule, OrganizationModule, HealthModule];
+
+@Module({})
+export class AppModule {
+  /** The whole service for one validated configuration (main.ts, the CLIs and every e2e test build it this way). */
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.LOG_LEVEL,
+            genReqId: (req, res) => assignCorrelationId(req, res),
+            // Only method, path and status are logged: never headers, bodies, tokens or query strings.
+            serializers: {
+              req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
+              res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+            },
+            redact: { paths: ['req.headers', 'res.headers', '*.password', '*.refreshToken', '*.accessToken'], remove: true },
+            autoLogging: { ignore: (req) => req.url === '/health' },
+          },
+        }),
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions(config),
+          migrationsRun: config.MIGRATIONS_RUN,
+          retryAttempts: config.DB_CONNECT_RETRIES,
+          retryDelay: 1000,
+          verboseRetryLog: false,
+        }),
+        ...FEATURES,
+      ],
+      providers: [
+        {
+          provide: APP_PIPE,
+          useValue: new ValidationPipe({
+            whitelist: true,
+            forbidNonWhitelisted: true,
+            transform: true,
+            exceptionFactory: (errors) => new RequestValidationError(flattenValidationErrors(errors)),
+          }),
+        },
+        { provide: APP_FILTER, useClass: AllExceptionsFilter },
+      ],
+    };
+  }
+}

@@ -1,0 +1,40 @@
+import type { INestApplication } from '@nestjs/common';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
+import { toErrorBody } from './common/filters/to-error-body';
+import { assignCorrelationId } from './common/http/correlation-id';
+import type { AppConfig } from './config/env';
+
+export const API_PREFIX = 'api/v1';
+
+/** Everything main.ts does to the app besides listening; e2e tests call it too so they test the real pipeline. */
+export function configureApp(app: NestExpressApplication, config: AppConfig): void {
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    assignCorrelationId(req, res);
+    next();
+  });
+  app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"] } } }));
+  app.use(express.json({ limit: config.BODY_LIMIT }));
+  app.use(express.urlencoded({ extended: false, limit: config.BODY_LIMIT }));
+  // Body-parser failures (malformed JSON, oversized body) get the one error shape.
+  app.use((err: unknown, req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) return next(err);
+    const body = toErrorBody(err);
+    res.status(body.statusCode).json({ ...body, correlationId: assignCorrelationId(req, res) });
+  });
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'docs', 'docs-json'] });
+  app.enableShutdownHooks();
+  SwaggerModule.setup('docs', app, () => buildOpenApi(app), { jsonDocumentUrl: 'docs-json' });
+}
+
+export function buildOpenApi(app: INestApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('sakip-service')
+    .setDescription('SAKIP for Indonesian regional governments: planning, capaian, LKE evaluation, predicates and reports.')
+    .setVersion('1')
+    .addBearerAuth()
+    .build();
+  return SwaggerModule.createDocument(app, config);
+}

@@ -1,0 +1,90 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import type { DataSource, Repository } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { DomainError } from '../common/errors/domain-error';
+import type { TenantScope } from '../common/tenancy/tenant-scope';
+import { ChangePasswordDto, LoginDto } from './dto/auth.dto';
+import { toUserResponse, UserResponseDto } from './dto/user.dto';
+import { User } from './entities/user.entity';
+import { LoginThrottleService } from './login-throttle.service';
+import { PasswordService } from './password.service';
+import { invalidToken, TokenPair, TokenService } from './token.service';
+
+const badCredentials = () => new DomainError('INVALID_CREDENTIALS', 'unauthorized', 'Wrong username or password');
+
+@Injectable()
+export class AuthService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly passwords: PasswordService,
+    private readonly tokens: TokenService,
+    private readonly throttle: LoginThrottleService,
+    private readonly audit: AuditService,
+  ) {}
+
+  private withHash(username: string): Promise<User | null> {
+    return this.users.createQueryBuilder('u').addSelect('u.passwordHash').where('u.username = :username', { username }).getOne();
+  }
+
+  /** Same answer for an unknown user, a wrong password and an inactive account, so usernames are not probed. */
+  async login(dto: LoginDto, ip: string): Promise<TokenPair> {
+    const username = dto.username.trim().toLowerCase();
+    await this.throttle.assertAllowed(username, ip);
+    const user = await this.withHash(username);
+    const ok = user !== null && (await this.passwords.verify(user.passwordHash, dto.password));
+    if (!user || !ok || !user.active) {
+      await this.throttle.recordFailure(username, ip);
+      throw badCredentials();
+    }
+    await this.throttle.reset(username, ip);
+    return this.tokens.issue(user);
+  }
+
+  async refresh(refreshToken: string): Promise<TokenPair> {
+    const row = await this.tokens.consumeRefresh(refreshToken);
+    const user = await this.users.findOneBy({ id: row.userId });
+    if (!user || !user.active) throw invalidToken();
+    return this.tokens.issue(user, row.familyId);
+  }
+
+  async logout(scope: TenantScope, refreshToken: string): Promise<void> {
+    const family = await this.tokens.familyOf(refreshToken);
+    if (family) await this.tokens.revokeFamily(family);
+    // The access token in use ends too: bump the version it was signed with.
+    await this.users.increment({ id: scope.userId }, 'tokenVersion', 1);
+  }
+
+  async changePassword(scope: TenantScope, dto: ChangePasswordDto): Promise<void> {
+    const user = await this.withHash(scope.username);
+    if (!user || !(await this.passwords.verify(user.passwordHash, dto.currentPassword)))
+      throw new DomainError('INVALID_CREDENTIALS', 'invalid', 'The current password is wrong');
+    const passwordHash = await this.passwords.hash(dto.newPassword, user.username);
+    await this.db.transaction(async (m) => {
+      await m.update(User, { id: user.id }, { passwordHash, tokenVersion: user.tokenVersion + 1 });
+      await this.audit.record(m, scope, { action: 'CHANGE_PASSWORD', entity: 'User', entityId: user.id, regionId: user.regionId, after: {} });
+    });
+    await this.tokens.revokeAllOf(user.id);
+  }
+
+  async me(scope: TenantScope): Promise<UserResponseDto> {
+    return toUserResponse(await this.users.findOneByOrFail({ id: scope.userId }));
+  }
+
+  /** Resolves an access token to the caller's scope; used by the global guard on every request. */
+  async authenticate(accessToken: string, correlationId: string): Promise<TenantScope> {
+    const claims = await this.tokens.verifyAccess(accessToken);
+    const user = await this.users.findOneBy({ id: claims.sub });
+    if (!user || !user.active || user.tokenVersion !== claims.tv) throw invalidToken();
+    return {
+      userId: user.id,
+      username: user.username,
+      role: user.role,
+      regionId: user.regionId,
+      skpdId: user.role === 'PLANNER' ? user.skpdId : null,
+      isQa: Boolean(user.isQa),
+      correlationId,
+    };
+  }
+}

@@ -1,0 +1,45 @@
+export const ROLES = ['SUPERADMIN', 'REGION_ADMIN', 'PLANNER', 'EVALUATOR', 'HEAD'] as const;
+export type Role = (typeof ROLES)[number];
+
+/**
+ * The permission matrix: which roles may use a route marked `@RequirePermission(p)`.
+ * A route with neither `@Public()` nor `@RequirePermission()` is refused to everyone (deny by default).
+ * Tenant scope (own region, own SKPD for planners) is applied on top of this by the services.
+ * README's permission table is generated from this object and a test compares both.
+ */
+export const PERMISSIONS = {
+  'session.self': ['SUPERADMIN', 'REGION_ADMIN', 'PLANNER', 'EVALUATOR', 'HEAD'],
+  'region.read': ['SUPERADMIN', 'REGION_ADMIN', 'PLANNER', 'EVALUATOR', 'HEAD'],
+  'region.create': ['SUPERADMIN'],
+  'region.update': ['SUPERADMIN', 'REGION_ADMIN'],
+  'skpd.read': ['REGION_ADMIN', 'PLANNER', 'EVALUATOR', 'HEAD'],
+  'skpd.manage': ['REGION_ADMIN'],
+  'user.read': ['SUPERADMIN', 'REGION_ADMIN'],
+  'user.manage': ['SUPERADMIN', 'REGION_ADMIN'],
+  'audit.read': ['REGION_ADMIN'],
+  'planning.read': ['REGION_ADMIN', 'PLANNER', 'EVALUATOR', 'HEAD'],
+  'planning.write': ['REGION_ADMIN', 'PLANNER'],
+  'planning.approve': ['REGION_ADMIN'],
+  'period.manage': ['REGION_ADMIN'],
+  'realisation.read': ['REGION_ADMIN', 'PLANNER', 'EVALUATOR', 'HEAD'],
+  'realisation.write': ['PLANNER'],
+  'realisation.reopen': ['REGION_ADMIN'],
+  'evidence.read': ['REGION_ADMIN', 'PLANNER', 'EVALUATOR', 'HEAD'],
+  'evidence.upload': ['PLANNER', 'EVALUATOR'],
+  'evaluation.read': ['REGION_ADMIN', 'PLANNER', 'EVALUATOR', 'HEAD'],
+  'evaluation.open': ['REGION_ADMIN', 'EVALUATOR'],
+  'evaluation.self': ['PLANNER'],
+  'evaluation.score': ['EVALUATOR'],
+  'evaluation.reopen': ['REGION_ADMIN'],
+  'evaluation.recommend': ['EVALUATOR'],
+  'evaluation.follow-up': ['PLANNER', 'EVALUATOR'],
+  'report.region': ['REGION_ADMIN', 'EVALUATOR', 'HEAD'],
+  'report.skpd': ['REGION_ADMIN', 'PLANNER', 'EVALUATOR', 'HEAD'],
+  'progress.read': ['REGION_ADMIN', 'EVALUATOR', 'HEAD'],
+  'progress.manage': ['REGION_ADMIN'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export const roleHas = (role: Role, permission: Permission): boolean =>
+  (PERMISSIONS[permission] as readonly Role[]).includes(role);

@@ -1,0 +1,20 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import { configureApp } from './app.setup';
+import type { AppConfig } from './config/env';
+
+/** Creates the configured application (not listening): used by main.ts, the CLIs and the e2e tests. */
+export async function createApp(config: AppConfig, opts: { logger?: boolean } = {}): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    bodyParser: false,
+    bufferLogs: opts.logger !== false,
+    logger: opts.logger === false ? false : undefined,
+    abortOnError: false,
+  });
+  if (opts.logger !== false) app.useLogger(app.get(Logger));
+  configureApp(app, config);
+  return app;
+}

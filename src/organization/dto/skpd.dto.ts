@@ -1,0 +1,48 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min, MinLength } from 'class-validator';
+import { PageQueryDto } from '../../common/http/pagination';
+import { SKPD_KINDS, type SkpdKind, Skpd } from '../entities/skpd.entity';
+
+export class CreateSkpdDto {
+  @ApiProperty({ example: '1.02.01' }) @IsString() @Matches(/^[A-Za-z0-9.\-]{1,30}$/) code!: string;
+  @ApiProperty({ example: 'Dinas Kesehatan' }) @IsString() @MinLength(3) @MaxLength(200) name!: string;
+  @ApiProperty({ example: 'Dinkes' }) @IsString() @MinLength(2) @MaxLength(60) shortName!: string;
+  @ApiProperty({ enum: SKPD_KINDS }) @IsIn(SKPD_KINDS) kind!: SkpdKind;
+}
+
+export class UpdateSkpdDto {
+  @ApiProperty() @IsInt() @Min(1) version!: number;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(3) @MaxLength(200) name?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(2) @MaxLength(60) shortName?: string;
+  @ApiPropertyOptional({ enum: SKPD_KINDS }) @IsOptional() @IsIn(SKPD_KINDS) kind?: SkpdKind;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
+}
+
+export class SkpdQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: SKPD_KINDS }) @IsOptional() @IsIn(SKPD_KINDS) kind?: SkpdKind;
+  @ApiPropertyOptional() @IsOptional() @IsIn(['true', 'false']) active?: 'true' | 'false';
+  /** Matches code, name or short name. */
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(60) q?: string;
+}
+
+export class SkpdResponseDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() regionId!: string;
+  @ApiProperty() code!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() shortName!: string;
+  @ApiProperty({ enum: SKPD_KINDS }) kind!: SkpdKind;
+  @ApiProperty() active!: boolean;
+  @ApiProperty() version!: number;
+}
+
+export const toSkpdResponse = (s: Skpd): SkpdResponseDto => ({
+  id: s.id,
+  regionId: s.regionId,
+  code: s.code,
+  name: s.name,
+  shortName: s.shortName,
+  kind: s.kind,
+  active: Boolean(s.active),
+  version: s.version,
+});

@@ -1,0 +1,80 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import type { DataSource, Repository } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { UsersService } from '../auth/users.service';
+import { ForbiddenError, NotFoundError } from '../common/errors/domain-error';
+import { type Page, paginate } from '../common/http/pagination';
+import type { TenantScope } from '../common/tenancy/tenant-scope';
+import { updateWithVersion } from '../common/typeorm/versioned-update';
+import { CreateRegionDto, RegionQueryDto, RegionResponseDto, toRegionResponse, UpdateRegionDto } from './dto/region.dto';
+import { Region } from './entities/region.entity';
+
+@Injectable()
+export class RegionsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @InjectRepository(Region) private readonly regions: Repository<Region>,
+    private readonly users: UsersService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** The superadmin sees every region; everyone else only their own. */
+  private async findVisible(scope: TenantScope, id: string): Promise<Region> {
+    const region = await this.regions.findOneBy({ id });
+    if (!region || (scope.role !== 'SUPERADMIN' && region.id !== scope.regionId)) throw new NotFoundError('Region');
+    return region;
+  }
+
+  list(scope: TenantScope, query: RegionQueryDto): Promise<Page<RegionResponseDto>> {
+    const qb = this.regions.createQueryBuilder('r');
+    if (scope.role !== 'SUPERADMIN') qb.where('r.id = :id', { id: scope.regionId });
+    if (query.kind) qb.andWhere('r.kind = :kind', { kind: query.kind });
+    if (query.q) qb.andWhere('(r.name LIKE :q OR r.code LIKE :q)', { q: `%${query.q.replace(/[%_]/g, '')}%` });
+    return paginate(qb, query, ['code', 'name', 'createdAt'], toRegionResponse);
+  }
+
+  async get(scope: TenantScope, id: string): Promise<RegionResponseDto> {
+    return toRegionResponse(await this.findVisible(scope, id));
+  }
+
+  /** Creates a region and, when given, its first REGION_ADMIN in one transaction. */
+  async create(scope: TenantScope, dto: CreateRegionDto): Promise<RegionResponseDto> {
+    const region = await this.db.transaction(async (m) => {
+      const created = m.create(Region, {
+        code: dto.code,
+        name: dto.name,
+        kind: dto.kind,
+        lowerIsBetterFormula: dto.lowerIsBetterFormula ?? 'INVERSE_DIFF',
+        capaianCap: dto.capaianCap ?? null,
+        timezone: dto.timezone ?? 'Asia/Jakarta',
+        isDemo: false,
+      });
+      await m.save(created);
+      await this.audit.record(m, scope, { action: 'CREATE', entity: 'Region', entityId: created.id, regionId: created.id, after: toRegionResponse(created) });
+      return created;
+    });
+    if (dto.firstAdmin) {
+      try {
+        await this.users.create(scope, { ...dto.firstAdmin, role: 'REGION_ADMIN', regionId: region.id });
+      } catch (err) {
+        // The admin could not be created (weak password, taken username): the region is not left half-made.
+        await this.regions.delete({ id: region.id });
+        throw err;
+      }
+    }
+    return toRegionResponse(region);
+  }
+
+  async update(scope: TenantScope, id: string, dto: UpdateRegionDto): Promise<RegionResponseDto> {
+    if (scope.role !== 'SUPERADMIN' && scope.role !== 'REGION_ADMIN') throw new ForbiddenError();
+    return this.db.transaction(async (m) => {
+      const region = await this.findVisible(scope, id);
+      const before = toRegionResponse(region);
+      const { version, ...changes } = dto;
+      const saved = await updateWithVersion(m, Region, region, version, changes, 'Region');
+      await this.audit.record(m, scope, { action: 'UPDATE', entity: 'Region', entityId: id, regionId: id, before, after: toRegionResponse(saved) });
+      return toRegionResponse(saved);
+    });
+  }
+}
