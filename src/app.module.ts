@@ -1,4 +1,6 @@
 import { DynamicModule, Module, ValidationPipe } from '@nestjs/common';
+import type { DestinationStream } from 'pino';
+import type { Options } from 'pino-http';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
@@ -19,24 +21,27 @@ const FEATURES = [AuditModule, AuthModule, OrganizationModule, HealthModule];
 @Module({})
 export class AppModule {
   /** The whole service for one validated configuration (main.ts, the CLIs and every e2e test build it this way). */
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, opts: { logStream?: DestinationStream } = {}): DynamicModule {
+    const pinoOptions: Options = {
+      level: config.LOG_LEVEL,
+      genReqId: (req, res) => assignCorrelationId(req, res),
+      // Only method, path and status are logged: never headers, bodies, tokens or query strings.
+      serializers: {
+        req: (req: { id: string; method: string; url: string }) => ({
+          id: req.id,
+          method: req.method,
+          path: req.url.split('?')[0],
+        }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+      redact: { paths: ['req.headers', 'res.headers', '*.password', '*.refreshToken', '*.accessToken'], remove: true },
+      autoLogging: { ignore: (req) => req.url === '/health' },
+    };
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.LOG_LEVEL,
-            genReqId: (req, res) => assignCorrelationId(req, res),
-            // Only method, path and status are logged: never headers, bodies, tokens or query strings.
-            serializers: {
-              req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
-              res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-            },
-            redact: { paths: ['req.headers', 'res.headers', '*.password', '*.refreshToken', '*.accessToken'], remove: true },
-            autoLogging: { ignore: (req) => req.url === '/health' },
-          },
-        }),
+        LoggerModule.forRoot({ pinoHttp: opts.logStream ? [pinoOptions, opts.logStream] : pinoOptions }),
         TypeOrmModule.forRoot({
           ...dataSourceOptions(config),
           migrationsRun: config.MIGRATIONS_RUN,

@@ -1,0 +1,67 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { Server } from 'node:http';
+import type { DestinationStream } from 'pino';
+import type { DataSource } from 'typeorm';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { createApp } from '../../src/bootstrap';
+import { loadConfig, type AppConfig } from '../../src/config/env';
+import { Factories } from '../factories/factories';
+import { createTestDatabase } from './test-database';
+
+export interface TestApp {
+  app: NestExpressApplication;
+  http: Server;
+  db: DataSource;
+  config: AppConfig;
+  make: Factories;
+  /** Authorization header for a user made by `make.user()`. */
+  auth(user: { token: string }): { Authorization: string };
+  close(): Promise<void>;
+}
+
+/**
+ * The real application on this file's own fresh, migrated database (see createTestDatabase),
+ * with its own storage folder. Call in beforeAll and close in afterAll.
+ */
+export async function createTestApp(
+  overrides: Record<string, string> = {},
+  opts: { logStream?: DestinationStream } = {},
+): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const storage = mkdtempSync(join(tmpdir(), 'sakip-test-storage-'));
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: opts.logStream ? 'info' : 'silent',
+    JWT_SECRET: 'test-secret-0123456789-0123456789-0123456789',
+    STORAGE_DIR: storage,
+    SEED_DEMO: 'false',
+    DB_CONNECT_RETRIES: '0',
+    ...database.env,
+    ...overrides,
+  });
+  let app: NestExpressApplication;
+  try {
+    app = await createApp(config, { logger: Boolean(opts.logStream), logStream: opts.logStream });
+    await app.init();
+  } catch (err) {
+    await database.drop();
+    throw err;
+  }
+  const db = app.get<DataSource>(getDataSourceToken());
+  return {
+    app,
+    http: app.getHttpServer(),
+    db,
+    config,
+    make: new Factories(app),
+    auth: (user) => ({ Authorization: `Bearer ${user.token}` }),
+    close: async () => {
+      await app.close();
+      await database.drop();
+      rmSync(storage, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,32 @@
+import { randomBytes } from 'node:crypto';
+import { createConnection } from 'mysql2/promise';
+
+export const usesMysql = () => process.env.TEST_DB === 'mysql';
+
+export interface TestDatabase {
+  /** Settings for loadConfig: DB_URL for MySQL, SQLITE_PATH for SQLite. */
+  env: Record<string, string>;
+  drop(): Promise<void>;
+}
+
+/**
+ * A database of this test file's own: in-memory SQLite, or with TEST_DB=mysql a new database on
+ * TEST_DB_URL (default mysql://root@127.0.0.1:3306) that is dropped afterwards. Names must contain "test".
+ */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  if (!usesMysql()) return { env: { SQLITE_PATH: ':memory:' }, drop: async () => undefined };
+  const server = (process.env.TEST_DB_URL ?? 'mysql://root@127.0.0.1:3306').replace(/\/+$/, '');
+  const name = `sakip_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  if (!name.includes('test')) throw new Error(`Refusing to use database ${name}: test databases must contain "test"`);
+  const admin = await createConnection({ uri: server });
+  await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  await admin.end();
+  return {
+    env: { DB_URL: `${server}/${name}` },
+    drop: async () => {
+      const conn = await createConnection({ uri: server });
+      await conn.query(`DROP DATABASE IF EXISTS \`${name}\``);
+      await conn.end();
+    },
+  };
+}
