@@ -4,7 +4,7 @@ import { PageQueryDto } from '../../common/http/pagination';
 import { SKPD_KINDS, type SkpdKind, Skpd } from '../entities/skpd.entity';
 
 export class CreateSkpdDto {
-  @ApiProperty({ example: '1.02.01' }) @IsString() @Matches(/^[A-Za-z0-9.\-]{1,30}$/) code!: string;
+  @ApiProperty({ example: '1.02.01' }) @IsString() @Matches(/^[A-Za-z0-9.-]{1,30}$/) code!: string;
   @ApiProperty({ example: 'Dinas Kesehatan' }) @IsString() @MinLength(3) @MaxLength(200) name!: string;
   @ApiProperty({ example: 'Dinkes' }) @IsString() @MinLength(2) @MaxLength(60) shortName!: string;
   @ApiProperty({ enum: SKPD_KINDS }) @IsIn(SKPD_KINDS) kind!: SkpdKind;
