@@ -14,8 +14,9 @@ export async function createApp(
 ): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, { logStream: opts.logStream }), {
     bodyParser: false,
+    // Nothing is printed while the app is assembled: a startup failure becomes one line in main.ts, never a stack trace.
     bufferLogs: opts.logger !== false,
-    logger: opts.logger === false ? false : undefined,
+    logger: false,
     abortOnError: false,
   });
   if (opts.logger !== false) app.useLogger(app.get(Logger));
