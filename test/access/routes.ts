@@ -1,0 +1,47 @@
+import type { INestApplication } from '@nestjs/common';
+import { RequestMethod } from '@nestjs/common';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { ModulesContainer } from '@nestjs/core';
+import type { Permission } from '../../src/auth/roles';
+import { IS_PUBLIC, REQUIRED_PERMISSION } from '../../src/common/auth/decorators';
+
+export interface RouteInfo {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Full path with parameters, e.g. /api/v1/skpd/:id */
+  path: string;
+  isPublic: boolean;
+  permission?: Permission;
+}
+
+const UNPREFIXED = new Set(['health']);
+const join = (...parts: string[]) => `/${parts.map((p) => p.replace(/^\/+|\/+$/g, '')).filter(Boolean).join('/')}`;
+
+/** Every controller route of the running app, read from Nest's metadata, so a new route cannot escape the matrix. */
+export function discoverRoutes(app: INestApplication): RouteInfo[] {
+  const routes: RouteInfo[] = [];
+  for (const module of app.get(ModulesContainer).values()) {
+    for (const wrapper of module.controllers.values()) {
+      const controller = wrapper.metatype as (new (...args: never[]) => unknown) | null;
+      if (!controller) continue;
+      const base = String(Reflect.getMetadata(PATH_METADATA, controller) ?? '');
+      const proto = controller.prototype as Record<string, unknown>;
+      for (const name of Object.getOwnPropertyNames(proto)) {
+        const handler = proto[name];
+        if (typeof handler !== 'function' || Reflect.getMetadata(METHOD_METADATA, handler) === undefined) continue;
+        const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number] as RouteInfo['method'];
+        const sub = String(Reflect.getMetadata(PATH_METADATA, handler) ?? '');
+        const path = UNPREFIXED.has(base) ? join(base, sub) : join('api/v1', base, sub);
+        const meta = (key: string) => Reflect.getMetadata(key, handler) ?? Reflect.getMetadata(key, controller);
+        routes.push({ method, path, isPublic: meta(IS_PUBLIC) === true, permission: meta(REQUIRED_PERMISSION) });
+      }
+    }
+  }
+  return routes.sort((a, b) => `${a.path} ${a.method}`.localeCompare(`${b.path} ${b.method}`));
+}
+
+/** The path's parameters as "<segment before>/:<param>" keys, e.g. /api/v1/skpd/:id/x → ["skpd/:id"]. */
+export const paramKeys = (path: string): string[] =>
+  [...path.matchAll(/([^/]+)\/(:[A-Za-z]+)/g)].map((m) => `${m[1]}/${m[2]}`);
+
+export const fillPath = (path: string, idFor: (key: string) => string): string =>
+  path.replace(/([^/]+)\/(:[A-Za-z]+)/g, (_all, seg: string, param: string) => `${seg}/${idFor(`${seg}/${param}`)}`);
