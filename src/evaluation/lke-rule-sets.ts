@@ -1,3 +1,4 @@
+import type { Provider } from '@nestjs/common';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { NotFoundError } from '../common/errors/domain-error';
@@ -92,3 +93,15 @@ export function loadRuleSets(dir: string = findRuleSetDir()): RuleSetRegistry {
   }
   return createRuleSetRegistry(ruleSets);
 }
+
+/** Injection token for the RuleSetRegistry: `@Inject(LKE_RULE_SETS) private readonly ruleSets: RuleSetRegistry`. */
+export const LKE_RULE_SETS = Symbol('LKE_RULE_SETS');
+
+/**
+ * Loads templates/lke once when the module is instantiated, so an invalid template stops startup with the list
+ * of files and paths at fault. Add to the evaluation module's providers (and exports, if other modules need it).
+ */
+export const lkeRuleSetsProvider: Provider = {
+  provide: LKE_RULE_SETS,
+  useFactory: (): RuleSetRegistry => loadRuleSets(),
+};

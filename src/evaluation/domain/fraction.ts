@@ -52,8 +52,17 @@ export class Fraction {
     return Fraction.of(sign === '-' ? -digits : digits, 10n ** BigInt(frac.length));
   }
 
+  /** Parses what `toString` writes ("1333993/18480", "60", "-3/2") or a plain decimal ("72.1875"). */
+  static parseRatio(text: string): Fraction {
+    const m = /^\s*(-?\d+)\s*\/\s*(\d+)\s*$/.exec(text);
+    return m ? Fraction.of(BigInt(m[1]), BigInt(m[2])) : Fraction.parse(text);
+  }
+
   plus(other: Fraction): Fraction {
-    return Fraction.of(this.numerator * other.denominator + other.numerator * this.denominator, this.denominator * other.denominator);
+    return Fraction.of(
+      this.numerator * other.denominator + other.numerator * this.denominator,
+      this.denominator * other.denominator,
+    );
   }
 
   times(other: Fraction): Fraction {

@@ -9,7 +9,11 @@ import { RuleSetValidationError } from './lke.errors';
 
 /** How the sub-component value v̄ (percent) is obtained (domain reference §6.3). */
 export type AggregationMode = 'CRITERION_MEAN' | 'SUBCOMPONENT_GRADE' | 'LEGACY_YT_ABCDE';
-export const AGGREGATION_MODES: readonly AggregationMode[] = ['CRITERION_MEAN', 'SUBCOMPONENT_GRADE', 'LEGACY_YT_ABCDE'];
+export const AGGREGATION_MODES: readonly AggregationMode[] = [
+  'CRITERION_MEAN',
+  'SUBCOMPONENT_GRADE',
+  'LEGACY_YT_ABCDE',
+];
 
 /** Whether the predicate is decided on the exact total (default) or on the total rounded half-up to 2 decimals. */
 export type PredicateBasis = 'EXACT' | 'ROUNDED_2DP';
@@ -264,7 +268,7 @@ export const RULE_SET_JSON_SCHEMA = {
   },
 } as const;
 
-const ajv = new Ajv({ allErrors: true, allowUnionTypes: true, strict: true });
+const ajv = new Ajv({ allErrors: true, allowUnionTypes: true, strict: true, verbose: true }); // verbose: errors carry the offending value
 const validateShape = ajv.compile(RULE_SET_JSON_SCHEMA);
 
 /** JSON pointer "/components/2/subComponents/1/weight" → "components[2].subComponents[1].weight". */
@@ -297,6 +301,10 @@ function describeAjvError(e: ErrorObject): string {
 }
 
 const fmt = (f: Fraction): string => (f.denominator === 1n ? f.toString() : f.toDecimal().toFixed());
+
+/** "1.a.1" is a child of "1.a"; "1.a.1.2" and "1.ab" are not. */
+const isChildId = (id: string, parent: string): boolean =>
+  id.startsWith(`${parent}.`) && !id.slice(parent.length + 1).includes('.');
 
 function semanticProblems(rs: RuleSet): string[] {
   const problems: string[] = [];
@@ -341,8 +349,10 @@ function semanticProblems(rs: RuleSet): string[] {
     component.subComponents.forEach((sub, si) => {
       const sPath = `${cPath}.subComponents[${si}]`;
       claim(sub.id, `${sPath}.id`);
-      if (!sub.id.startsWith(`${component.id}.`))
-        problems.push(`${sPath}.id: "${sub.id}" does not belong to component "${component.id}" (expected "${component.id}.<x>")`);
+      if (!isChildId(sub.id, component.id))
+        problems.push(
+          `${sPath}.id: "${sub.id}" does not belong to component "${component.id}" (expected "${component.id}.<x>")`,
+        );
       const sWeight = Fraction.parse(sub.weight);
       if (sWeight.cmp(Fraction.ZERO) <= 0) problems.push(`${sPath}.weight: must be greater than 0`);
       subTotal = subTotal.plus(sWeight);
@@ -354,8 +364,10 @@ function semanticProblems(rs: RuleSet): string[] {
         const kPath = `${sPath}.criteria[${ki}]`;
         claim(criterion.id, `${kPath}.id`);
         criterionIds.add(criterion.id);
-        if (!criterion.id.startsWith(`${sub.id}.`))
-          problems.push(`${kPath}.id: "${criterion.id}" does not belong to sub-component "${sub.id}" (expected "${sub.id}.<n>")`);
+        if (!isChildId(criterion.id, sub.id))
+          problems.push(
+            `${kPath}.id: "${criterion.id}" does not belong to sub-component "${sub.id}" (expected "${sub.id}.<n>")`,
+          );
         checkScaleRef(criterion.answerScale, `${kPath}.answerScale`);
       });
     });
@@ -366,7 +378,9 @@ function semanticProblems(rs: RuleSet): string[] {
       );
   });
   if (!total.eq(HUNDRED))
-    problems.push(`components: component weights ${rs.components.map((c) => c.weight).join(' + ')} = ${fmt(total)}, expected 100`);
+    problems.push(
+      `components: component weights ${rs.components.map((c) => c.weight).join(' + ')} = ${fmt(total)}, expected 100`,
+    );
 
   problems.push(...bandProblems(rs.bands));
 
@@ -404,9 +418,7 @@ function bandProblems(bands: readonly Band[]): string[] {
   if (floors.length !== 1)
     problems.push(`bands: exactly one floor band (above: null, includes 0) is required, found ${floors.length}`);
 
-  const ordered = bands
-    .map((b, i) => ({ b, i, upTo: Fraction.parse(b.upTo) }))
-    .sort((x, y) => y.upTo.cmp(x.upTo));
+  const ordered = bands.map((b, i) => ({ b, i, upTo: Fraction.parse(b.upTo) })).sort((x, y) => y.upTo.cmp(x.upTo));
   if (ordered.length > 0 && !ordered[0].upTo.eq(Fraction.of(100)))
     problems.push(`bands[${ordered[0].i}].upTo: the highest band must end at 100, not ${ordered[0].b.upTo}`);
   for (let k = 0; k + 1 < ordered.length; k++) {
@@ -426,7 +438,9 @@ function bandProblems(bands: readonly Band[]): string[] {
   }
   const last = ordered[ordered.length - 1];
   if (last && last.b.above !== null)
-    problems.push(`bands[${last.i}].above: the lowest band must be the floor band (above: null) so that 0 has a predicate`);
+    problems.push(
+      `bands[${last.i}].above: the lowest band must be the floor band (above: null) so that 0 has a predicate`,
+    );
   return problems;
 }
 

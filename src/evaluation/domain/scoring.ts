@@ -5,7 +5,15 @@ import { checkConsistency, ConsistencyViolation } from './consistency';
 import { Fraction } from './fraction';
 import { InvalidAnswerError } from './lke.errors';
 import { bandFor } from './predicate';
-import { AggregationMode, answerScaleFor, AnswerScale, Predicate, PredicateBasis, RuleSet, SubComponent } from './rule-set';
+import {
+  AggregationMode,
+  answerScaleFor,
+  AnswerScale,
+  Predicate,
+  PredicateBasis,
+  RuleSet,
+  SubComponent,
+} from './rule-set';
 
 /**
  * Scores an LKE worksheet (domain reference §6.3, §7.4):
@@ -158,7 +166,12 @@ export function scoreEvaluation(ruleSet: RuleSet, answers: LkeAnswers): Evaluati
       });
       const weight = Fraction.parse(sub.weight);
       const complete = given.length === own.length && own.length > 0;
-      const value = complete ? Fraction.of(given.reduce((sum, v) => sum + v, 0), given.length) : null;
+      const value = complete
+        ? Fraction.of(
+            given.reduce((sum, v) => sum + v, 0),
+            given.length,
+          )
+        : null;
       const score = value ? value.times(weight).div(HUNDRED) : null;
       subScores.push(score);
       subComponents.push({
@@ -237,6 +250,38 @@ export function scoreEvaluation(ruleSet: RuleSet, answers: LkeAnswers): Evaluati
     predicate: decided.predicate,
     warnings,
   };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// One breakdown per answer set. An evaluation keeps the self-assessment, evaluator, QA and final answers side by side;
+// each is scored on its own with the same rule set.
+
+export type LkeStage = 'self' | 'evaluator' | 'qa' | 'final';
+export const LKE_STAGES: readonly LkeStage[] = ['self', 'evaluator', 'qa', 'final'];
+
+/** The answers of each stage; a stage without answers yet may be omitted (it scores as INCOMPLETE, everything missing). */
+export type StageAnswers = Partial<Readonly<Record<LkeStage, LkeAnswers>>>;
+export type StageScores = Readonly<Record<LkeStage, EvaluationScore>>;
+
+const NO_ANSWERS: LkeAnswers = new Map();
+
+/**
+ * Scores every stage's answer set separately (criterion → sub-component → component → total → predicate each).
+ * Throws InvalidAnswerError naming the stage, e.g. field "evaluator.1.a.1", when any stage has an invalid answer.
+ */
+export function scoreStages(ruleSet: RuleSet, answers: StageAnswers): StageScores {
+  const errors: FieldError[] = [];
+  const scores = {} as Record<LkeStage, EvaluationScore>;
+  for (const stage of LKE_STAGES) {
+    try {
+      scores[stage] = scoreEvaluation(ruleSet, answers[stage] ?? NO_ANSWERS);
+    } catch (e) {
+      if (!(e instanceof InvalidAnswerError)) throw e;
+      errors.push(...(e.errors as FieldError[]).map((f) => ({ field: `${stage}.${f.field}`, messages: f.messages })));
+    }
+  }
+  if (errors.length > 0) throw new InvalidAnswerError(errors);
+  return scores;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

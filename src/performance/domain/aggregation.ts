@@ -6,6 +6,7 @@ import {
   Quarter,
   QuarterAggregation,
   Quarterly,
+  QuarterlyTargetMode,
   QUARTERS,
   isQuarter,
 } from '../../planning/domain/indicator-settings';
@@ -21,8 +22,13 @@ import { InvalidQuarterError, UnsupportedAggregationError } from './performance.
  * | aggregation      | to quarter k                                         | year                                  |
  * |------------------|------------------------------------------------------|---------------------------------------|
  * | `CUMULATIVE_SUM` | ΣR(1..j) vs ΣT(1..j), j = last reported quarter ≤ k   | ΣR(1..4) vs annual T; all 4 required  |
- * | `LAST_VALUE`     | R(j) vs T(j), j = last reported quarter ≤ k           | R(j) vs annual T, j = last reported   |
+ * |   + `CUMULATIVE` | ΣR(1..j) vs T(j) (the target to date)                 | ΣR(1..4) vs annual T; all 4 required  |
+ * | `LAST_VALUE`     | R(j) vs T(j), j = last reported quarter ≤ k           | R(TW IV) vs annual T; TW IV required  |
  * | `AVERAGE`        | mean of reported R(1..k) vs annual T                  | mean of reported R(1..4) vs annual T  |
+ *
+ * The annual `LAST_VALUE` figure is R(TW IV) (§5.2): an earlier quarter's position against the annual target would
+ * understate a rising target (§5.5 #13: 66 at TW III vs 100 for the year), so without TW IV it is MISSING_REALISATION;
+ * the position so far is `capaianToQuarter(…, quarter: 4)`, which compares R(j) with T(j).
  *
  * `CUMULATIVE_SUM` treats quarter values as increments. A quarter left empty *between* reported quarters makes the
  * sum unknowable, so it is MISSING_REALISATION (not 0). Trailing empty quarters just end the window early ("s.d.
@@ -43,11 +49,16 @@ export interface QuarterSeriesInput {
   polarity: Polarity;
   lowerIsBetterFormula?: LowerIsBetterFormula;
   aggregation: QuarterAggregation;
-  /** TW I..IV targets. Increments for `CUMULATIVE_SUM`, to-date positions for `LAST_VALUE`, unused by `AVERAGE`. */
+  /**
+   * TW I..IV targets. For `CUMULATIVE_SUM` increments, or totals to date when `quarterlyTargetMode` is `CUMULATIVE`;
+   * to-date positions for `LAST_VALUE`; unused by `AVERAGE`.
+   */
   quarterTargets: Quarterly<QuarterTarget | null>;
   annualTarget: QuarterTarget | null;
   /** TW I..IV realisations; null = not reported. */
   realisations: Quarterly<Decimal | null>;
+  /** Only read for `CUMULATIVE_SUM`; defaults to `INCREMENTAL` (see `QuarterlyTargetMode`). */
+  quarterlyTargetMode?: QuarterlyTargetMode;
 }
 
 export interface CapaianToQuarterInput extends QuarterSeriesInput {
@@ -87,10 +98,15 @@ function aggregate(input: QuarterSeriesInput, upTo: Quarter, annual: boolean): A
       const window = QUARTERS.filter((q) => q <= (annual ? 4 : last));
       if (window.length !== reported.length)
         return { computable: false, reason: 'MISSING_REALISATION', quarters: reported };
-      const target = annual ? input.annualTarget : sumTargets(window.map((q) => input.quarterTargets[q - 1]));
+      const target = annual
+        ? input.annualTarget
+        : input.quarterlyTargetMode === 'CUMULATIVE'
+          ? input.quarterTargets[last - 1]
+          : sumTargets(window.map((q) => input.quarterTargets[q - 1]));
       return compare(input, target, sumOrOffender(window.map((q) => input.realisations[q - 1])), window);
     }
     case 'LAST_VALUE': {
+      if (annual && last !== 4) return { computable: false, reason: 'MISSING_REALISATION', quarters: reported };
       const target = annual ? input.annualTarget : input.quarterTargets[last - 1];
       return compare(input, target, input.realisations[last - 1], [last]);
     }

@@ -63,6 +63,13 @@ export const notComputable = (reason: NotComputableReason): CapaianResult => ({ 
 /** The percentage of a computable result, or null. */
 export const capaianValue = (result: CapaianResult): Decimal | null => (result.computable ? result.value : null);
 
+/**
+ * numerator × 100 / denominator with a single rounding (at 40 significant digits, in the division): multiplying
+ * first means a value that is exactly a band edge (e.g. 91) is never nudged across it by an earlier rounding.
+ */
+const percentOf = (numerator: Decimal, denominator: Decimal): Decimal =>
+  new Exact(numerator).times(HUNDRED).div(denominator);
+
 type Amount = { ok: true; value: Decimal } | { ok: false; problem: 'missing' | 'invalid' | 'negative' };
 
 /** Reads a quantity: null → missing; not a finite Decimal → invalid; below 0 → negative. */
@@ -118,7 +125,7 @@ function higherIsBetter(rawTarget: unknown, rawRealisation: unknown): CapaianRes
   if (target.value.isZero()) return notComputable('ZERO_TARGET');
   const realisation = readAmount(rawRealisation);
   if (!realisation.ok) return realisationProblem(realisation.problem);
-  return computable(realisation.value.div(target.value).times(HUNDRED));
+  return computable(percentOf(realisation.value, target.value));
 }
 
 /**
@@ -138,8 +145,8 @@ function lowerIsBetter(rawTarget: unknown, rawRealisation: unknown, formula: Low
   const t = target.value;
   const r = realisation.value;
   if (t.isZero()) return computable(r.isZero() ? HUNDRED : ZERO);
-  if (formula === 'INVERSE_DIFF') return computable(Exact.max(t.times(2).minus(r).div(t).times(HUNDRED), ZERO));
-  return computable(r.isZero() ? HUNDRED : t.div(r).times(HUNDRED));
+  if (formula === 'INVERSE_DIFF') return computable(Exact.max(percentOf(t.times(2).minus(r), t), ZERO));
+  return computable(r.isZero() ? HUNDRED : percentOf(t, r));
 }
 
 /**
@@ -166,8 +173,8 @@ function withinRange(rawTarget: unknown, rawRealisation: unknown): CapaianResult
   const realisation = readAmount(rawRealisation);
   if (!realisation.ok) return realisationProblem(realisation.problem);
   const r = realisation.value;
-  if (r.gt(u)) return computable(u.isZero() ? ZERO : Exact.max(u.times(2).minus(r).div(u).times(HUNDRED), ZERO));
-  if (r.lt(l)) return computable(r.div(l).times(HUNDRED));
+  if (r.gt(u)) return computable(u.isZero() ? ZERO : Exact.max(percentOf(u.times(2).minus(r), u), ZERO));
+  if (r.lt(l)) return computable(percentOf(r, l));
   return computable(HUNDRED);
 }
 

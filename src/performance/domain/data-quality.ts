@@ -4,6 +4,7 @@ import {
   Quarter,
   QuarterAggregation,
   Quarterly,
+  QuarterlyTargetMode,
   QUARTERS,
   quarterLabel,
 } from '../../planning/domain/indicator-settings';
@@ -45,7 +46,7 @@ export interface DataQualityInput {
    * `LAST_VALUE` indicator are taken as cumulative if all four are set, never decrease, and TW IV > TW I
    * (constant targets, e.g. an index at 85 every quarter, are levels, and a dip there is not suspicious).
    */
-  quarterlyTargetMode?: 'CUMULATIVE' | 'INCREMENTAL';
+  quarterlyTargetMode?: QuarterlyTargetMode;
   /** The capaian to check (to date or annual); omit to skip. */
   capaian?: CapaianResult | null;
   /** Last year's annual realisation; omit or null to skip the year-over-year check. */

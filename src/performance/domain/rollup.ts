@@ -57,7 +57,8 @@ export function weightedMeanCapaian(items: readonly WeightedCapaian[], options: 
       continue;
     }
     computedCount++;
-    weightedSum = weightedSum.plus(applyCap(item.result.value, options.cap).times(weight));
+    // Exact first: a result built by a caller with a plain Decimal must not round at its 20 digits here.
+    weightedSum = weightedSum.plus(new Exact(applyCap(item.result.value, options.cap)).times(weight));
     totalWeight = totalWeight.plus(weight);
   }
   return { mean: totalWeight.isZero() ? null : weightedSum.div(totalWeight), computedCount, notComputableCount };
@@ -106,6 +107,10 @@ export interface NestedRollupGroup {
   computedCount: number;
   /** Subgroups without one (all their indicators not computable). */
   notComputableCount: number;
+  /** Indicators of the group that entered a subgroup mean (Σ of the subgroups' `computedCount`). */
+  computedIndicatorCount: number;
+  /** Indicators of the group left out as not computable (Σ of the subgroups' `notComputableCount`), shown beside the mean. */
+  notComputableIndicatorCount: number;
   subgroups: RollupGroup[];
 }
 
@@ -129,6 +134,8 @@ export function rollupTwoLevel(items: readonly NestedRollupItem[], options: Roll
       mean: means.length === 0 ? null : means.reduce((sum, m) => sum.plus(m), new Exact(0)).div(means.length),
       computedCount: means.length,
       notComputableCount: subgroups.length - means.length,
+      computedIndicatorCount: subgroups.reduce((n, s) => n + s.computedCount, 0),
+      notComputableIndicatorCount: subgroups.reduce((n, s) => n + s.notComputableCount, 0),
       subgroups,
     };
   });

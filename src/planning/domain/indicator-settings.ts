@@ -25,6 +25,19 @@ export const DEFAULT_LOWER_IS_BETTER_FORMULA: LowerIsBetterFormula = 'INVERSE_DI
 export type QuarterAggregation = 'CUMULATIVE_SUM' | 'LAST_VALUE' | 'AVERAGE';
 export const QUARTER_AGGREGATIONS: readonly QuarterAggregation[] = ['CUMULATIVE_SUM', 'LAST_VALUE', 'AVERAGE'];
 
+/**
+ * What a quarterly target of a `CUMULATIVE_SUM` indicator means (§4.4 quarterly_target_mode):
+ * - `INCREMENTAL` (default): each TW target is that quarter's share, so ΣTW I..IV = annual and to date ΣR is compared
+ *   with ΣT (§5.5 #11: 300/300/300/300 for 1,200);
+ * - `CUMULATIVE`: each TW target is the total to date, so TW IV = annual and to date ΣR is compared with T(TW k)
+ *   (300/600/900/1,200).
+ * `LAST_VALUE` targets are always positions to date (TW IV = annual) and `AVERAGE` compares with the annual target, so
+ * the mode changes nothing for them.
+ */
+export type QuarterlyTargetMode = 'INCREMENTAL' | 'CUMULATIVE';
+export const QUARTERLY_TARGET_MODES: readonly QuarterlyTargetMode[] = ['INCREMENTAL', 'CUMULATIVE'];
+export const DEFAULT_QUARTERLY_TARGET_MODE: QuarterlyTargetMode = 'INCREMENTAL';
+
 /** A triwulan (TW) of the reporting year. */
 export type Quarter = 1 | 2 | 3 | 4;
 export const QUARTERS: readonly Quarter[] = [1, 2, 3, 4];

@@ -1,6 +1,14 @@
 import Decimal from 'decimal.js';
 import { Exact } from '../../common/decimal/exact';
-import { Polarity, Quarter, QuarterAggregation, Quarterly, QUARTERS, quarterLabel } from './indicator-settings';
+import {
+  Polarity,
+  Quarter,
+  QuarterAggregation,
+  Quarterly,
+  QuarterlyTargetMode,
+  QUARTERS,
+  quarterLabel,
+} from './indicator-settings';
 import { formatIndonesian } from './indonesian-number';
 
 /**
@@ -16,8 +24,10 @@ export type TargetProblemCode =
   | 'INVALID_TARGET'
   /** CUMULATIVE_SUM: TW I..IV increments do not add up to the annual target. */
   | 'QUARTER_SUM_MISMATCH'
-  /** LAST_VALUE: TW IV differs from the annual target. */
+  /** LAST_VALUE, or CUMULATIVE_SUM with cumulative (to-date) targets: TW IV differs from the annual target. */
   | 'LAST_QUARTER_MISMATCH'
+  /** CUMULATIVE_SUM with cumulative (to-date) targets: a total to date below the previous quarter's. */
+  | 'QUARTER_TARGET_DECREASED'
   /** AVERAGE: the mean of TW I..IV differs from the annual target. */
   | 'QUARTER_AVERAGE_MISMATCH'
   | 'RANGE_LOWER_MISSING'
@@ -60,8 +70,9 @@ function checkValue(value: Decimal | null, quarter: Quarter | null): TargetProbl
 /**
  * Quarter targets against the annual target:
  * - all four quarter targets and the annual target are required, none negative;
- * - `CUMULATIVE_SUM`: TW I..IV are increments, so ΣTW = annual;
- * - `LAST_VALUE`: TW targets are positions to date, so TW IV = annual;
+ * - `CUMULATIVE_SUM`: TW I..IV are increments, so ΣTW = annual; with `quarterlyTargetMode: 'CUMULATIVE'` they are
+ *   totals to date instead, so TW IV = annual and no TW is below the one before (a total of increments ≥ 0 never falls);
+ * - `LAST_VALUE`: TW targets are positions to date, so TW IV = annual (they may fall: lower-is-better rates);
  * - `AVERAGE`: (ΣTW) / 4 = annual, checked as ΣTW = 4 × annual so no division rounds.
  * The consistency rule is checked only when every value is present and valid (one problem at a time is clearer).
  */
@@ -69,6 +80,8 @@ export function checkQuarterTargets(input: {
   aggregation: QuarterAggregation;
   annual: Decimal | null;
   quarters: Quarterly<Decimal | null>;
+  /** Only read for `CUMULATIVE_SUM`; defaults to `INCREMENTAL`. */
+  quarterlyTargetMode?: QuarterlyTargetMode;
 }): TargetProblem[] {
   const problems = [
     checkValue(input.annual, null),
@@ -79,6 +92,31 @@ export function checkQuarterTargets(input: {
   const annual = new Exact(input.annual as Decimal);
   const quarters = input.quarters as Quarterly<Decimal>;
   const sum = quarters.reduce<Decimal>((s, v) => s.plus(v), new Exact(0));
+  const lastQuarterMismatch = (): TargetProblem[] =>
+    quarters[3].eq(annual)
+      ? []
+      : [
+          problem(
+            'LAST_QUARTER_MISMATCH',
+            `Target TW IV (${formatIndonesian(quarters[3])}) harus sama dengan target tahunan ` +
+              `(${formatIndonesian(annual)}), karena target triwulan indikator ini merupakan posisi sampai dengan triwulan tersebut.`,
+            4,
+          ),
+        ];
+  if (input.aggregation === 'CUMULATIVE_SUM' && input.quarterlyTargetMode === 'CUMULATIVE') {
+    const decreases = QUARTERS.slice(1)
+      .filter((q) => quarters[q - 1].lt(quarters[q - 2]))
+      .map((q) =>
+        problem(
+          'QUARTER_TARGET_DECREASED',
+          `Target ${quarterLabel(q)} (${formatIndonesian(quarters[q - 1])}) lebih kecil dari target ` +
+            `${quarterLabel((q - 1) as Quarter)} (${formatIndonesian(quarters[q - 2])}), padahal target triwulan ` +
+            'indikator ini bersifat kumulatif (sampai dengan triwulan tersebut).',
+          q,
+        ),
+      );
+    return [...decreases, ...lastQuarterMismatch()];
+  }
   switch (input.aggregation) {
     case 'CUMULATIVE_SUM':
       return sum.eq(annual)
@@ -91,16 +129,7 @@ export function checkQuarterTargets(input: {
             ),
           ];
     case 'LAST_VALUE':
-      return quarters[3].eq(annual)
-        ? []
-        : [
-            problem(
-              'LAST_QUARTER_MISMATCH',
-              `Target TW IV (${formatIndonesian(quarters[3])}) harus sama dengan target tahunan ` +
-                `(${formatIndonesian(annual)}), karena target triwulan indikator ini merupakan posisi sampai dengan triwulan tersebut.`,
-              4,
-            ),
-          ];
+      return lastQuarterMismatch();
     case 'AVERAGE':
       return sum.eq(annual.times(4))
         ? []
