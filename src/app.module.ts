@@ -10,13 +10,17 @@ import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
 import { assignCorrelationId } from './common/http/correlation-id';
 import { flattenValidationErrors, RequestValidationError } from './common/validation/request-validation.error';
 import { ConfigModule } from './config/config.module';
+import { DemoModule } from './demo/demo.module';
 import type { AppConfig } from './config/env';
 import { dataSourceOptions } from './database/typeorm-options';
+import { EvaluationModule } from './evaluation/evaluation.module';
 import { HealthModule } from './health/health.module';
 import { OrganizationModule } from './organization/organization.module';
+import { EvidenceModule } from './evidence/evidence.module';
+import { PlanningModule } from './planning/planning.module';
 
 /** Feature modules, in the order of the SAKIP loop. */
-const FEATURES = [AuditModule, AuthModule, OrganizationModule, HealthModule];
+const FEATURES = [AuditModule, AuthModule, OrganizationModule, PlanningModule, EvidenceModule, EvaluationModule, HealthModule, DemoModule];
 
 @Module({})
 export class AppModule {

@@ -1,6 +1,9 @@
 /** Every entity of the service, one list per feature module (each module owns its `*.entities.ts`). */
 import { AUTH_ENTITIES } from '../auth/auth.entities';
 import { AUDIT_ENTITIES } from '../audit/audit.entities';
+import { EVALUATION_ENTITIES } from '../evaluation/evaluation.entities';
 import { ORGANIZATION_ENTITIES } from '../organization/organization.entities';
+import { EVIDENCE_ENTITIES } from '../evidence/evidence.entities';
+import { PLANNING_ENTITIES } from '../planning/planning.entities';
 
-export const ALL_ENTITIES = [...ORGANIZATION_ENTITIES, ...AUTH_ENTITIES, ...AUDIT_ENTITIES];
+export const ALL_ENTITIES = [...EVALUATION_ENTITIES, ...ORGANIZATION_ENTITIES, ...AUTH_ENTITIES, ...AUDIT_ENTITIES, ...EVIDENCE_ENTITIES, ...PLANNING_ENTITIES];

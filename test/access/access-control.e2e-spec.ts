@@ -42,7 +42,7 @@ describe('access control: every route × role × tenant', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    routes = discoverRoutes(t.app).filter((r) => !r.path.includes('evidence')); // TEMP
+    routes = discoverRoutes(t.app);
     home = await populateTenant(t);
     foreign = await populateTenant(t);
   });

@@ -1,3 +1,5 @@
+import request from 'supertest';
+import { PLANNING_BODIES, PLANNING_PARAM_RESOURCES, populatePlanning } from '../planning/access-fixtures';
 import type { TestApp } from '../utils/test-app';
 
 /**
@@ -23,6 +25,10 @@ export const PARAM_RESOURCES: Record<string, { resource: string; skpdOwned: bool
   'regions/:id': { resource: 'region', skpdOwned: false },
   'skpd/:id': { resource: 'skpd', skpdOwned: true },
   'users/:id': { resource: 'user', skpdOwned: false },
+  'evaluations/:id': { resource: 'evaluation', skpdOwned: true },
+  'recommendations/:recommendationId': { resource: 'evaluationRecommendation', skpdOwned: true },
+  'evidence/:id': { resource: 'evidence', skpdOwned: true },
+  ...PLANNING_PARAM_RESOURCES,
 };
 
 /**
@@ -41,6 +47,19 @@ export const BODIES: Record<string, (f: TenantFixture) => object> = {
   'POST /api/v1/users': (f) => ({ username: 'matriks.user', displayName: 'Matriks', role: 'HEAD', password: 'Sangat-Rahasia-2026', regionId: f.regionId }),
   'PATCH /api/v1/users/:id': () => ({ version: 1, displayName: 'Diubah' }),
   'POST /api/v1/users/:id/reset-password': () => ({ newPassword: 'Sangat-Rahasia-2026' }),
+  'POST /api/v1/evaluations': (f) => ({ skpdId: f.otherSkpdId, year: 2031 }),
+  'PATCH /api/v1/evaluations/:id/schedule': () => ({ version: 1, qaDeadline: '2031-06-30T16:59:59Z' }),
+  'PUT /api/v1/evaluations/:id/answers': () => ({ answers: [{ criterionId: '1.a.1', answer: 'B', note: 'matriks' }] }),
+  'PUT /api/v1/evaluations/:id/self-assessment': () => ({ answers: [{ criterionId: '1.a.1', answer: 'B', note: 'matriks' }] }),
+  'POST /api/v1/evaluations/:id/submit': () => ({ version: 1 }),
+  'POST /api/v1/evaluations/:id/advance': () => ({ version: 1 }),
+  'POST /api/v1/evaluations/:id/reopen': () => ({ version: 1, reason: 'Keberatan atas hasil evaluasi diterima' }),
+  'PUT /api/v1/evaluations/:id/official-result': () => ({ version: 1, components: [{ componentId: '1', score: '24.5' }] }),
+  'POST /api/v1/evaluations/:id/recommendations': () => ({ text: 'Agar menyusun rencana aksi triwulanan.' }),
+  'PATCH /api/v1/evaluations/:id/recommendations/:recommendationId': () => ({ version: 1, text: 'Agar memperbaiki rencana aksi.' }),
+  'PUT /api/v1/evaluations/:id/recommendations/:recommendationId/follow-up': () => ({ version: 1, followUp: 'Rencana aksi telah ditetapkan.' }),
+  'POST /api/v1/evidence': (f) => ({ skpdId: f.otherSkpdId }),
+  ...PLANNING_BODIES,
 };
 
 /** Populate steps of each feature module, run in order. */
@@ -51,6 +70,26 @@ export const POPULATE_STEPS: PopulateStep[] = [
     f.ids.skpd = f.otherSkpdId;
     f.ids.user = user.id;
   },
+  // Evaluation: one LKE evaluation of otherSkpdId with one recommendation.
+  async (t, f) => {
+    const admin = await t.make.user({ role: 'REGION_ADMIN', regionId: f.regionId });
+    const evaluator = await t.make.user({ role: 'EVALUATOR', regionId: f.regionId });
+    const ev = await request(t.http).post('/api/v1/evaluations').set(t.auth(admin)).send({ skpdId: f.otherSkpdId, year: 2030 }).expect(201);
+    const rec = await request(t.http)
+      .post(`/api/v1/evaluations/${ev.body.id}/recommendations`)
+      .set(t.auth(evaluator))
+      .send({ text: 'Agar menyusun rencana aksi.' })
+      .expect(201);
+    f.ids.evaluation = ev.body.id;
+    f.ids.evaluationRecommendation = rec.body.id;
+  },
+  // Evidence: one PDF uploaded by a planner of otherSkpdId.
+  async (t, f) => {
+    const planner = await t.make.user({ role: 'PLANNER', regionId: f.regionId, skpdId: f.otherSkpdId });
+    const res = await request(t.http).post('/api/v1/evidence').set(t.auth(planner)).attach('file', Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\n%%EOF\n'), 'bukti.pdf').expect(201);
+    f.ids.evidence = res.body.id;
+  },
+  populatePlanning,
 ];
 
 export async function populateTenant(t: TestApp): Promise<TenantFixture> {

@@ -1,4 +1,7 @@
 /** Migrations in the order they run; each file builds its tables with the QueryRunner API, valid on SQLite and MySQL. */
 import { Organization1763900000000 } from './1763900000000-organization';
+import { Evaluation1763900004000 } from './1763900004000-evaluation';
+import { Planning1763900001000 } from './1763900001000-planning';
+import { Evidence1763900002000 } from './1763900002000-evidence';
 
-export const ALL_MIGRATIONS = [Organization1763900000000];
+export const ALL_MIGRATIONS = [Organization1763900000000, Planning1763900001000, Evidence1763900002000, Evaluation1763900004000];

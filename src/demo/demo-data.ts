@@ -1,0 +1,64 @@
+/**
+ * The synthetic demo regions (labelled DEMO in every name): a kabupaten at predicate B that has set itself the
+ * target of reaching A, and a benchmark kabupaten at A that publishes its results. Pure data, no I/O.
+ */
+export const DEMO_PASSWORD = 'Demo-SAKIP-2026';
+
+export interface DemoRegion {
+  key: string;
+  code: string;
+  name: string;
+  usernamePrefix: string;
+}
+
+export const DEMO_REGIONS: readonly DemoRegion[] = [
+  { key: 'maju', code: '99.01', name: 'Kabupaten Maju Bersama (DEMO)', usernamePrefix: 'demo.maju' },
+  { key: 'teladan', code: '99.02', name: 'Kabupaten Teladan (DEMO)', usernamePrefix: 'demo.teladan' },
+];
+
+type Kind = 'DINAS' | 'BADAN' | 'SEKRETARIAT' | 'INSPEKTORAT' | 'KECAMATAN' | 'RSUD' | 'SATPOL';
+
+/** About thirty perangkat daerah of a typical kabupaten: [code, name, short name, kind]. */
+export const DEMO_SKPD: readonly [string, string, string, Kind][] = [
+  ['4.01.01', 'Sekretariat Daerah', 'Setda', 'SEKRETARIAT'],
+  ['4.02.01', 'Sekretariat DPRD', 'Setwan', 'SEKRETARIAT'],
+  ['6.01.01', 'Inspektorat Daerah', 'Inspektorat', 'INSPEKTORAT'],
+  ['5.01.01', 'Badan Perencanaan Pembangunan Daerah', 'Bappeda', 'BADAN'],
+  ['5.02.01', 'Badan Pengelolaan Keuangan dan Aset Daerah', 'BPKAD', 'BADAN'],
+  ['5.02.02', 'Badan Pendapatan Daerah', 'Bapenda', 'BADAN'],
+  ['5.03.01', 'Badan Kepegawaian dan Pengembangan SDM', 'BKPSDM', 'BADAN'],
+  ['1.05.02', 'Badan Penanggulangan Bencana Daerah', 'BPBD', 'BADAN'],
+  ['8.01.01', 'Badan Kesatuan Bangsa dan Politik', 'Kesbangpol', 'BADAN'],
+  ['1.01.01', 'Dinas Pendidikan', 'Disdik', 'DINAS'],
+  ['1.02.01', 'Dinas Kesehatan', 'Dinkes', 'DINAS'],
+  ['1.02.02', 'Rumah Sakit Umum Daerah', 'RSUD', 'RSUD'],
+  ['1.03.01', 'Dinas Pekerjaan Umum dan Penataan Ruang', 'DPUPR', 'DINAS'],
+  ['1.04.01', 'Dinas Perumahan dan Kawasan Permukiman', 'Disperkim', 'DINAS'],
+  ['1.05.01', 'Satuan Polisi Pamong Praja', 'Satpol PP', 'SATPOL'],
+  ['1.06.01', 'Dinas Sosial', 'Dinsos', 'DINAS'],
+  ['2.07.01', 'Dinas Tenaga Kerja dan Transmigrasi', 'Disnakertrans', 'DINAS'],
+  ['2.08.01', 'Dinas Pemberdayaan Perempuan dan Perlindungan Anak', 'DP3A', 'DINAS'],
+  ['2.09.01', 'Dinas Ketahanan Pangan', 'Dispangan', 'DINAS'],
+  ['2.11.01', 'Dinas Lingkungan Hidup', 'DLH', 'DINAS'],
+  ['2.12.01', 'Dinas Kependudukan dan Pencatatan Sipil', 'Disdukcapil', 'DINAS'],
+  ['2.13.01', 'Dinas Pemberdayaan Masyarakat dan Desa', 'DPMD', 'DINAS'],
+  ['2.15.01', 'Dinas Perhubungan', 'Dishub', 'DINAS'],
+  ['2.16.01', 'Dinas Komunikasi dan Informatika', 'Diskominfo', 'DINAS'],
+  ['2.17.01', 'Dinas Koperasi dan Usaha Mikro', 'Diskop UM', 'DINAS'],
+  ['2.18.01', 'Dinas Penanaman Modal dan PTSP', 'DPMPTSP', 'DINAS'],
+  ['2.19.01', 'Dinas Pemuda dan Olahraga', 'Dispora', 'DINAS'],
+  ['2.22.01', 'Dinas Kebudayaan dan Pariwisata', 'Disbudpar', 'DINAS'],
+  ['3.25.01', 'Dinas Perikanan', 'Diskan', 'DINAS'],
+  ['3.27.01', 'Dinas Pertanian', 'Distan', 'DINAS'],
+  ['7.01.01', 'Kecamatan Kota', 'Kec. Kota', 'KECAMATAN'],
+];
+
+/** Demo accounts of each region: one per role (planners for the health office and public works). */
+export const DEMO_ACCOUNTS = [
+  { suffix: 'admin', role: 'REGION_ADMIN', displayName: 'Admin SAKIP Bappeda (DEMO)' },
+  { suffix: 'bupati', role: 'HEAD', displayName: 'Bupati (DEMO)' },
+  { suffix: 'inspektur', role: 'EVALUATOR', displayName: 'Evaluator Inspektorat (DEMO)', isQa: false },
+  { suffix: 'qa', role: 'EVALUATOR', displayName: 'Pengendali Mutu Inspektorat (DEMO)', isQa: true },
+  { suffix: 'dinkes', role: 'PLANNER', displayName: 'Perencana Dinas Kesehatan (DEMO)', skpdCode: '1.02.01' },
+  { suffix: 'pupr', role: 'PLANNER', displayName: 'Perencana Dinas PUPR (DEMO)', skpdCode: '1.03.01' },
+] as const;

@@ -1,0 +1,72 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { User } from '../auth/entities/user.entity';
+import { PasswordService } from '../auth/password.service';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/env';
+import { Region } from '../organization/entities/region.entity';
+import { Skpd } from '../organization/entities/skpd.entity';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_REGIONS, DEMO_SKPD } from './demo-data';
+
+/** Demo mode: the embedded database unless SEED_DEMO=false; MySQL only with SEED_DEMO=true. */
+export const demoEnabled = (config: Pick<AppConfig, 'SEED_DEMO' | 'isEmbedded'>): boolean =>
+  config.SEED_DEMO === 'true' || (config.isEmbedded && config.SEED_DEMO !== 'false');
+
+@Injectable()
+export class DemoSeedService implements OnApplicationBootstrap {
+  private readonly logger = new Logger('Demo');
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly passwords: PasswordService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!demoEnabled(this.config)) return;
+    const seeded = await this.seedIfEmpty();
+    this.logger.log(`${seeded ? 'seeded' : 'found'} the demo regions (synthetic data, marked DEMO). Demo logins, password ${DEMO_PASSWORD}:`);
+    for (const region of DEMO_REGIONS)
+      this.logger.log(`  ${region.name}: ${DEMO_ACCOUNTS.map((a) => `${region.usernamePrefix}.${a.suffix}`).join(', ')}`);
+  }
+
+  /** Seeds the demo regions when the database holds no region yet; true when it seeded. Idempotent. */
+  async seedIfEmpty(): Promise<boolean> {
+    if ((await this.db.getRepository(Region).count()) > 0) return false;
+    const hash = await this.passwords.hash(DEMO_PASSWORD, 'demo.seed');
+    await this.db.transaction(async (m) => {
+      for (const demo of DEMO_REGIONS) {
+        const region = await m.save(Region, {
+          code: demo.code,
+          name: demo.name,
+          kind: 'KABUPATEN',
+          lowerIsBetterFormula: 'INVERSE_DIFF',
+          capaianCap: demo.key === 'teladan' ? 120 : null,
+          timezone: 'Asia/Jakarta',
+          isDemo: true,
+        });
+        const skpd = await m.save(
+          Skpd,
+          DEMO_SKPD.map(([code, name, shortName, kind]) => ({ regionId: region.id, code, name, shortName, kind, active: true })),
+        );
+        const skpdIdOf = (code: string) => skpd.find((s) => s.code === code)!.id;
+        await m.save(
+          User,
+          DEMO_ACCOUNTS.map((a) => ({
+            username: `${demo.usernamePrefix}.${a.suffix}`,
+            displayName: a.displayName,
+            role: a.role,
+            regionId: region.id,
+            skpdId: 'skpdCode' in a ? skpdIdOf(a.skpdCode) : null,
+            isQa: 'isQa' in a && a.isQa,
+            active: true,
+            tokenVersion: 0,
+            passwordHash: hash,
+          })),
+        );
+      }
+    });
+    return true;
+  }
+}

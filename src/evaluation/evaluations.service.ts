@@ -1,0 +1,294 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { type DataSource, type EntityManager, In, IsNull, LessThan } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { Exact } from '../common/decimal/exact';
+import { ConflictError, type FieldError, InvalidStateError, UnprocessableError } from '../common/errors/domain-error';
+import { isUniqueViolation } from '../common/filters/to-error-body';
+import { type Page, paginate } from '../common/http/pagination';
+import { regionOf, scoped, type TenantScope } from '../common/tenancy/tenant-scope';
+import { updateWithVersion } from '../common/typeorm/versioned-update';
+import { Skpd } from '../organization/entities/skpd.entity';
+import { SkpdService } from '../organization/skpd.service';
+import { Fraction } from './domain/fraction';
+import { predicateFor } from './domain/predicate';
+import type { RuleSet } from './domain/rule-set';
+import { LKE_STAGES, scoreStages, serializeScore, type EvaluationScoreJson, type LkeStage } from './domain/scoring';
+import { DEFAULT_RULE_SET, type EvaluationQueryDto, type OfficialResultDto, type OpenEvaluationDto, type ReopenDto, type UpdateScheduleDto } from './dto/evaluation.dto';
+import { type EvaluationResponseDto, toEvaluationResponse } from './dto/evaluation-response.dto';
+import { EvaluationAnswer } from './entities/evaluation-answer.entity';
+import { EvaluationOfficialScore } from './entities/evaluation-official-score.entity';
+import { EvaluationRecommendation } from './entities/evaluation-recommendation.entity';
+import { Evaluation, PEMDA_SUBJECT } from './entities/evaluation.entity';
+import { findEvaluation, loadAnswers, snapshotOf, stageAnswers, superseded } from './evaluation-access';
+import { finalAnswerOf } from './evaluation-workflow';
+import { LKE_RULE_SETS, type RuleSetRegistry } from './lke-rule-sets';
+
+export type TotalsPrefix = LkeStage | 'official';
+
+/** Stores a stage's result on the evaluation: 4-dp DECIMAL, the exact fraction as text, and the predicate. */
+export function applyTotals(ev: Evaluation, prefix: TotalsPrefix, total: Fraction | null, predicate: string | null): void {
+  ev[`${prefix}Total`] = total ? new Exact(total.toFixedHalfUp(4)) : null;
+  ev[`${prefix}TotalExact`] = total ? total.toString() : null;
+  ev[`${prefix}Predicate`] = total ? predicate : null;
+}
+
+export interface EvaluationScoreResponse {
+  evaluationId: string;
+  revision: number;
+  status: string;
+  ruleSet: { code: string; version: number };
+  /** Criterion → sub-component → component → total → predicate, for each answer set. Before FINAL, `final` previews QA-else-evaluator answers. */
+  stages: Record<LkeStage, EvaluationScoreJson>;
+  official: { components: { componentId: string; score: string }[]; total: string | null; totalExact: string | null; predicate: string | null } | null;
+}
+
+const dateOrNull = (v: string | null | undefined): Date | null => (v ? new Date(v) : null);
+
+@Injectable()
+export class EvaluationsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(LKE_RULE_SETS) private readonly ruleSets: RuleSetRegistry,
+    private readonly skpd: SkpdService,
+    private readonly audit: AuditService,
+  ) {}
+
+  private pickRuleSet(code: string, version: number | undefined): RuleSet {
+    const found = version === undefined ? this.ruleSets.list().filter((r) => r.code === code).pop() : this.ruleSets.find(code, version);
+    if (!found)
+      throw new UnprocessableError('UNKNOWN_RULE_SET', `No LKE rule set ${code}${version ? ` v${version}` : ''}`, [
+        { field: version ? 'ruleSetVersion' : 'ruleSetCode', messages: [`unknown rule set; known: ${this.ruleSets.list().map((r) => `${r.code} v${r.version}`).join(', ')}`] },
+      ]);
+    return found;
+  }
+
+  async open(scope: TenantScope, dto: OpenEvaluationDto): Promise<EvaluationResponseDto> {
+    const regionId = regionOf(scope);
+    if (Boolean(dto.skpdId) === Boolean(dto.pemda))
+      throw new UnprocessableError('INVALID_SUBJECT', 'Give either skpdId (an SKPD evaluation) or pemda: true (the Pemda evaluation)', [
+        { field: 'skpdId', messages: ['exactly one of skpdId and pemda: true is required'] },
+      ]);
+    const skpd = dto.skpdId ? await this.skpd.findVisible(scope, dto.skpdId) : null;
+    const ruleSet = this.pickRuleSet(dto.ruleSetCode ?? DEFAULT_RULE_SET, dto.ruleSetVersion);
+    const subjectKey = skpd?.id ?? PEMDA_SUBJECT;
+    try {
+      return await this.db.transaction(async (m) => {
+        if (await m.exists(Evaluation, { where: { regionId, subjectKey, year: dto.year } }))
+          throw new ConflictError('EVALUATION_EXISTS', `An evaluation of this ${skpd ? 'SKPD' : 'Pemda'} for ${dto.year} already exists`);
+        const ev = m.create(Evaluation, {
+          regionId,
+          skpdId: skpd?.id ?? null,
+          subjectKey,
+          year: dto.year,
+          kind: skpd ? 'SKPD' : 'PEMDA',
+          ruleSetCode: ruleSet.code,
+          ruleSetVersion: ruleSet.version,
+          ruleSetSnapshot: JSON.stringify(ruleSet),
+          status: 'SELF_ASSESSMENT',
+          revision: 1,
+          previousId: null,
+          supersededAt: null,
+          reopenReason: null,
+          selfDeadline: dateOrNull(dto.selfDeadline),
+          evaluationDeadline: dateOrNull(dto.evaluationDeadline),
+          qaDeadline: dateOrNull(dto.qaDeadline),
+          finalizedAt: null,
+          finalizedBy: null,
+          createdBy: scope.userId,
+        });
+        for (const p of [...LKE_STAGES, 'official'] as const) applyTotals(ev, p, null, null);
+        await m.save(ev);
+        const carried = await this.carryRecommendations(m, scope, ev);
+        await this.audit.record(m, scope, {
+          action: 'OPEN',
+          entity: 'Evaluation',
+          entityId: ev.id,
+          regionId,
+          after: { skpdId: ev.skpdId, year: ev.year, kind: ev.kind, ruleSet: `${ev.ruleSetCode} v${ev.ruleSetVersion}`, carriedRecommendations: carried },
+        });
+        return toEvaluationResponse(ev, skpd?.name ?? null);
+      });
+    } catch (err) {
+      if (isUniqueViolation(err)) throw new ConflictError('EVALUATION_EXISTS', `An evaluation of this subject for ${dto.year} already exists`);
+      throw err;
+    }
+  }
+
+  /** Copies the unfinished recommendations of the subject's latest earlier-year evaluation (current revision). */
+  private async carryRecommendations(m: EntityManager, scope: TenantScope, ev: Evaluation): Promise<number> {
+    const previous = await m.findOne(Evaluation, {
+      where: { regionId: ev.regionId, subjectKey: ev.subjectKey, year: LessThan(ev.year), supersededAt: IsNull() },
+      order: { year: 'DESC' },
+    });
+    if (!previous) return 0;
+    const open = await m.find(EvaluationRecommendation, {
+      where: { evaluationId: previous.id, regionId: ev.regionId, status: In(['OPEN', 'IN_PROGRESS']) },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+    for (const r of open) await m.save(m.create(EvaluationRecommendation, { ...copyOf(r), evaluationId: ev.id, carriedFromId: r.id, createdBy: scope.userId }));
+    return open.length;
+  }
+
+  async list(scope: TenantScope, query: EvaluationQueryDto): Promise<Page<EvaluationResponseDto>> {
+    const qb = scoped(this.db.getRepository(Evaluation).createQueryBuilder('e'), scope, { skpdColumn: 'skpdId' });
+    if (query.year) qb.andWhere('e.year = :year', { year: query.year });
+    if (query.kind) qb.andWhere('e.kind = :kind', { kind: query.kind });
+    if (query.status) qb.andWhere('e.status = :status', { status: query.status });
+    if (query.includeSuperseded !== 'true') qb.andWhere('e.supersededAt IS NULL');
+    const page = await paginate(qb, query, ['year', 'kind', 'status', 'finalTotal', 'createdAt', 'revision']);
+    const names = await this.skpdNames(page.items.map((e) => e.skpdId));
+    return { ...page, items: page.items.map((e) => toEvaluationResponse(e, e.skpdId ? (names.get(e.skpdId) ?? null) : null)) };
+  }
+
+  private async skpdNames(ids: (string | null)[]): Promise<Map<string, string>> {
+    const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+    if (wanted.length === 0) return new Map();
+    const rows = await this.db.getRepository(Skpd).find({ where: { id: In(wanted) } });
+    return new Map(rows.map((s) => [s.id, s.name]));
+  }
+
+  async get(scope: TenantScope, id: string): Promise<EvaluationResponseDto> {
+    const ev = await findEvaluation(this.db.manager, scope, id);
+    return toEvaluationResponse(ev, (await this.skpdNames([ev.skpdId])).get(ev.skpdId ?? '') ?? null);
+  }
+
+  /** Every revision of the same SKPD (or Pemda) and year, oldest first. */
+  async versions(scope: TenantScope, id: string): Promise<EvaluationResponseDto[]> {
+    const ev = await findEvaluation(this.db.manager, scope, id);
+    const rows = await this.db.getRepository(Evaluation).find({
+      where: { regionId: ev.regionId, subjectKey: ev.subjectKey, year: ev.year },
+      order: { revision: 'ASC' },
+    });
+    const names = await this.skpdNames([ev.skpdId]);
+    return rows.map((r) => toEvaluationResponse(r, r.skpdId ? (names.get(r.skpdId) ?? null) : null));
+  }
+
+  /** The rule set frozen into the evaluation. */
+  async ruleSet(scope: TenantScope, id: string): Promise<RuleSet> {
+    return snapshotOf(await findEvaluation(this.db.manager, scope, id));
+  }
+
+  async score(scope: TenantScope, id: string): Promise<EvaluationScoreResponse> {
+    const m = this.db.manager;
+    const ev = await findEvaluation(m, scope, id);
+    const ruleSet = snapshotOf(ev);
+    const rows = await loadAnswers(m, ev);
+    const final =
+      ev.status === 'FINAL' ? stageAnswers(rows, 'final') : new Map(rows.map((r) => [r.criterionId, finalAnswerOf(r)] as const));
+    const scores = scoreStages(ruleSet, {
+      self: stageAnswers(rows, 'self'),
+      evaluator: stageAnswers(rows, 'evaluator'),
+      qa: stageAnswers(rows, 'qa'),
+      final,
+    });
+    const stages = Object.fromEntries(LKE_STAGES.map((s) => [s, serializeScore(scores[s])])) as Record<LkeStage, EvaluationScoreJson>;
+    let official: EvaluationScoreResponse['official'] = null;
+    if (ev.kind === 'PEMDA') {
+      const comps = await m.find(EvaluationOfficialScore, { where: { evaluationId: ev.id, regionId: ev.regionId }, order: { componentId: 'ASC' } });
+      official = {
+        components: comps.map((c) => ({ componentId: c.componentId, score: c.score.toFixed(4) })),
+        total: ev.officialTotal?.toFixed(4) ?? null,
+        totalExact: ev.officialTotalExact,
+        predicate: ev.officialPredicate,
+      };
+    }
+    return { evaluationId: ev.id, revision: ev.revision, status: ev.status, ruleSet: { code: ev.ruleSetCode, version: ev.ruleSetVersion }, stages, official };
+  }
+
+  /** Stage windows; an admin override, audited. */
+  async updateSchedule(scope: TenantScope, id: string, dto: UpdateScheduleDto): Promise<EvaluationResponseDto> {
+    return this.db.transaction(async (m) => {
+      const ev = await findEvaluation(m, scope, id, { lock: true });
+      superseded(ev);
+      const before = toEvaluationResponse(ev);
+      const changes: Partial<Evaluation> = {};
+      for (const k of ['selfDeadline', 'evaluationDeadline', 'qaDeadline'] as const) if (dto[k] !== undefined) changes[k] = dateOrNull(dto[k]);
+      const saved = await updateWithVersion(m, Evaluation, ev, dto.version, changes, 'Evaluation');
+      const after = toEvaluationResponse(saved);
+      await this.audit.record(m, scope, { action: 'SCHEDULE', entity: 'Evaluation', entityId: ev.id, regionId: ev.regionId, before, after });
+      return after;
+    });
+  }
+
+  /**
+   * Reopens a FINAL evaluation as a new revision (status EVALUATION) with the answers and recommendations copied;
+   * the old revision stays readable, marked superseded. Evaluation and QA deadlines are cleared for the admin to set.
+   */
+  async reopen(scope: TenantScope, id: string, dto: ReopenDto): Promise<EvaluationResponseDto> {
+    return this.db.transaction(async (m) => {
+      const old = await findEvaluation(m, scope, id, { lock: true });
+      superseded(old);
+      if (old.status !== 'FINAL') throw new InvalidStateError('NOT_FINAL', 'Only a FINAL evaluation can be reopened');
+      await updateWithVersion(m, Evaluation, old, dto.version, { supersededAt: new Date() }, 'Evaluation');
+      const next = m.create(Evaluation, {
+        ...copyOf(old),
+        status: 'EVALUATION',
+        revision: old.revision + 1,
+        previousId: old.id,
+        supersededAt: null,
+        reopenReason: dto.reason,
+        evaluationDeadline: null,
+        qaDeadline: null,
+        finalizedAt: null,
+        finalizedBy: null,
+        createdBy: scope.userId,
+      });
+      applyTotals(next, 'final', null, null);
+      await m.save(next);
+      for (const a of await loadAnswers(m, old)) await m.save(m.create(EvaluationAnswer, { ...copyOf(a), evaluationId: next.id, finalAnswer: null }));
+      for (const s of await m.find(EvaluationOfficialScore, { where: { evaluationId: old.id, regionId: old.regionId } }))
+        await m.save(m.create(EvaluationOfficialScore, { ...copyOf(s), evaluationId: next.id }));
+      const recs = await m.find(EvaluationRecommendation, { where: { evaluationId: old.id, regionId: old.regionId }, order: { createdAt: 'ASC', id: 'ASC' } });
+      for (const r of recs) await m.save(m.create(EvaluationRecommendation, { ...copyOf(r), evaluationId: next.id, carriedFromId: r.id }));
+      const audit = { entity: 'Evaluation', regionId: old.regionId, reason: dto.reason };
+      await this.audit.record(m, scope, { ...audit, action: 'SUPERSEDE', entityId: old.id, before: { supersededAt: null }, after: { supersededAt: old.supersededAt, by: next.id } });
+      await this.audit.record(m, scope, { ...audit, action: 'REOPEN', entityId: next.id, after: { previousId: old.id, revision: next.revision, status: next.status } });
+      return toEvaluationResponse(next);
+    });
+  }
+
+  /**
+   * Pemda evaluations: records the official KemenPAN-RB result per component. The total is their exact sum and the
+   * predicate comes from the snapshot's bands, as for a scored worksheet.
+   */
+  async recordOfficial(scope: TenantScope, id: string, dto: OfficialResultDto): Promise<EvaluationResponseDto> {
+    return this.db.transaction(async (m) => {
+      const ev = await findEvaluation(m, scope, id, { lock: true });
+      superseded(ev);
+      if (ev.kind !== 'PEMDA') throw new UnprocessableError('NOT_PEMDA', 'Official component results are recorded for Pemda evaluations only');
+      const ruleSet = snapshotOf(ev);
+      const errors: FieldError[] = [];
+      const given = new Map<string, Fraction>();
+      dto.components.forEach((c, i) => {
+        const comp = ruleSet.components.find((k) => k.id === c.componentId);
+        if (!comp) errors.push({ field: `components.${i}.componentId`, messages: [`unknown component "${c.componentId}"`] });
+        else if (given.has(c.componentId)) errors.push({ field: `components.${i}.componentId`, messages: [`component "${c.componentId}" given twice`] });
+        else {
+          const score = Fraction.parse(c.score);
+          if (score.cmp(Fraction.parse(comp.weight)) > 0) errors.push({ field: `components.${i}.score`, messages: [`${c.score} exceeds the component weight ${comp.weight}`] });
+          given.set(c.componentId, score);
+        }
+      });
+      for (const comp of ruleSet.components) if (!given.has(comp.id) && !errors.length) errors.push({ field: 'components', messages: [`component "${comp.id}" is missing`] });
+      if (errors.length) throw new UnprocessableError('INVALID_OFFICIAL_RESULT', 'Invalid official component scores', errors);
+      const before = toEvaluationResponse(ev).official;
+      await m.delete(EvaluationOfficialScore, { evaluationId: ev.id, regionId: ev.regionId });
+      for (const [componentId, score] of given)
+        await m.save(m.create(EvaluationOfficialScore, { regionId: ev.regionId, evaluationId: ev.id, componentId, score: new Exact(score.toDecimal().toFixed()) }));
+      const total = Fraction.sum([...given.values()]);
+      const changes: Partial<Evaluation> = {};
+      applyTotals(changes as Evaluation, 'official', total, predicateFor(total, ruleSet.bands));
+      const saved = await updateWithVersion(m, Evaluation, ev, dto.version, changes, 'Evaluation');
+      const after = toEvaluationResponse(saved);
+      await this.audit.record(m, scope, { action: 'OFFICIAL_RESULT', entity: 'Evaluation', entityId: ev.id, regionId: ev.regionId, before, after: after.official });
+      return after;
+    });
+  }
+}
+
+/** A row's columns without its identity and bookkeeping, for copies into a new revision or year. */
+function copyOf<T extends { id: string; version: number; createdAt: Date; updatedAt: Date }>(row: T): Omit<T, 'id' | 'version' | 'createdAt' | 'updatedAt'> {
+  const { id: _id, version: _v, createdAt: _c, updatedAt: _u, ...rest } = row;
+  return rest;
+}

@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CrosscutService } from './crosscut.service';
+import { IndicatorsService } from './indicators.service';
+import { OverlapsService } from './overlaps.service';
+import { PeriodsController } from './periods.controller';
+import { PeriodsService } from './periods.service';
+import { PkController } from './pk.controller';
+import { PkService } from './pk.service';
+import { PlanNodesService } from './plan-nodes.service';
+import { PLANNING_ENTITIES } from './planning.entities';
+import { StructureController } from './structure.controller';
+
+@Module({
+  imports: [TypeOrmModule.forFeature(PLANNING_ENTITIES)],
+  controllers: [PeriodsController, StructureController, PkController],
+  providers: [PeriodsService, PlanNodesService, IndicatorsService, CrosscutService, OverlapsService, PkService],
+  exports: [PeriodsService, PlanNodesService, IndicatorsService, CrosscutService, PkService],
+})
+export class PlanningModule {}
