@@ -18,9 +18,11 @@ import { HealthModule } from './health/health.module';
 import { OrganizationModule } from './organization/organization.module';
 import { EvidenceModule } from './evidence/evidence.module';
 import { PlanningModule } from './planning/planning.module';
+import { PerformanceModule } from './performance/performance.module';
+import { ReportingModule } from './reporting/reporting.module';
 
 /** Feature modules, in the order of the SAKIP loop. */
-const FEATURES = [AuditModule, AuthModule, OrganizationModule, PlanningModule, EvidenceModule, EvaluationModule, HealthModule, DemoModule];
+const FEATURES = [AuditModule, AuthModule, OrganizationModule, PlanningModule, EvidenceModule, PerformanceModule, EvaluationModule, ReportingModule, HealthModule, DemoModule];
 
 @Module({})
 export class AppModule {

@@ -5,5 +5,6 @@ import { EVALUATION_ENTITIES } from '../evaluation/evaluation.entities';
 import { ORGANIZATION_ENTITIES } from '../organization/organization.entities';
 import { EVIDENCE_ENTITIES } from '../evidence/evidence.entities';
 import { PLANNING_ENTITIES } from '../planning/planning.entities';
+import { PERFORMANCE_ENTITIES } from '../performance/performance.entities';
 
-export const ALL_ENTITIES = [...EVALUATION_ENTITIES, ...ORGANIZATION_ENTITIES, ...AUTH_ENTITIES, ...AUDIT_ENTITIES, ...EVIDENCE_ENTITIES, ...PLANNING_ENTITIES];
+export const ALL_ENTITIES = [...EVALUATION_ENTITIES, ...ORGANIZATION_ENTITIES, ...AUTH_ENTITIES, ...AUDIT_ENTITIES, ...EVIDENCE_ENTITIES, ...PLANNING_ENTITIES, ...PERFORMANCE_ENTITIES];

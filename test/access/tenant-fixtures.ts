@@ -60,6 +60,9 @@ export const BODIES: Record<string, (f: TenantFixture) => object> = {
   'PUT /api/v1/evaluations/:id/recommendations/:recommendationId/follow-up': () => ({ version: 1, followUp: 'Rencana aksi telah ditetapkan.' }),
   'POST /api/v1/evidence': (f) => ({ skpdId: f.otherSkpdId }),
   ...PLANNING_BODIES,
+  'PUT /api/v1/realisation-windows': () => ({ year: 2031, quarter: 1, deadline: '2031-04-15T16:59:59Z' }),
+  'POST /api/v1/realisation-windows/reopen': (f) => ({ skpdId: f.otherSkpdId, year: 2031, quarter: 1, reason: 'Matriks akses', until: '2099-01-01T00:00:00Z' }),
+  'PUT /api/v1/realisations': (f) => ({ skpdId: f.otherSkpdId, year: 2025, quarter: 1, items: [{ indicatorId: f.ids.indicator, value: '1' }] }),
 };
 
 /** Populate steps of each feature module, run in order. */

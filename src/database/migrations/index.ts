@@ -3,5 +3,6 @@ import { Organization1763900000000 } from './1763900000000-organization';
 import { Evaluation1763900004000 } from './1763900004000-evaluation';
 import { Planning1763900001000 } from './1763900001000-planning';
 import { Evidence1763900002000 } from './1763900002000-evidence';
+import { Performance1763900003000 } from './1763900003000-performance';
 
-export const ALL_MIGRATIONS = [Organization1763900000000, Planning1763900001000, Evidence1763900002000, Evaluation1763900004000];
+export const ALL_MIGRATIONS = [Organization1763900000000, Planning1763900001000, Evidence1763900002000, Performance1763900003000, Evaluation1763900004000];

@@ -1,0 +1,83 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsDateString,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { DECIMAL_MESSAGE, DECIMAL_PATTERN } from '../../planning/planning-access';
+
+const present = (_: unknown, v: unknown) => v !== null && v !== undefined;
+
+/** Sets the entry deadline of one quarter for the caller's region. */
+export class PutWindowDto {
+  @ApiProperty({ example: 2025 }) @IsInt() @Min(2000) @Max(2100) year!: number;
+  @ApiProperty({ example: 1 }) @IsInt() @Min(1) @Max(4) quarter!: number;
+  @ApiProperty({ example: '2025-04-15T16:59:59Z' }) @IsDateString() deadline!: string;
+}
+
+/** Reopens a closed quarter for one SKPD until a moment, with a reason (audited). */
+export class ReopenWindowDto {
+  @ApiProperty() @IsUUID() skpdId!: string;
+  @ApiProperty({ example: 2025 }) @IsInt() @Min(2000) @Max(2100) year!: number;
+  @ApiProperty({ example: 1 }) @IsInt() @Min(1) @Max(4) quarter!: number;
+  @ApiProperty() @IsString() @MinLength(5) @MaxLength(1000) reason!: string;
+  @ApiProperty({ example: '2025-04-30T16:59:59Z' }) @IsDateString() until!: string;
+}
+
+export class RealisationQueryDto {
+  @ApiProperty() @IsUUID() skpdId!: string;
+  @ApiProperty() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year!: number;
+}
+
+export class CapaianQueryDto extends RealisationQueryDto {
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(4) quarter?: number;
+}
+
+export class RealisationItemDto {
+  @ApiProperty() @IsUUID() indicatorId!: string;
+  /** null = not reported (a reported 0 is "0"). */
+  @ApiPropertyOptional({ type: String, format: 'decimal', nullable: true })
+  @ValidateIf(present)
+  @IsString()
+  @Matches(DECIMAL_PATTERN, { message: DECIMAL_MESSAGE })
+  value?: string | null;
+  @ApiPropertyOptional({ nullable: true }) @ValidateIf(present) @IsString() @MaxLength(5000) notes?: string | null;
+  /** Kendala. */
+  @ApiPropertyOptional({ nullable: true }) @ValidateIf(present) @IsString() @MaxLength(5000) problems?: string | null;
+  /** Rencana tindak lanjut. */
+  @ApiPropertyOptional({ nullable: true }) @ValidateIf(present) @IsString() @MaxLength(5000) followUpPlan?:
+    string | null;
+  /** Evidence items to link (added to existing links). */
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsUUID('all', { each: true })
+  evidenceIds?: string[];
+}
+
+export class PutRealisationsDto {
+  @ApiProperty() @IsUUID() skpdId!: string;
+  @ApiProperty({ example: 2025 }) @IsInt() @Min(2000) @Max(2100) year!: number;
+  @ApiProperty({ example: 1 }) @IsInt() @Min(1) @Max(4) quarter!: number;
+  @ApiProperty({ type: [RealisationItemDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => RealisationItemDto)
+  items!: RealisationItemDto[];
+}

@@ -1,0 +1,5 @@
+import { Realisation } from './entities/realisation.entity';
+import { ReportingWindow } from './entities/reporting-window.entity';
+import { WindowReopening } from './entities/window-reopening.entity';
+
+export const PERFORMANCE_ENTITIES = [ReportingWindow, WindowReopening, Realisation];
