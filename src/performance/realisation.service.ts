@@ -44,9 +44,8 @@ export interface WindowResponse {
   version: number;
 }
 
-const toResponse = (r: Realisation, evidenceIds: string[]): RealisationResponse => ({
-  id: r.id,
-  skpdId: r.skpdId,
+/** The audited fields of a realisation (also the core of its response). */
+const snapshot = (r: Realisation) => ({
   indicatorId: r.indicatorId,
   year: r.year,
   quarter: r.quarter,
@@ -54,6 +53,12 @@ const toResponse = (r: Realisation, evidenceIds: string[]): RealisationResponse 
   notes: r.notes,
   problems: r.problems,
   followUpPlan: r.followUpPlan,
+});
+
+const toResponse = (r: Realisation, evidenceIds: string[]): RealisationResponse => ({
+  id: r.id,
+  skpdId: r.skpdId,
+  ...snapshot(r),
   evidenceIds,
   version: r.version,
   updatedAt: r.updatedAt,
@@ -231,13 +236,3 @@ export class RealisationService {
     });
   }
 }
-
-const snapshot = (r: Realisation) => ({
-  indicatorId: r.indicatorId,
-  year: r.year,
-  quarter: r.quarter,
-  value: decimalText(r.value),
-  notes: r.notes,
-  problems: r.problems,
-  followUpPlan: r.followUpPlan,
-});
