@@ -7,6 +7,7 @@ import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/env';
 import { Region } from '../organization/entities/region.entity';
 import { Skpd } from '../organization/entities/skpd.entity';
+import { DemoContentService } from './demo-content.service';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_REGIONS, DEMO_SKPD } from './demo-data';
 
 /** Demo mode: the embedded database unless SEED_DEMO=false; MySQL only with SEED_DEMO=true. */
@@ -21,18 +22,38 @@ export class DemoSeedService implements OnApplicationBootstrap {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly passwords: PasswordService,
+    private readonly content: DemoContentService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     if (!demoEnabled(this.config)) return;
+    const started = Date.now();
     const seeded = await this.seedIfEmpty();
-    this.logger.log(`${seeded ? 'seeded' : 'found'} the demo regions (synthetic data, marked DEMO). Demo logins, password ${DEMO_PASSWORD}:`);
+    this.logger.log(
+      `${seeded ? `seeded in ${((Date.now() - started) / 1000).toFixed(1)} s` : 'found'} the demo regions (synthetic data, marked DEMO). Demo logins, password ${DEMO_PASSWORD}:`,
+    );
     for (const region of DEMO_REGIONS)
-      this.logger.log(`  ${region.name}: ${DEMO_ACCOUNTS.map((a) => `${region.usernamePrefix}.${a.suffix}`).join(', ')}`);
+      this.logger.log(
+        `  ${region.name}: ${DEMO_ACCOUNTS.map((a) => `${region.usernamePrefix}.${a.suffix}`).join(', ')}`,
+      );
   }
 
-  /** Seeds the demo regions when the database holds no region yet; true when it seeded. Idempotent. */
+  /**
+   * Seeds the demo regions when the database holds no region yet, then the plans, results and evaluations of every
+   * demo region that has none (so a demo database from an older version gains them). True when anything was seeded.
+   * Idempotent.
+   */
   async seedIfEmpty(): Promise<boolean> {
+    const organisations = await this.seedOrganisationsIfEmpty();
+    let content = false;
+    for (const demo of DEMO_REGIONS) {
+      const region = await this.db.getRepository(Region).findOne({ where: { code: demo.code, isDemo: true } });
+      if (region) content = (await this.content.seedRegion(region, demo.key)) || content;
+    }
+    return organisations || content;
+  }
+
+  private async seedOrganisationsIfEmpty(): Promise<boolean> {
     if ((await this.db.getRepository(Region).count()) > 0) return false;
     const hash = await this.passwords.hash(DEMO_PASSWORD, 'demo.seed');
     await this.db.transaction(async (m) => {
@@ -48,7 +69,14 @@ export class DemoSeedService implements OnApplicationBootstrap {
         });
         const skpd = await m.save(
           Skpd,
-          DEMO_SKPD.map(([code, name, shortName, kind]) => ({ regionId: region.id, code, name, shortName, kind, active: true })),
+          DEMO_SKPD.map(([code, name, shortName, kind]) => ({
+            regionId: region.id,
+            code,
+            name,
+            shortName,
+            kind,
+            active: true,
+          })),
         );
         const skpdIdOf = (code: string) => skpd.find((s) => s.code === code)!.id;
         await m.save(

@@ -1,7 +1,16 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
+import { EvaluationModule } from '../evaluation/evaluation.module';
+import { EvidenceModule } from '../evidence/evidence.module';
+import { PerformanceModule } from '../performance/performance.module';
+import { PlanningModule } from '../planning/planning.module';
+import { DemoContentService } from './demo-content.service';
 import { DemoSeedService } from './demo-seed.service';
 
 /** Seeds the synthetic demo regions at start-up in demo mode (see README, "Demo"). */
-@Module({ imports: [AuthModule], providers: [DemoSeedService], exports: [DemoSeedService] })
+@Module({
+  imports: [AuthModule, PlanningModule, PerformanceModule, EvidenceModule, EvaluationModule],
+  providers: [DemoSeedService, DemoContentService],
+  exports: [DemoSeedService],
+})
 export class DemoModule {}

@@ -1,4 +1,6 @@
+import ExcelJS from 'exceljs';
 import request from 'supertest';
+import { DEMO_EVALUATION_YEARS, DEMO_PK_YEAR, DEMO_SKPD_PLANS } from '../../src/demo/demo-plan';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_REGIONS, DEMO_SKPD } from '../../src/demo/demo-data';
 import { DemoSeedService, demoEnabled } from '../../src/demo/demo-seed.service';
 import { createTestApp, type TestApp } from '../utils/test-app';
@@ -20,12 +22,23 @@ describe('demo seed', () => {
   it('seeds two labelled demo regions with their SKPD and a login for every role', async () => {
     const regions = await t.db.query('SELECT id, name, isDemo FROM regions ORDER BY code');
     expect(regions.map((r: { name: string }) => r.name)).toEqual(DEMO_REGIONS.map((r) => r.name));
-    expect(regions.every((r: { name: string; isDemo: unknown }) => r.name.includes('DEMO') && Number(r.isDemo) === 1)).toBe(true);
+    expect(
+      regions.every((r: { name: string; isDemo: unknown }) => r.name.includes('DEMO') && Number(r.isDemo) === 1),
+    ).toBe(true);
     for (const region of DEMO_REGIONS) {
-      const login = await request(t.http).post('/api/v1/auth/login').send({ username: `${region.usernamePrefix}.admin`, password: DEMO_PASSWORD }).expect(200);
-      const skpd = await request(t.http).get('/api/v1/skpd?pageSize=100').set({ Authorization: `Bearer ${login.body.accessToken}` }).expect(200);
+      const login = await request(t.http)
+        .post('/api/v1/auth/login')
+        .send({ username: `${region.usernamePrefix}.admin`, password: DEMO_PASSWORD })
+        .expect(200);
+      const skpd = await request(t.http)
+        .get('/api/v1/skpd?pageSize=100')
+        .set({ Authorization: `Bearer ${login.body.accessToken}` })
+        .expect(200);
       expect(skpd.body.total).toBe(DEMO_SKPD.length);
-      const me = await request(t.http).get('/api/v1/regions').set({ Authorization: `Bearer ${login.body.accessToken}` }).expect(200);
+      const me = await request(t.http)
+        .get('/api/v1/regions')
+        .set({ Authorization: `Bearer ${login.body.accessToken}` })
+        .expect(200);
       expect(me.body.items).toEqual([expect.objectContaining({ name: region.name, isDemo: true })]);
     }
     const roles = new Set(DEMO_ACCOUNTS.map((a) => a.role));
@@ -33,8 +46,77 @@ describe('demo seed', () => {
     expect(new Set(users.map((u: { role: string }) => u.role))).toEqual(roles);
   });
 
+  const login = async (username: string) =>
+    `Bearer ${(await request(t.http).post('/api/v1/auth/login').send({ username, password: DEMO_PASSWORD }).expect(200)).body.accessToken}`;
+
+  it('gives the B region a predicate history below its A peer, and the bupati a recap with every SKPD scored', async () => {
+    const history: Record<string, string[]> = {};
+    for (const region of DEMO_REGIONS) {
+      const auth = await login(`${region.usernamePrefix}.bupati`);
+      const pemda = await request(t.http)
+        .get('/api/v1/evaluations?kind=PEMDA&pageSize=100')
+        .set({ Authorization: auth })
+        .expect(200);
+      const byYear = new Map<number, { final: { predicate: string }; official: { predicate: string; total: string } }>(
+        pemda.body.items.map((e: { year: number }) => [e.year, e]),
+      );
+      expect([...byYear.keys()].sort()).toEqual([...DEMO_EVALUATION_YEARS]);
+      history[region.key] = DEMO_EVALUATION_YEARS.map((y) => byYear.get(y)!.official.predicate);
+      for (const y of DEMO_EVALUATION_YEARS)
+        expect(byYear.get(y)!.official.predicate).toBe(byYear.get(y)!.final.predicate);
+
+      const recap = await request(t.http)
+        .get(`/api/v1/reports/region-recap?year=${DEMO_EVALUATION_YEARS[2]}`)
+        .set({ Authorization: auth })
+        .buffer(true)
+        .parse((res, done) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => done(null, Buffer.concat(chunks)));
+        })
+        .expect(200);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(recap.body as Buffer);
+      const cells = book.worksheets[0]
+        .getSheetValues()
+        .flat()
+        .map((v) => String(v ?? ''));
+      for (const [code, name] of DEMO_SKPD) expect(cells.some((c) => c === name || c.includes(code))).toBe(true);
+    }
+    expect(history.maju).toEqual(['B', 'B', 'B']);
+    expect(history.teladan).toEqual(['A', 'A', 'A']);
+  });
+
+  it('has locked PKs with four quarters of realisations, capaian computed for every SKPD', async () => {
+    const auth = await login('demo.maju.dinkes');
+    const dinkes = (
+      await t.db.query(
+        "SELECT s.id FROM skpd s JOIN regions r ON r.id = s.regionId WHERE r.code = '99.01' AND s.code = '1.02.01'",
+      )
+    )[0].id;
+    const capaian = await request(t.http)
+      .get(`/api/v1/capaian?skpdId=${dinkes}&year=${DEMO_PK_YEAR}`)
+      .set({ Authorization: auth })
+      .expect(200);
+    const plan = DEMO_SKPD_PLANS.find((p) => p.skpdCode === '1.02.01')!;
+    expect(capaian.body.indicators.map((i: { code: string }) => i.code)).toEqual(plan.indicators.map((i) => i.code));
+    for (const ind of capaian.body.indicators) {
+      expect(ind.realisations.every((r: { value: string | null }) => r.value !== null)).toBe(true);
+      expect(ind.capaian).not.toBeNull();
+    }
+    const [{ n }] = await t.db.query(
+      `SELECT COUNT(*) AS n FROM performance_agreements WHERE status = 'LOCKED' AND year = ${DEMO_PK_YEAR}`,
+    );
+    expect(Number(n)).toBe(DEMO_SKPD_PLANS.length * DEMO_REGIONS.length);
+  });
+
   it('is idempotent: seeding again (a restart) adds nothing', async () => {
-    const count = async () => (await t.db.query('SELECT (SELECT COUNT(*) FROM regions) AS r, (SELECT COUNT(*) FROM skpd) AS s, (SELECT COUNT(*) FROM users) AS u'))[0];
+    const count = async () =>
+      (
+        await t.db.query(
+          'SELECT (SELECT COUNT(*) FROM regions) AS r, (SELECT COUNT(*) FROM skpd) AS s, (SELECT COUNT(*) FROM users) AS u, (SELECT COUNT(*) FROM plan_nodes) AS n, (SELECT COUNT(*) FROM realisations) AS re, (SELECT COUNT(*) FROM evaluations) AS e, (SELECT COUNT(*) FROM evaluation_answers) AS a',
+        )
+      )[0];
     const before = await count();
     expect(await t.app.get(DemoSeedService).seedIfEmpty()).toBe(false);
     await t.app.get(DemoSeedService).onApplicationBootstrap();
