@@ -4,6 +4,7 @@ import Decimal from 'decimal.js';
 import type { DataSource, EntityManager } from 'typeorm';
 import { User } from '../auth/entities/user.entity';
 import { Exact, toFixedHalfUp } from '../common/decimal/exact';
+import { seededRandom, seedOf } from '../common/random/seeded-random';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
 import type { RuleSet } from '../evaluation/domain/rule-set';
 import { LKE_STAGES, scoreStages } from '../evaluation/domain/scoring';
@@ -25,7 +26,7 @@ import { IndicatorsService } from '../planning/indicators.service';
 import { PeriodsService } from '../planning/periods.service';
 import { PkService } from '../planning/pk.service';
 import { PlanNodesService } from '../planning/plan-nodes.service';
-import { demoAnswers, reviseAnswers, seededRandom, seedOf } from './demo-lke';
+import { demoAnswers, reviseAnswers } from './demo-lke';
 import {
   DEMO_CROSSCUT,
   DEMO_DATA_PROBLEMS,

@@ -6,25 +6,6 @@ import { answerScaleFor, subComponentsOf, type RuleSet } from '../evaluation/dom
  * like real ones.
  */
 
-/** mulberry32: a small deterministic PRNG; returns floats in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** A stable 32-bit seed for a text key. */
-export function seedOf(key: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 16777619);
-  return h >>> 0;
-}
-
 /**
  * Answers (criterion id → answer code) near `level` percent: each criterion draws a value within ±`spread` of the
  * level and takes the scale option closest to it. References of consistency rules are then raised to at least

@@ -1,4 +1,5 @@
 import Decimal from 'decimal.js';
+import { seededRandom } from '../../common/random/seeded-random';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Fraction } from './fraction';
@@ -318,18 +319,7 @@ describe('serializeScore', () => {
 });
 
 // ---------------------------------------------------------------------------------------------------------------
-// Property tests with a seeded generator (mulberry32): reproducible, no dependency.
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// Property tests with a seeded generator: reproducible, no dependency.
 
 /** A random complete answer set for a criterion-mode rule set. */
 function randomAnswers(rs: RuleSet, next: () => number): Map<string, string> {
@@ -381,7 +371,7 @@ describe.each([
   ['permenpanrb-88-2021', RS88, 20250101],
   ['permenpanrb-12-2015', RS15, 20150101],
 ])('properties of random complete answer sets, %s', (_code, rs, seed) => {
-  const next = mulberry32(seed);
+  const next = seededRandom(seed);
   const samples = Array.from({ length: 300 }, () => randomAnswers(rs, next));
 
   it('total = Σ components = Σ sub-components, within [0, 100], equal to the integer oracle, predicate from the bands', () => {
