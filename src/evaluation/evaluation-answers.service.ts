@@ -2,7 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { ForbiddenError, type FieldError, InvalidStateError, UnprocessableError } from '../common/errors/domain-error';
+import {
+  ConflictError,
+  ForbiddenError,
+  type FieldError,
+  InvalidStateError,
+  UnprocessableError,
+} from '../common/errors/domain-error';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
 import { updateWithVersion } from '../common/typeorm/versioned-update';
 import { EvidenceLinkService } from '../evidence/evidence-links.service';
@@ -12,8 +18,25 @@ import type { SaveAnswersDto, VersionDto } from './dto/evaluation.dto';
 import { type EvaluationResponseDto, toEvaluationResponse } from './dto/evaluation-response.dto';
 import { EvaluationAnswer } from './entities/evaluation-answer.entity';
 import { Evaluation } from './entities/evaluation.entity';
-import { answerField, assertNotLocked, findEvaluation, loadAnswers, noteField, PeriodClosedError, snapshotOf, stageAnswers } from './evaluation-access';
-import { DEADLINE_OF, finalAnswerOf, isPastDeadline, mayAdvance, nextStatus, type WritableStage, writableStage } from './evaluation-workflow';
+import {
+  answerField,
+  assertNotLocked,
+  findEvaluation,
+  loadAnswers,
+  noteField,
+  PeriodClosedError,
+  snapshotOf,
+  stageAnswers,
+} from './evaluation-access';
+import {
+  DEADLINE_OF,
+  finalAnswerOf,
+  isPastDeadline,
+  mayAdvance,
+  nextStatus,
+  type WritableStage,
+  writableStage,
+} from './evaluation-workflow';
 import { applyTotals } from './evaluations.service';
 
 export interface AnswerRowDto {
@@ -39,7 +62,11 @@ export interface SaveAnswersResult {
   violations: { ruleId: string; criterionId: string; referenceId: string; severity: string; message: string }[];
 }
 
-const STAGE_LABEL: Record<WritableStage, string> = { self: 'self-assessment', evaluator: 'evaluation', qa: 'QA review' };
+const STAGE_LABEL: Record<WritableStage, string> = {
+  self: 'self-assessment',
+  evaluator: 'evaluation',
+  qa: 'QA review',
+};
 
 @Injectable()
 export class EvaluationAnswersService {
@@ -55,7 +82,12 @@ export class EvaluationAnswersService {
     const ev = await findEvaluation(m, scope, id);
     const ruleSet = snapshotOf(ev);
     const rows = new Map((await loadAnswers(m, ev)).map((r) => [r.criterionId, r]));
-    const links = await this.evidence.linkedIds(m, scope, 'EVALUATION_ANSWER', [...rows.values()].map((r) => r.id));
+    const links = await this.evidence.linkedIds(
+      m,
+      scope,
+      'EVALUATION_ANSWER',
+      [...rows.values()].map((r) => r.id),
+    );
     const slots =
       ruleSet.aggregationMode === 'SUBCOMPONENT_GRADE'
         ? subComponentsOf(ruleSet).map((s) => ({ id: s.id, sub: s.id, text: s.name }))
@@ -82,12 +114,24 @@ export class EvaluationAnswersService {
    * Writes a batch of answers for the caller's stage (see writableStage): all-or-nothing, validated against the
    * evaluation's rule-set snapshot, audited, and the stage's stored total/predicate recomputed.
    * `route` = 'self' for the planners' self-assessment route, 'staff' for the evaluators' route.
+   * `expectedVersion` (the Excel import's preview) refuses the write with 409 PREVIEW_STALE if the evaluation moved on.
    */
-  async save(scope: TenantScope, id: string, dto: SaveAnswersDto, route: 'self' | 'staff'): Promise<SaveAnswersResult> {
+  async save(
+    scope: TenantScope,
+    id: string,
+    dto: SaveAnswersDto,
+    route: 'self' | 'staff',
+    opts: { expectedVersion?: number } = {},
+  ): Promise<SaveAnswersResult> {
     return this.db.transaction(async (m) => {
       const ev = await findEvaluation(m, scope, id, { lock: true });
       assertNotLocked(ev);
-      const decision = writableStage(ev.status, ev.kind, { role: route === 'self' ? 'PLANNER' : 'EVALUATOR', isQa: scope.isQa });
+      if (opts.expectedVersion !== undefined && ev.version !== opts.expectedVersion)
+        throw new ConflictError('PREVIEW_STALE', 'The evaluation changed since the preview; preview the file again');
+      const decision = writableStage(ev.status, ev.kind, {
+        role: route === 'self' ? 'PLANNER' : 'EVALUATOR',
+        isQa: scope.isQa,
+      });
       if (!decision.ok) {
         if (decision.reason === 'FORBIDDEN') throw new ForbiddenError(decision.message);
         throw new InvalidStateError('WRONG_STAGE', `${decision.message} (status ${ev.status})`);
@@ -100,9 +144,17 @@ export class EvaluationAnswersService {
       const errors: FieldError[] = [];
       const seen = new Set<string>();
       dto.answers.forEach((a, i) => {
-        if (seen.has(a.criterionId)) errors.push({ field: `answers.${i}.criterionId`, messages: [`"${a.criterionId}" appears twice in this batch`] });
+        if (seen.has(a.criterionId))
+          errors.push({
+            field: `answers.${i}.criterionId`,
+            messages: [`"${a.criterionId}" appears twice in this batch`],
+          });
         seen.add(a.criterionId);
-        if (a.evidenceIds && stage !== 'self') errors.push({ field: `answers.${i}.evidenceIds`, messages: ['evidence is linked during the self-assessment'] });
+        if (a.evidenceIds && stage !== 'self')
+          errors.push({
+            field: `answers.${i}.evidenceIds`,
+            messages: ['evidence is linked during the self-assessment'],
+          });
       });
       if (errors.length) throw new UnprocessableError('INVALID_ANSWER', 'Invalid LKE answers', errors);
 
@@ -119,7 +171,8 @@ export class EvaluationAnswersService {
       const after: Record<string, unknown> = {};
       for (const a of dto.answers) {
         let row = byId.get(a.criterionId);
-        if (!row) row = m.create(EvaluationAnswer, { regionId: ev.regionId, evaluationId: ev.id, criterionId: a.criterionId });
+        if (!row)
+          row = m.create(EvaluationAnswer, { regionId: ev.regionId, evaluationId: ev.id, criterionId: a.criterionId });
         if (a.answer !== undefined) {
           before[a.criterionId] = row[aField] ?? null;
           after[a.criterionId] = a.answer;
@@ -132,13 +185,29 @@ export class EvaluationAnswersService {
         }
         await m.save(row);
         byId.set(a.criterionId, row);
-        if (a.evidenceIds) await this.evidence.replace(m, scope, { type: 'EVALUATION_ANSWER', id: row.id, skpdId: ev.skpdId }, a.evidenceIds);
+        if (a.evidenceIds)
+          await this.evidence.replace(
+            m,
+            scope,
+            { type: 'EVALUATION_ANSWER', id: row.id, skpdId: ev.skpdId },
+            a.evidenceIds,
+          );
       }
       applyTotals(ev, stage, score.totalExact, score.predicate);
       await m.save(ev);
       // QA prepares the final sheet: report completeness and violations of QA-else-evaluator answers.
-      const sheet = stage === 'qa' ? scoreEvaluation(ruleSet, new Map([...byId.values()].map((r) => [r.criterionId, finalAnswerOf(r)] as const))) : score;
-      await this.audit.record(m, scope, { action: `ANSWER_${stage.toUpperCase()}`, entity: 'Evaluation', entityId: ev.id, regionId: ev.regionId, before, after });
+      const sheet =
+        stage === 'qa'
+          ? scoreEvaluation(ruleSet, new Map([...byId.values()].map((r) => [r.criterionId, finalAnswerOf(r)] as const)))
+          : score;
+      await this.audit.record(m, scope, {
+        action: `ANSWER_${stage.toUpperCase()}`,
+        entity: 'Evaluation',
+        entityId: ev.id,
+        regionId: ev.regionId,
+        before,
+        after,
+      });
       return {
         stage,
         evaluation: toEvaluationResponse(ev),
@@ -154,7 +223,8 @@ export class EvaluationAnswersService {
     return this.db.transaction(async (m) => {
       const ev = await findEvaluation(m, scope, id, { lock: true });
       assertNotLocked(ev);
-      if (ev.status !== 'SELF_ASSESSMENT') throw new InvalidStateError('WRONG_STAGE', `The self-assessment was already submitted (status ${ev.status})`);
+      if (ev.status !== 'SELF_ASSESSMENT')
+        throw new InvalidStateError('WRONG_STAGE', `The self-assessment was already submitted (status ${ev.status})`);
       return this.move(m, scope, ev, dto.version, 'EVALUATION', {});
     });
   }
@@ -167,7 +237,8 @@ export class EvaluationAnswersService {
     return this.db.transaction(async (m) => {
       const ev = await findEvaluation(m, scope, id, { lock: true });
       assertNotLocked(ev);
-      if (!mayAdvance(ev.status, { role: 'EVALUATOR', isQa: scope.isQa })) throw new ForbiddenError('Only a QA evaluator may finalise an evaluation');
+      if (!mayAdvance(ev.status, { role: 'EVALUATOR', isQa: scope.isQa }))
+        throw new ForbiddenError('Only a QA evaluator may finalise an evaluation');
       const next = nextStatus(ev.status)!;
       if (next !== 'FINAL') return this.move(m, scope, ev, dto.version, next, {});
 
@@ -185,7 +256,12 @@ export class EvaluationAnswersService {
         throw new UnprocessableError(
           'CONSISTENCY_VIOLATION',
           `${blocking.length} consistency rule violation(s) block finalisation`,
-          blocking.map((v) => ({ field: v.criterionId, messages: [v.message], ruleId: v.ruleId, referenceId: v.referenceId })),
+          blocking.map((v) => ({
+            field: v.criterionId,
+            messages: [v.message],
+            ruleId: v.ruleId,
+            referenceId: v.referenceId,
+          })),
         );
       for (const r of rows) await m.update(EvaluationAnswer, { id: r.id }, { finalAnswer: finalAnswerOf(r) });
       const changes: Partial<Evaluation> = { finalizedAt: new Date(), finalizedBy: scope.userId };

@@ -76,7 +76,7 @@ describe('demo seed', () => {
         })
         .expect(200);
       const book = new ExcelJS.Workbook();
-      await book.xlsx.load(recap.body as Buffer);
+      await book.xlsx.load(recap.body as ArrayBuffer);
       const cells = book.worksheets[0]
         .getSheetValues()
         .flat()

@@ -1,0 +1,79 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Res,
+  StreamableFile,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentScope, RequirePermission } from '../../common/auth/decorators';
+import { XLSX_MIME, type XlsxUpload } from '../../common/excel/read-xlsx';
+import type { TenantScope } from '../../common/tenancy/tenant-scope';
+import { contentDisposition } from '../../evidence/domain/evidence-file';
+import { LkeExcelCommitDto, LkeExcelCommitFormDto, LkeExcelPreviewFormDto } from './lke-excel.dto';
+import { type LkeExcelCommit, type LkeExcelPreview, LkeExcelService } from './lke-excel.service';
+
+/** The LKE worksheet of an evaluation for offline work: download, dry-run preview of an upload, commit. */
+@ApiTags('evaluations')
+@ApiBearerAuth()
+@Controller('evaluations/:id/lke-excel')
+export class LkeExcelController {
+  constructor(private readonly excel: LkeExcelService) {}
+
+  /** Every criterion with the answers and notes of each stage; the caller's stage columns are open, with answer lists. */
+  @RequirePermission('evaluation.read')
+  @Get()
+  @ApiProduces(XLSX_MIME)
+  async template(
+    @CurrentScope() scope: TenantScope,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    const file = await this.excel.template(scope, id);
+    res.set({ 'Cache-Control': 'private, no-store', 'X-Content-Type-Options': 'nosniff' });
+    return new StreamableFile(file.content, {
+      type: XLSX_MIME,
+      length: file.content.length,
+      disposition: contentDisposition(file.fileName),
+    });
+  }
+
+  /** Dry run: 422 LKE_EXCEL_INVALID lists every problem (sheet, row, column); else the changes, the resulting score and a token. */
+  @RequirePermission('evaluation.answer-sheet')
+  @Post('preview')
+  @HttpCode(200)
+  @UseInterceptors(FileInterceptor('file'))
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ type: LkeExcelPreviewFormDto })
+  preview(
+    @CurrentScope() scope: TenantScope,
+    @Param('id', ParseUUIDPipe) id: string,
+    @UploadedFile() file: XlsxUpload | undefined,
+  ): Promise<LkeExcelPreview> {
+    return this.excel.preview(scope, id, file);
+  }
+
+  /** Writes the previewed file (same bytes, with its previewToken) as one answer batch: all or nothing. */
+  @RequirePermission('evaluation.answer-sheet')
+  @Post('commit')
+  @HttpCode(200)
+  @UseInterceptors(FileInterceptor('file'))
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ type: LkeExcelCommitFormDto })
+  commit(
+    @CurrentScope() scope: TenantScope,
+    @Param('id', ParseUUIDPipe) id: string,
+    @UploadedFile() file: XlsxUpload | undefined,
+    @Body() dto: LkeExcelCommitDto,
+  ): Promise<LkeExcelCommit> {
+    return this.excel.commit(scope, id, file, dto.previewToken);
+  }
+}
