@@ -7,10 +7,11 @@ import { createTestApp, type TestApp } from '../utils/test-app';
 
 describe('demo seed', () => {
   let t: TestApp;
+  // Seeding two regions' plans, results and three years of evaluations takes a while on a busy MariaDB.
   beforeAll(async () => {
     t = await createTestApp({ SEED_DEMO: 'true' });
-  });
-  afterAll(() => t.close());
+  }, 300_000);
+  afterAll(() => t?.close());
 
   it('is on for the embedded database unless SEED_DEMO=false, and on MySQL only with SEED_DEMO=true', () => {
     expect(demoEnabled({ isEmbedded: true, SEED_DEMO: undefined })).toBe(true);
