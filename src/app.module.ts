@@ -10,19 +10,38 @@ import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
 import { assignCorrelationId } from './common/http/correlation-id';
 import { flattenValidationErrors, RequestValidationError } from './common/validation/request-validation.error';
 import { ConfigModule } from './config/config.module';
+import { ConsoleModule } from './console/console.module';
 import { DemoModule } from './demo/demo.module';
 import type { AppConfig } from './config/env';
 import { dataSourceOptions } from './database/typeorm-options';
 import { EvaluationModule } from './evaluation/evaluation.module';
+import { LkeExcelModule } from './evaluation/excel/lke-excel.module';
 import { HealthModule } from './health/health.module';
 import { OrganizationModule } from './organization/organization.module';
 import { EvidenceModule } from './evidence/evidence.module';
 import { PlanningModule } from './planning/planning.module';
+import { PkExcelModule } from './planning/excel/pk-excel.module';
 import { PerformanceModule } from './performance/performance.module';
+import { ProgressModule } from './progress/progress.module';
 import { ReportingModule } from './reporting/reporting.module';
 
 /** Feature modules, in the order of the SAKIP loop. */
-const FEATURES = [AuditModule, AuthModule, OrganizationModule, PlanningModule, EvidenceModule, PerformanceModule, EvaluationModule, ReportingModule, HealthModule, DemoModule];
+const FEATURES = [
+  AuditModule,
+  AuthModule,
+  OrganizationModule,
+  PlanningModule,
+  PkExcelModule,
+  EvidenceModule,
+  PerformanceModule,
+  EvaluationModule,
+  LkeExcelModule,
+  ReportingModule,
+  ProgressModule,
+  HealthModule,
+  DemoModule,
+  ConsoleModule,
+];
 
 @Module({})
 export class AppModule {

@@ -5,6 +5,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import helmet from 'helmet';
 import { toErrorBody } from './common/filters/to-error-body';
 import { assignCorrelationId } from './common/http/correlation-id';
+import { configureConsole, CONSOLE_ROUTES } from './console/console.setup';
 import type { AppConfig } from './config/env';
 
 export const API_PREFIX = 'api/v1';
@@ -24,7 +25,8 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
     const body = toErrorBody(err);
     res.status(body.statusCode).json({ ...body, correlationId: assignCorrelationId(req, res) });
   });
-  app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'docs', 'docs-json'] });
+  configureConsole(app);
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'docs', 'docs-json', ...CONSOLE_ROUTES] });
   app.enableShutdownHooks();
   SwaggerModule.setup('docs', app, () => buildOpenApi(app), { jsonDocumentUrl: 'docs-json' });
 }
@@ -32,7 +34,9 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
 export function buildOpenApi(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('sakip-service')
-    .setDescription('SAKIP for Indonesian regional governments: planning, capaian, LKE evaluation, predicates and reports.')
+    .setDescription(
+      'SAKIP for Indonesian regional governments: planning, capaian, LKE evaluation, predicates and reports.',
+    )
     .setVersion('1')
     .addBearerAuth()
     .build();

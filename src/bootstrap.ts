@@ -12,13 +12,16 @@ export async function createApp(
   config: AppConfig,
   opts: { logger?: boolean; logStream?: DestinationStream } = {},
 ): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, { logStream: opts.logStream }), {
-    bodyParser: false,
-    // Nothing is printed while the app is assembled: a startup failure becomes one line in main.ts, never a stack trace.
-    bufferLogs: opts.logger !== false,
-    logger: false,
-    abortOnError: false,
-  });
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot(config, { logStream: opts.logStream }),
+    {
+      bodyParser: false,
+      // Nothing is printed while the app is assembled: a startup failure becomes one line in main.ts, never a stack trace.
+      bufferLogs: opts.logger !== false,
+      logger: false,
+      abortOnError: false,
+    },
+  );
   if (opts.logger !== false) app.useLogger(app.get(Logger));
   configureApp(app, config);
   return app;

@@ -22,9 +22,15 @@ export function auditDiff(before: object | null | undefined, after: object | nul
   const b = (before ?? {}) as Record<string, unknown>;
   const a = (after ?? {}) as Record<string, unknown>;
   const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter(
-    (k) => !SECRET_FIELDS.has(k) && k !== 'updatedAt' && k !== 'createdAt' && k !== 'version' && JSON.stringify(b[k]) !== JSON.stringify(a[k]),
+    (k) =>
+      !SECRET_FIELDS.has(k) &&
+      k !== 'updatedAt' &&
+      k !== 'createdAt' &&
+      k !== 'version' &&
+      JSON.stringify(b[k]) !== JSON.stringify(a[k]),
   );
-  const pick = (o: Record<string, unknown>, present: boolean) => (present ? Object.fromEntries(keys.map((k) => [k, o[k] ?? null])) : null);
+  const pick = (o: Record<string, unknown>, present: boolean) =>
+    present ? Object.fromEntries(keys.map((k) => [k, o[k] ?? null])) : null;
   return { before: pick(b, before != null), after: pick(a, after != null) };
 }
 

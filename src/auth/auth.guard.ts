@@ -28,7 +28,8 @@ export class AuthGuard implements CanActivate {
     if (!token) throw new DomainError('UNAUTHENTICATED', 'unauthorized', 'A bearer token is required');
     req.scope = await this.auth.authenticate(token, correlationIdOf(req));
     const permission = this.reflector.getAllAndOverride<Permission | undefined>(REQUIRED_PERMISSION, targets);
-    if (!permission || !roleHas(req.scope.role, permission)) throw new DomainError('PERMISSION_DENIED', 'forbidden', 'Your role may not use this route');
+    if (!permission || !roleHas(req.scope.role, permission))
+      throw new DomainError('PERMISSION_DENIED', 'forbidden', 'Your role may not use this route');
     return true;
   }
 }

@@ -23,7 +23,14 @@ import { UsersService } from './users.service';
     }),
   ],
   controllers: [AuthController, UsersController],
-  providers: [AuthService, UsersService, PasswordService, TokenService, LoginThrottleService, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [UsersService, PasswordService],
+  providers: [
+    AuthService,
+    UsersService,
+    PasswordService,
+    TokenService,
+    LoginThrottleService,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
+  exports: [UsersService, PasswordService, AuthService],
 })
 export class AuthModule {}

@@ -25,7 +25,11 @@ export class AuthService {
   ) {}
 
   private withHash(username: string): Promise<User | null> {
-    return this.users.createQueryBuilder('u').addSelect('u.passwordHash').where('u.username = :username', { username }).getOne();
+    return this.users
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.username = :username', { username })
+      .getOne();
   }
 
   /** Same answer for an unknown user, a wrong password and an inactive account, so usernames are not probed. */
@@ -63,7 +67,13 @@ export class AuthService {
     const passwordHash = await this.passwords.hash(dto.newPassword, user.username);
     await this.db.transaction(async (m) => {
       await m.update(User, { id: user.id }, { passwordHash, tokenVersion: user.tokenVersion + 1 });
-      await this.audit.record(m, scope, { action: 'CHANGE_PASSWORD', entity: 'User', entityId: user.id, regionId: user.regionId, after: {} });
+      await this.audit.record(m, scope, {
+        action: 'CHANGE_PASSWORD',
+        entity: 'User',
+        entityId: user.id,
+        regionId: user.regionId,
+        after: {},
+      });
     });
     await this.tokens.revokeAllOf(user.id);
   }

@@ -23,9 +23,15 @@ export class LoginThrottleService {
     const row = await this.rows.findOneBy({ key: this.key(username, ip) });
     if (row?.lockedUntil && row.lockedUntil > now) {
       const seconds = Math.ceil((row.lockedUntil.getTime() - now.getTime()) / 1000);
-      throw new DomainError('TOO_MANY_LOGIN_ATTEMPTS', 'too_many', `Too many failed logins; try again in ${seconds} seconds`, undefined, {
-        'Retry-After': String(seconds),
-      });
+      throw new DomainError(
+        'TOO_MANY_LOGIN_ATTEMPTS',
+        'too_many',
+        `Too many failed logins; try again in ${seconds} seconds`,
+        undefined,
+        {
+          'Retry-After': String(seconds),
+        },
+      );
     }
   }
 
@@ -34,7 +40,12 @@ export class LoginThrottleService {
     const row = (await this.rows.findOneBy({ key })) ?? this.rows.create({ key, failures: 0, lockedUntil: null });
     const expiredLock = row.lockedUntil !== null && row.lockedUntil <= now;
     row.failures = (expiredLock ? 0 : row.failures) + 1;
-    row.lockedUntil = row.failures >= this.config.LOGIN_MAX_FAILURES ? new Date(now.getTime() + this.config.LOGIN_LOCK_SECONDS * 1000) : expiredLock ? null : row.lockedUntil;
+    row.lockedUntil =
+      row.failures >= this.config.LOGIN_MAX_FAILURES
+        ? new Date(now.getTime() + this.config.LOGIN_LOCK_SECONDS * 1000)
+        : expiredLock
+          ? null
+          : row.lockedUntil;
     row.updatedAt = now;
     await this.rows.save(row);
   }

@@ -9,7 +9,9 @@ export class PasswordService {
   hash(password: string, username: string): Promise<string> {
     const problems = passwordProblems(password, username);
     if (problems.length)
-      throw new UnprocessableError('WEAK_PASSWORD', 'The password does not meet the policy', [{ field: 'password', messages: problems }]);
+      throw new UnprocessableError('WEAK_PASSWORD', 'The password does not meet the policy', [
+        { field: 'password', messages: problems },
+      ]);
     return argon2.hash(password, { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 });
   }
 

@@ -5,7 +5,8 @@ export function permissionTable(): string {
   const header = `| permission | ${ROLES.join(' | ')} |`;
   const rule = `|---|${ROLES.map(() => ':-:').join('|')}|`;
   const rows = (Object.keys(PERMISSIONS) as Permission[]).map(
-    (p) => `| \`${p}\` | ${ROLES.map((r) => ((PERMISSIONS[p] as readonly string[]).includes(r) ? '✔' : '')).join(' | ')} |`,
+    (p) =>
+      `| \`${p}\` | ${ROLES.map((r) => ((PERMISSIONS[p] as readonly string[]).includes(r) ? '✔' : '')).join(' | ')} |`,
   );
   return [header, rule, ...rows].join('\n');
 }

@@ -33,8 +33,10 @@ export const PERMISSIONS = {
   'evaluation.reopen': ['REGION_ADMIN'],
   'evaluation.recommend': ['EVALUATOR'],
   'evaluation.follow-up': ['PLANNER', 'EVALUATOR'],
+  'evaluation.answer-sheet': ['PLANNER', 'EVALUATOR'],
   'report.region': ['REGION_ADMIN', 'EVALUATOR', 'HEAD'],
   'report.skpd': ['REGION_ADMIN', 'PLANNER', 'EVALUATOR', 'HEAD'],
+  'report.national': ['SUPERADMIN'],
   'progress.read': ['REGION_ADMIN', 'EVALUATOR', 'HEAD'],
   'progress.manage': ['REGION_ADMIN'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -31,7 +31,11 @@ export class UsersController {
 
   @RequirePermission('user.manage')
   @Patch(':id')
-  update(@CurrentScope() scope: TenantScope, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateUserDto): Promise<UserResponseDto> {
+  update(
+    @CurrentScope() scope: TenantScope,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateUserDto,
+  ): Promise<UserResponseDto> {
     return this.users.update(scope, id, dto);
   }
 
@@ -39,7 +43,11 @@ export class UsersController {
   @RequirePermission('user.manage')
   @Post(':id/reset-password')
   @HttpCode(204)
-  resetPassword(@CurrentScope() scope: TenantScope, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ResetPasswordDto): Promise<void> {
+  resetPassword(
+    @CurrentScope() scope: TenantScope,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: ResetPasswordDto,
+  ): Promise<void> {
     return this.users.resetPassword(scope, id, dto);
   }
 }

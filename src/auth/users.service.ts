@@ -8,7 +8,14 @@ import { updateWithVersion } from '../common/typeorm/versioned-update';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
 import { Region } from '../organization/entities/region.entity';
 import { Skpd } from '../organization/entities/skpd.entity';
-import { CreateUserDto, ResetPasswordDto, toUserResponse, UpdateUserDto, UserQueryDto, UserResponseDto } from './dto/user.dto';
+import {
+  CreateUserDto,
+  ResetPasswordDto,
+  toUserResponse,
+  UpdateUserDto,
+  UserQueryDto,
+  UserResponseDto,
+} from './dto/user.dto';
 import { User } from './entities/user.entity';
 import { PasswordService } from './password.service';
 import type { Role } from './roles';
@@ -39,7 +46,9 @@ export class UsersService {
     const user = await this.users.findOneBy({ id });
     const visible =
       user &&
-      (scope.role === 'SUPERADMIN' ? this.manageable(scope).includes(user.role) : user.regionId !== null && user.regionId === scope.regionId);
+      (scope.role === 'SUPERADMIN'
+        ? this.manageable(scope).includes(user.role)
+        : user.regionId !== null && user.regionId === scope.regionId);
     if (!visible) throw new NotFoundError('User');
     return user;
   }
@@ -51,7 +60,8 @@ export class UsersService {
     if (query.role) qb.andWhere('u.role = :role', { role: query.role });
     if (query.skpdId) qb.andWhere('u.skpdId = :skpd', { skpd: query.skpdId });
     if (query.active) qb.andWhere('u.active = :active', { active: query.active === 'true' });
-    if (query.q) qb.andWhere('(u.username LIKE :q OR u.displayName LIKE :q)', { q: `%${query.q.replace(/[%_]/g, '')}%` });
+    if (query.q)
+      qb.andWhere('(u.username LIKE :q OR u.displayName LIKE :q)', { q: `%${query.q.replace(/[%_]/g, '')}%` });
     return paginate(qb, query, ['username', 'displayName', 'role', 'createdAt'], toUserResponse);
   }
 
@@ -60,12 +70,17 @@ export class UsersService {
   }
 
   async create(scope: TenantScope | null, dto: CreateUserDto): Promise<UserResponseDto> {
-    if (scope && !this.manageable(scope).includes(dto.role)) throw new ForbiddenError(`You cannot create ${dto.role} accounts`);
-    const regionId = dto.role === 'SUPERADMIN' ? null : scope?.role === 'REGION_ADMIN' ? scope.regionId : (dto.regionId ?? null);
+    if (scope && !this.manageable(scope).includes(dto.role))
+      throw new ForbiddenError(`You cannot create ${dto.role} accounts`);
+    const regionId =
+      dto.role === 'SUPERADMIN' ? null : scope?.role === 'REGION_ADMIN' ? scope.regionId : (dto.regionId ?? null);
     const passwordHash = await this.passwords.hash(dto.password, dto.username);
     return this.db.transaction(async (m) => {
       if (dto.role !== 'SUPERADMIN') {
-        if (!regionId) throw new UnprocessableError('REGION_REQUIRED', 'regionId is required for this role', [{ field: 'regionId', messages: ['required'] }]);
+        if (!regionId)
+          throw new UnprocessableError('REGION_REQUIRED', 'regionId is required for this role', [
+            { field: 'regionId', messages: ['required'] },
+          ]);
         if (!(await m.existsBy(Region, { id: regionId }))) throw new NotFoundError('Region');
       }
       const skpdId = await this.checkSkpd(m.getRepository(Skpd), dto.role, regionId, dto.skpdId ?? null);
@@ -81,15 +96,29 @@ export class UsersService {
         passwordHash,
       });
       await m.save(user);
-      await this.audit.record(m, scope, { action: 'CREATE', entity: 'User', entityId: user.id, regionId, after: toUserResponse(user) });
+      await this.audit.record(m, scope, {
+        action: 'CREATE',
+        entity: 'User',
+        entityId: user.id,
+        regionId,
+        after: toUserResponse(user),
+      });
       return toUserResponse(user);
     });
   }
 
   /** PLANNER accounts belong to exactly one SKPD of their region; other roles are region-wide. */
-  private async checkSkpd(skpd: Repository<Skpd>, role: Role, regionId: string | null, skpdId: string | null): Promise<string | null> {
+  private async checkSkpd(
+    skpd: Repository<Skpd>,
+    role: Role,
+    regionId: string | null,
+    skpdId: string | null,
+  ): Promise<string | null> {
     if (role !== 'PLANNER') return null;
-    if (!skpdId) throw new UnprocessableError('SKPD_REQUIRED', 'A planner needs an SKPD', [{ field: 'skpdId', messages: ['required for PLANNER'] }]);
+    if (!skpdId)
+      throw new UnprocessableError('SKPD_REQUIRED', 'A planner needs an SKPD', [
+        { field: 'skpdId', messages: ['required for PLANNER'] },
+      ]);
     if (!regionId || !(await skpd.existsBy({ id: skpdId, regionId }))) throw new NotFoundError('SKPD');
     return skpdId;
   }
@@ -115,7 +144,14 @@ export class UsersService {
       };
       const saved = await updateWithVersion(m, User, user, dto.version, changes, 'User');
       if (deactivating) await this.tokens.revokeAllOf(user.id);
-      await this.audit.record(m, scope, { action: 'UPDATE', entity: 'User', entityId: id, regionId: user.regionId, before, after: toUserResponse(saved) });
+      await this.audit.record(m, scope, {
+        action: 'UPDATE',
+        entity: 'User',
+        entityId: id,
+        regionId: user.regionId,
+        before,
+        after: toUserResponse(saved),
+      });
       return toUserResponse(saved);
     });
   }
@@ -123,11 +159,18 @@ export class UsersService {
   /** An administrator sets a new password; every session of that user ends. */
   async resetPassword(scope: TenantScope, id: string, dto: ResetPasswordDto): Promise<void> {
     const user = await this.findVisible(scope, id);
-    if (!this.manageable(scope).includes(user.role)) throw new ForbiddenError(`You cannot manage ${user.role} accounts`);
+    if (!this.manageable(scope).includes(user.role))
+      throw new ForbiddenError(`You cannot manage ${user.role} accounts`);
     const passwordHash = await this.passwords.hash(dto.newPassword, user.username);
     await this.db.transaction(async (m) => {
       await m.update(User, { id }, { passwordHash, tokenVersion: user.tokenVersion + 1 });
-      await this.audit.record(m, scope, { action: 'RESET_PASSWORD', entity: 'User', entityId: id, regionId: user.regionId, after: {} });
+      await this.audit.record(m, scope, {
+        action: 'RESET_PASSWORD',
+        entity: 'User',
+        entityId: id,
+        regionId: user.regionId,
+        after: {},
+      });
     });
     await this.tokens.revokeAllOf(id);
   }

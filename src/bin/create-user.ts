@@ -69,7 +69,10 @@ async function main(): Promise<void> {
   if (problems.length) throw new UsageError(problems.join('; '));
 
   const config = loadConfig();
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot({ ...config, LOG_LEVEL: 'silent' }), { logger: false, abortOnError: false });
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot({ ...config, LOG_LEVEL: 'silent' }), {
+    logger: false,
+    abortOnError: false,
+  });
   try {
     const user = await app.get(UsersService).create(null, dto);
     console.log(`user:create: created ${user.role} ${user.username} (${user.id})`);

@@ -28,7 +28,9 @@ async function main(): Promise<void> {
     /* missing file counts as drift */
   }
   if (committed !== text) {
-    console.error('openapi: openapi.json differs from the application routes; run `npm run openapi` and commit the result');
+    console.error(
+      'openapi: openapi.json differs from the application routes; run `npm run openapi` and commit the result',
+    );
     process.exit(1);
   }
   console.log('openapi: openapi.json matches the application');

@@ -45,7 +45,11 @@ describe('loadConfig', () => {
 
   it('requires JWT_SECRET with DB_URL and accepts a MySQL URL with one', () => {
     expect(() => loadConfig({ DB_URL: 'mysql://u:p@db:3306/sakip' })).toThrow(/JWT_SECRET is required/);
-    const config = loadConfig({ DB_URL: 'mysql://u:p@db:3306/sakip', JWT_SECRET: 'k'.repeat(40), MIGRATIONS_RUN: 'false' });
+    const config = loadConfig({
+      DB_URL: 'mysql://u:p@db:3306/sakip',
+      JWT_SECRET: 'k'.repeat(40),
+      MIGRATIONS_RUN: 'false',
+    });
     expect(config.isEmbedded).toBe(false);
     expect(config.MIGRATIONS_RUN).toBe(false);
   });

@@ -3,10 +3,27 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { plainToInstance, Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
 
 const toBool = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? (['true', '1', 'yes'].includes(value.toLowerCase()) ? true : ['false', '0', 'no'].includes(value.toLowerCase()) ? false : value) : value;
+  typeof value === 'string'
+    ? ['true', '1', 'yes'].includes(value.toLowerCase())
+      ? true
+      : ['false', '0', 'no'].includes(value.toLowerCase())
+        ? false
+        : value
+    : value;
 
 /**
  * Every setting the service reads, validated once at startup. `.env.example` documents each one.
@@ -18,13 +35,19 @@ export class Env {
   @IsString() HOST: string = '0.0.0.0';
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL: string = 'info';
 
-  @IsOptional() @Matches(/^(mysql|mariadb):\/\/[^/]+\/[A-Za-z0-9_$-]+/, { message: 'DB_URL must look like mysql://user:pass@host:3306/database' })
+  @IsOptional()
+  @Matches(/^(mysql|mariadb):\/\/[^/]+\/[A-Za-z0-9_$-]+/, {
+    message: 'DB_URL must look like mysql://user:pass@host:3306/database',
+  })
   DB_URL?: string;
   @IsString() SQLITE_PATH: string = './data/sakip.sqlite';
   @Transform(toBool) @IsBoolean() MIGRATIONS_RUN: boolean = true;
   @Type(() => Number) @IsInt() @Min(0) @Max(30) DB_CONNECT_RETRIES: number = 2;
 
-  @IsOptional() @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' }) JWT_SECRET?: string;
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET?: string;
   @Type(() => Number) @IsInt() @Min(60) @Max(86400) JWT_ACCESS_TTL_SECONDS: number = 900;
   @Type(() => Number) @IsInt() @Min(1) @Max(365) REFRESH_TTL_DAYS: number = 14;
   @Type(() => Number) @IsInt() @Min(1) @Max(100) LOGIN_MAX_FAILURES: number = 5;
@@ -52,7 +75,8 @@ export function loadConfig(raw: NodeJS.ProcessEnv | Record<string, string | unde
     throw new ConfigError(`Invalid configuration: ${reasons.join(', ')}`);
   }
   const isEmbedded = !env.DB_URL;
-  if (!isEmbedded && !env.JWT_SECRET) throw new ConfigError('Invalid configuration: JWT_SECRET is required when DB_URL is set');
+  if (!isEmbedded && !env.JWT_SECRET)
+    throw new ConfigError('Invalid configuration: JWT_SECRET is required when DB_URL is set');
   return Object.assign(env, { JWT_SECRET: env.JWT_SECRET ?? embeddedSecret(env.SQLITE_PATH), isEmbedded });
 }
 

@@ -6,5 +6,15 @@ import { ORGANIZATION_ENTITIES } from '../organization/organization.entities';
 import { EVIDENCE_ENTITIES } from '../evidence/evidence.entities';
 import { PLANNING_ENTITIES } from '../planning/planning.entities';
 import { PERFORMANCE_ENTITIES } from '../performance/performance.entities';
+import { PROGRESS_ENTITIES } from '../progress/progress.entities';
 
-export const ALL_ENTITIES = [...EVALUATION_ENTITIES, ...ORGANIZATION_ENTITIES, ...AUTH_ENTITIES, ...AUDIT_ENTITIES, ...EVIDENCE_ENTITIES, ...PLANNING_ENTITIES, ...PERFORMANCE_ENTITIES];
+export const ALL_ENTITIES = [
+  ...EVALUATION_ENTITIES,
+  ...ORGANIZATION_ENTITIES,
+  ...AUTH_ENTITIES,
+  ...AUDIT_ENTITIES,
+  ...EVIDENCE_ENTITIES,
+  ...PLANNING_ENTITIES,
+  ...PERFORMANCE_ENTITIES,
+  ...PROGRESS_ENTITIES,
+];

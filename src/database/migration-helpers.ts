@@ -3,7 +3,12 @@ import { Table, TableColumnOptions, TableForeignKey, TableIndex } from 'typeorm'
 /** Column builders shared by every migration: types both SQLite and MySQL/MariaDB understand. */
 export const col = {
   id: (): TableColumnOptions => ({ name: 'id', type: 'varchar', length: '36', isPrimary: true }),
-  ref: (name: string, nullable = false): TableColumnOptions => ({ name, type: 'varchar', length: '36', isNullable: nullable }),
+  ref: (name: string, nullable = false): TableColumnOptions => ({
+    name,
+    type: 'varchar',
+    length: '36',
+    isNullable: nullable,
+  }),
   text: (name: string, length: number, opts: Partial<TableColumnOptions> = {}): TableColumnOptions => ({
     name,
     type: 'varchar',
@@ -33,7 +38,11 @@ export const col = {
 export const fk = (column: string, table: string, onDelete: 'CASCADE' | 'RESTRICT' | 'SET NULL' = 'RESTRICT') =>
   new TableForeignKey({ columnNames: [column], referencedTableName: table, referencedColumnNames: ['id'], onDelete });
 
-export const index = (name: string, columns: string[], isUnique = false) => new TableIndex({ name, columnNames: columns, isUnique });
+export const index = (name: string, columns: string[], isUnique = false) =>
+  new TableIndex({ name, columnNames: columns, isUnique });
 
-export const table = (name: string, columns: TableColumnOptions[], extra: { indices?: TableIndex[]; foreignKeys?: TableForeignKey[] } = {}) =>
-  new Table({ name, columns, indices: extra.indices, foreignKeys: extra.foreignKeys });
+export const table = (
+  name: string,
+  columns: TableColumnOptions[],
+  extra: { indices?: TableIndex[]; foreignKeys?: TableForeignKey[] } = {},
+) => new Table({ name, columns, indices: extra.indices, foreignKeys: extra.foreignKeys });

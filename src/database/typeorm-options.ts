@@ -7,7 +7,12 @@ import { ALL_MIGRATIONS } from './migrations';
 
 /** One options builder for the app, the TypeORM CLI and the tests: they cannot disagree about dialect or schema. */
 export function dataSourceOptions(config: Pick<AppConfig, 'DB_URL' | 'SQLITE_PATH'>): DataSourceOptions {
-  const shared = { entities: ALL_ENTITIES, migrations: ALL_MIGRATIONS, synchronize: false, migrationsTransactionMode: 'each' } as const;
+  const shared = {
+    entities: ALL_ENTITIES,
+    migrations: ALL_MIGRATIONS,
+    synchronize: false,
+    migrationsTransactionMode: 'each',
+  } as const;
   if (config.DB_URL) {
     return {
       type: 'mysql',
@@ -20,5 +25,10 @@ export function dataSourceOptions(config: Pick<AppConfig, 'DB_URL' | 'SQLITE_PAT
     };
   }
   if (config.SQLITE_PATH !== ':memory:') mkdirSync(dirname(resolve(config.SQLITE_PATH)), { recursive: true });
-  return { type: 'better-sqlite3', database: config.SQLITE_PATH, enableWAL: config.SQLITE_PATH !== ':memory:', ...shared };
+  return {
+    type: 'better-sqlite3',
+    database: config.SQLITE_PATH,
+    enableWAL: config.SQLITE_PATH !== ':memory:',
+    ...shared,
+  };
 }

@@ -26,6 +26,8 @@ import { IndicatorsService } from '../planning/indicators.service';
 import { PeriodsService } from '../planning/periods.service';
 import { PkService } from '../planning/pk.service';
 import { PlanNodesService } from '../planning/plan-nodes.service';
+import { BenchmarkService } from '../progress/benchmark.service';
+import { HistoryService } from '../progress/history.service';
 import { demoAnswers, reviseAnswers } from './demo-lke';
 import {
   DEMO_CROSSCUT,
@@ -98,6 +100,8 @@ export class DemoContentService {
     private readonly realisations: RealisationService,
     private readonly evidence: EvidenceService,
     private readonly evaluations: EvaluationsService,
+    private readonly history: HistoryService,
+    private readonly benchmark: BenchmarkService,
   ) {}
 
   /** Seeds a demo region's content unless it has a planning period already; true when it seeded. */
@@ -119,6 +123,8 @@ export class DemoContentService {
     const indicatorIds = await this.seedPlans(admin, skpdByCode);
     await this.seedPerformance(key, admin, plannerOf, skpdByCode, indicatorIds, random, performance.realisationFactor);
     await this.seedEvaluations(region, skpdList, evaluator, qa, random, performance);
+    await this.history.setTarget(admin, performance.target);
+    for (const year of performance.publishes) await this.benchmark.publish(admin, { year, published: true });
     return true;
   }
 

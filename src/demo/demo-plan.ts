@@ -448,12 +448,31 @@ export const DEMO_SKPD_PLANS: readonly DemoSkpdPlan[] = [
  * year — Maju Bersama climbs inside B and targets A; Teladan holds A — plus the SKPD spread around it and the
  * typical share of each PK target realised.
  */
-export const DEMO_PERFORMANCE: Record<
-  string,
-  { pemdaLevel: Record<number, number>; skpdSpread: number; realisationFactor: number }
-> = {
-  maju: { pemdaLevel: { 2023: 62, 2024: 65, 2025: 68 }, skpdSpread: 12, realisationFactor: 0.93 },
-  teladan: { pemdaLevel: { 2023: 82, 2024: 84, 2025: 86 }, skpdSpread: 6, realisationFactor: 1.01 },
+export interface DemoPerformance {
+  pemdaLevel: Record<number, number>;
+  skpdSpread: number;
+  realisationFactor: number;
+  /** The predicate the region has set itself as a target, and by when. */
+  target: { predicate: string; year: number };
+  /** Evaluation years whose results the region publishes for studi tiru. */
+  publishes: readonly number[];
+}
+
+export const DEMO_PERFORMANCE: Record<string, DemoPerformance> = {
+  maju: {
+    pemdaLevel: { 2023: 62, 2024: 65, 2025: 68 },
+    skpdSpread: 12,
+    realisationFactor: 0.93,
+    target: { predicate: 'A', year: 2027 },
+    publishes: [],
+  },
+  teladan: {
+    pemdaLevel: { 2023: 82, 2024: 84, 2025: 86 },
+    skpdSpread: 6,
+    realisationFactor: 1.01,
+    target: { predicate: 'AA', year: 2028 },
+    publishes: [2023, 2024, 2025],
+  },
 };
 
 /** Deliberate data-quality problems in the Maju Bersama demo, so the warnings have something to show. */

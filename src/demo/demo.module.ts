@@ -4,12 +4,13 @@ import { EvaluationModule } from '../evaluation/evaluation.module';
 import { EvidenceModule } from '../evidence/evidence.module';
 import { PerformanceModule } from '../performance/performance.module';
 import { PlanningModule } from '../planning/planning.module';
+import { ProgressModule } from '../progress/progress.module';
 import { DemoContentService } from './demo-content.service';
 import { DemoSeedService } from './demo-seed.service';
 
 /** Seeds the synthetic demo regions at start-up in demo mode (see README, "Demo"). */
 @Module({
-  imports: [AuthModule, PlanningModule, PerformanceModule, EvidenceModule, EvaluationModule],
+  imports: [AuthModule, PlanningModule, PerformanceModule, EvidenceModule, EvaluationModule, ProgressModule],
   providers: [DemoSeedService, DemoContentService],
   exports: [DemoSeedService],
 })

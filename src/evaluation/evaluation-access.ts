@@ -10,8 +10,15 @@ import { EvaluationAnswer } from './entities/evaluation-answer.entity';
  * An evaluation the caller may see: their region, and for planners only their own SKPD's (never the Pemda's).
  * Anything else is a 404. `lock` takes a write lock (MySQL) so concurrent stage moves serialise.
  */
-export async function findEvaluation(m: EntityManager, scope: TenantScope, id: string, opts: { lock?: boolean } = {}): Promise<Evaluation> {
-  const qb = scoped(m.createQueryBuilder(Evaluation, 'e'), scope, { skpdColumn: 'skpdId' }).andWhere('e.id = :id', { id });
+export async function findEvaluation(
+  m: EntityManager,
+  scope: TenantScope,
+  id: string,
+  opts: { lock?: boolean } = {},
+): Promise<Evaluation> {
+  const qb = scoped(m.createQueryBuilder(Evaluation, 'e'), scope, { skpdColumn: 'skpdId' }).andWhere('e.id = :id', {
+    id,
+  });
   if (opts.lock && m.connection.options.type === 'mysql') qb.setLock('pessimistic_write');
   const row = await qb.getOne();
   if (!row) throw new NotFoundError('Evaluation');
@@ -20,12 +27,15 @@ export async function findEvaluation(m: EntityManager, scope: TenantScope, id: s
 
 /** Superseded revisions and FINAL evaluations take no more answers or stage moves: 409 LOCKED. */
 export function assertNotLocked(ev: Evaluation): void {
-  if (ev.supersededAt) throw new LockedError(`Evaluation revision ${ev.revision} was superseded by a reopen; it is read-only`);
-  if (ev.status === 'FINAL') throw new LockedError('The evaluation is final and can no longer change; a region admin may reopen it');
+  if (ev.supersededAt)
+    throw new LockedError(`Evaluation revision ${ev.revision} was superseded by a reopen; it is read-only`);
+  if (ev.status === 'FINAL')
+    throw new LockedError('The evaluation is final and can no longer change; a region admin may reopen it');
 }
 
 export const superseded = (ev: Evaluation): void => {
-  if (ev.supersededAt) throw new LockedError(`Evaluation revision ${ev.revision} was superseded by a reopen; it is read-only`);
+  if (ev.supersededAt)
+    throw new LockedError(`Evaluation revision ${ev.revision} was superseded by a reopen; it is read-only`);
 };
 
 export class PeriodClosedError extends DomainError {
@@ -47,7 +57,8 @@ const FIELD: Record<LkeStage, 'selfAnswer' | 'evaluatorAnswer' | 'qaAnswer' | 'f
   final: 'finalAnswer',
 };
 export const answerField = (stage: LkeStage) => FIELD[stage];
-export const noteField = (stage: Exclude<LkeStage, 'final'>) => `${stage}Note` as 'selfNote' | 'evaluatorNote' | 'qaNote';
+export const noteField = (stage: Exclude<LkeStage, 'final'>) =>
+  `${stage}Note` as 'selfNote' | 'evaluatorNote' | 'qaNote';
 
 /** One stage's answers as the scoring engine takes them. */
 export const stageAnswers = (rows: readonly EvaluationAnswer[], stage: LkeStage): Map<string, string | null> =>

@@ -36,7 +36,9 @@ describe('evaluation workflow', () => {
     ['QA_REVIEW', qa, true],
     ['FINAL', qa, false],
     ['EVALUATION', planner, false],
-  ] as const)('%s: %o may advance = %s', (status, caller, expected) => expect(mayAdvance(status, caller)).toBe(expected));
+  ] as const)('%s: %o may advance = %s', (status, caller, expected) =>
+    expect(mayAdvance(status, caller)).toBe(expected),
+  );
 
   it('deadlines close after their instant; none means open', () => {
     const d = new Date('2026-03-31T16:59:59Z');

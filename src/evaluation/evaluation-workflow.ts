@@ -10,7 +10,8 @@ export type WritableStage = Exclude<LkeStage, 'final'>;
 
 export type Caller = { role: 'PLANNER' | 'EVALUATOR'; isQa: boolean };
 
-export type StageDecision = { ok: true; stage: WritableStage } | { ok: false; reason: 'FORBIDDEN' | 'WRONG_STAGE'; message: string };
+export type StageDecision =
+  { ok: true; stage: WritableStage } | { ok: false; reason: 'FORBIDDEN' | 'WRONG_STAGE'; message: string };
 
 /**
  * The answer set a caller writes in the evaluation's current status:
@@ -26,7 +27,8 @@ export function writableStage(status: EvaluationStatus, kind: EvaluationKind, ca
       if (kind === 'PEMDA') return { ok: true, stage: 'self' };
       return wrong('The SKPD is still doing its self-assessment; evaluator answers open in EVALUATION');
     case 'EVALUATION':
-      if (caller.role === 'PLANNER') return wrong('The self-assessment is closed; the evaluation is with the evaluators');
+      if (caller.role === 'PLANNER')
+        return wrong('The self-assessment is closed; the evaluation is with the evaluators');
       return { ok: true, stage: 'evaluator' };
     case 'QA_REVIEW':
       if (caller.role === 'PLANNER') return wrong('The self-assessment is closed; the evaluation is in QA review');
@@ -58,13 +60,15 @@ export function mayAdvance(status: EvaluationStatus, caller: Caller): boolean {
 }
 
 /** The deadline column that closes writes of a stage. */
-export const DEADLINE_OF = { self: 'selfDeadline', evaluator: 'evaluationDeadline', qa: 'qaDeadline' } as const satisfies Record<
-  WritableStage,
-  string
->;
+export const DEADLINE_OF = {
+  self: 'selfDeadline',
+  evaluator: 'evaluationDeadline',
+  qa: 'qaDeadline',
+} as const satisfies Record<WritableStage, string>;
 
 /** True when a stage's window has closed (no deadline = open). */
-export const isPastDeadline = (deadline: Date | null, now: Date): boolean => deadline !== null && now.getTime() > deadline.getTime();
+export const isPastDeadline = (deadline: Date | null, now: Date): boolean =>
+  deadline !== null && now.getTime() > deadline.getTime();
 
 /** The final answer of a criterion: the QA answer if QA gave one, otherwise the evaluator's. */
 export const finalAnswerOf = (a: { evaluatorAnswer: string | null; qaAnswer: string | null }): string | null =>

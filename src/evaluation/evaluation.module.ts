@@ -17,6 +17,6 @@ import { RecommendationsService } from './recommendations.service';
   imports: [TypeOrmModule.forFeature(EVALUATION_ENTITIES), AuthModule, OrganizationModule, EvidenceModule],
   controllers: [EvaluationsController, RecommendationsController, LkeRuleSetsController],
   providers: [lkeRuleSetsProvider, EvaluationsService, EvaluationAnswersService, RecommendationsService],
-  exports: [EvaluationsService, lkeRuleSetsProvider],
+  exports: [EvaluationsService, EvaluationAnswersService, lkeRuleSetsProvider],
 })
 export class EvaluationModule {}

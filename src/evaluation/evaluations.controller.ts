@@ -47,7 +47,11 @@ export class EvaluationsController {
   /** Stage windows (admin override, audited). */
   @RequirePermission('evaluation.reopen')
   @Patch(':id/schedule')
-  schedule(@CurrentScope() scope: TenantScope, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateScheduleDto): Promise<EvaluationResponseDto> {
+  schedule(
+    @CurrentScope() scope: TenantScope,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateScheduleDto,
+  ): Promise<EvaluationResponseDto> {
     return this.evaluations.updateSchedule(scope, id, dto);
   }
 
@@ -67,7 +71,11 @@ export class EvaluationsController {
   /** The SKPD's planner: self-assessment answers, notes and evidence links during SELF_ASSESSMENT. */
   @RequirePermission('evaluation.self')
   @Put(':id/self-assessment')
-  saveSelfAssessment(@CurrentScope() scope: TenantScope, @Param('id', ParseUUIDPipe) id: string, @Body() dto: SaveAnswersDto) {
+  saveSelfAssessment(
+    @CurrentScope() scope: TenantScope,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: SaveAnswersDto,
+  ) {
     return this.answers.save(scope, id, dto, 'self');
   }
 
@@ -75,7 +83,11 @@ export class EvaluationsController {
   @RequirePermission('evaluation.self')
   @Post(':id/submit')
   @HttpCode(200)
-  submit(@CurrentScope() scope: TenantScope, @Param('id', ParseUUIDPipe) id: string, @Body() dto: VersionDto): Promise<EvaluationResponseDto> {
+  submit(
+    @CurrentScope() scope: TenantScope,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: VersionDto,
+  ): Promise<EvaluationResponseDto> {
     return this.answers.submit(scope, id, dto);
   }
 
@@ -83,14 +95,22 @@ export class EvaluationsController {
   @RequirePermission('evaluation.score')
   @Post(':id/advance')
   @HttpCode(200)
-  advance(@CurrentScope() scope: TenantScope, @Param('id', ParseUUIDPipe) id: string, @Body() dto: VersionDto): Promise<EvaluationResponseDto> {
+  advance(
+    @CurrentScope() scope: TenantScope,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: VersionDto,
+  ): Promise<EvaluationResponseDto> {
     return this.answers.advance(scope, id, dto);
   }
 
   /** Reopens a FINAL evaluation with a reason as a new revision; the old one stays readable. */
   @RequirePermission('evaluation.reopen')
   @Post(':id/reopen')
-  reopen(@CurrentScope() scope: TenantScope, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReopenDto): Promise<EvaluationResponseDto> {
+  reopen(
+    @CurrentScope() scope: TenantScope,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: ReopenDto,
+  ): Promise<EvaluationResponseDto> {
     return this.evaluations.reopen(scope, id, dto);
   }
 
@@ -104,7 +124,10 @@ export class EvaluationsController {
   /** Every revision of this evaluation's SKPD/Pemda and year. */
   @RequirePermission('evaluation.read')
   @Get(':id/versions')
-  versions(@CurrentScope() scope: TenantScope, @Param('id', ParseUUIDPipe) id: string): Promise<EvaluationResponseDto[]> {
+  versions(
+    @CurrentScope() scope: TenantScope,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<EvaluationResponseDto[]> {
     return this.evaluations.versions(scope, id);
   }
 
@@ -118,7 +141,11 @@ export class EvaluationsController {
   /** Pemda evaluations: the official KemenPAN-RB component scores; total and predicate are derived. */
   @RequirePermission('evaluation.open')
   @Put(':id/official-result')
-  official(@CurrentScope() scope: TenantScope, @Param('id', ParseUUIDPipe) id: string, @Body() dto: OfficialResultDto): Promise<EvaluationResponseDto> {
+  official(
+    @CurrentScope() scope: TenantScope,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: OfficialResultDto,
+  ): Promise<EvaluationResponseDto> {
     return this.evaluations.recordOfficial(scope, id, dto);
   }
 }

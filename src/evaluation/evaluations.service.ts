@@ -14,7 +14,14 @@ import { Fraction } from './domain/fraction';
 import { predicateFor } from './domain/predicate';
 import type { RuleSet } from './domain/rule-set';
 import { LKE_STAGES, scoreStages, serializeScore, type EvaluationScoreJson, type LkeStage } from './domain/scoring';
-import { DEFAULT_RULE_SET, type EvaluationQueryDto, type OfficialResultDto, type OpenEvaluationDto, type ReopenDto, type UpdateScheduleDto } from './dto/evaluation.dto';
+import {
+  DEFAULT_RULE_SET,
+  type EvaluationQueryDto,
+  type OfficialResultDto,
+  type OpenEvaluationDto,
+  type ReopenDto,
+  type UpdateScheduleDto,
+} from './dto/evaluation.dto';
 import { type EvaluationResponseDto, toEvaluationResponse } from './dto/evaluation-response.dto';
 import { EvaluationAnswer } from './entities/evaluation-answer.entity';
 import { EvaluationOfficialScore } from './entities/evaluation-official-score.entity';
@@ -27,7 +34,12 @@ import { LKE_RULE_SETS, type RuleSetRegistry } from './lke-rule-sets';
 export type TotalsPrefix = LkeStage | 'official';
 
 /** Stores a stage's result on the evaluation: 4-dp DECIMAL, the exact fraction as text, and the predicate. */
-export function applyTotals(ev: Evaluation, prefix: TotalsPrefix, total: Fraction | null, predicate: string | null): void {
+export function applyTotals(
+  ev: Evaluation,
+  prefix: TotalsPrefix,
+  total: Fraction | null,
+  predicate: string | null,
+): void {
   ev[`${prefix}Total`] = total ? new Exact(total.toFixedHalfUp(4)) : null;
   ev[`${prefix}TotalExact`] = total ? total.toString() : null;
   ev[`${prefix}Predicate`] = total ? predicate : null;
@@ -40,7 +52,12 @@ export interface EvaluationScoreResponse {
   ruleSet: { code: string; version: number };
   /** Criterion → sub-component → component → total → predicate, for each answer set. Before FINAL, `final` previews QA-else-evaluator answers. */
   stages: Record<LkeStage, EvaluationScoreJson>;
-  official: { components: { componentId: string; score: string }[]; total: string | null; totalExact: string | null; predicate: string | null } | null;
+  official: {
+    components: { componentId: string; score: string }[];
+    total: string | null;
+    totalExact: string | null;
+    predicate: string | null;
+  } | null;
 }
 
 const dateOrNull = (v: string | null | undefined): Date | null => (v ? new Date(v) : null);
@@ -55,10 +72,24 @@ export class EvaluationsService {
   ) {}
 
   private pickRuleSet(code: string, version: number | undefined): RuleSet {
-    const found = version === undefined ? this.ruleSets.list().filter((r) => r.code === code).pop() : this.ruleSets.find(code, version);
+    const found =
+      version === undefined
+        ? this.ruleSets
+            .list()
+            .filter((r) => r.code === code)
+            .pop()
+        : this.ruleSets.find(code, version);
     if (!found)
       throw new UnprocessableError('UNKNOWN_RULE_SET', `No LKE rule set ${code}${version ? ` v${version}` : ''}`, [
-        { field: version ? 'ruleSetVersion' : 'ruleSetCode', messages: [`unknown rule set; known: ${this.ruleSets.list().map((r) => `${r.code} v${r.version}`).join(', ')}`] },
+        {
+          field: version ? 'ruleSetVersion' : 'ruleSetCode',
+          messages: [
+            `unknown rule set; known: ${this.ruleSets
+              .list()
+              .map((r) => `${r.code} v${r.version}`)
+              .join(', ')}`,
+          ],
+        },
       ]);
     return found;
   }
@@ -66,16 +97,21 @@ export class EvaluationsService {
   async open(scope: TenantScope, dto: OpenEvaluationDto): Promise<EvaluationResponseDto> {
     const regionId = regionOf(scope);
     if (Boolean(dto.skpdId) === Boolean(dto.pemda))
-      throw new UnprocessableError('INVALID_SUBJECT', 'Give either skpdId (an SKPD evaluation) or pemda: true (the Pemda evaluation)', [
-        { field: 'skpdId', messages: ['exactly one of skpdId and pemda: true is required'] },
-      ]);
+      throw new UnprocessableError(
+        'INVALID_SUBJECT',
+        'Give either skpdId (an SKPD evaluation) or pemda: true (the Pemda evaluation)',
+        [{ field: 'skpdId', messages: ['exactly one of skpdId and pemda: true is required'] }],
+      );
     const skpd = dto.skpdId ? await this.skpd.findVisible(scope, dto.skpdId) : null;
     const ruleSet = this.pickRuleSet(dto.ruleSetCode ?? DEFAULT_RULE_SET, dto.ruleSetVersion);
     const subjectKey = skpd?.id ?? PEMDA_SUBJECT;
     try {
       return await this.db.transaction(async (m) => {
         if (await m.exists(Evaluation, { where: { regionId, subjectKey, year: dto.year } }))
-          throw new ConflictError('EVALUATION_EXISTS', `An evaluation of this ${skpd ? 'SKPD' : 'Pemda'} for ${dto.year} already exists`);
+          throw new ConflictError(
+            'EVALUATION_EXISTS',
+            `An evaluation of this ${skpd ? 'SKPD' : 'Pemda'} for ${dto.year} already exists`,
+          );
         const ev = m.create(Evaluation, {
           regionId,
           skpdId: skpd?.id ?? null,
@@ -105,12 +141,19 @@ export class EvaluationsService {
           entity: 'Evaluation',
           entityId: ev.id,
           regionId,
-          after: { skpdId: ev.skpdId, year: ev.year, kind: ev.kind, ruleSet: `${ev.ruleSetCode} v${ev.ruleSetVersion}`, carriedRecommendations: carried },
+          after: {
+            skpdId: ev.skpdId,
+            year: ev.year,
+            kind: ev.kind,
+            ruleSet: `${ev.ruleSetCode} v${ev.ruleSetVersion}`,
+            carriedRecommendations: carried,
+          },
         });
         return toEvaluationResponse(ev, skpd?.name ?? null);
       });
     } catch (err) {
-      if (isUniqueViolation(err)) throw new ConflictError('EVALUATION_EXISTS', `An evaluation of this subject for ${dto.year} already exists`);
+      if (isUniqueViolation(err))
+        throw new ConflictError('EVALUATION_EXISTS', `An evaluation of this subject for ${dto.year} already exists`);
       throw err;
     }
   }
@@ -126,7 +169,15 @@ export class EvaluationsService {
       where: { evaluationId: previous.id, regionId: ev.regionId, status: In(['OPEN', 'IN_PROGRESS']) },
       order: { createdAt: 'ASC', id: 'ASC' },
     });
-    for (const r of open) await m.save(m.create(EvaluationRecommendation, { ...copyOf(r), evaluationId: ev.id, carriedFromId: r.id, createdBy: scope.userId }));
+    for (const r of open)
+      await m.save(
+        m.create(EvaluationRecommendation, {
+          ...copyOf(r),
+          evaluationId: ev.id,
+          carriedFromId: r.id,
+          createdBy: scope.userId,
+        }),
+      );
     return open.length;
   }
 
@@ -138,7 +189,10 @@ export class EvaluationsService {
     if (query.includeSuperseded !== 'true') qb.andWhere('e.supersededAt IS NULL');
     const page = await paginate(qb, query, ['year', 'kind', 'status', 'finalTotal', 'createdAt', 'revision']);
     const names = await this.skpdNames(page.items.map((e) => e.skpdId));
-    return { ...page, items: page.items.map((e) => toEvaluationResponse(e, e.skpdId ? (names.get(e.skpdId) ?? null) : null)) };
+    return {
+      ...page,
+      items: page.items.map((e) => toEvaluationResponse(e, e.skpdId ? (names.get(e.skpdId) ?? null) : null)),
+    };
   }
 
   private async skpdNames(ids: (string | null)[]): Promise<Map<string, string>> {
@@ -175,17 +229,25 @@ export class EvaluationsService {
     const ruleSet = snapshotOf(ev);
     const rows = await loadAnswers(m, ev);
     const final =
-      ev.status === 'FINAL' ? stageAnswers(rows, 'final') : new Map(rows.map((r) => [r.criterionId, finalAnswerOf(r)] as const));
+      ev.status === 'FINAL'
+        ? stageAnswers(rows, 'final')
+        : new Map(rows.map((r) => [r.criterionId, finalAnswerOf(r)] as const));
     const scores = scoreStages(ruleSet, {
       self: stageAnswers(rows, 'self'),
       evaluator: stageAnswers(rows, 'evaluator'),
       qa: stageAnswers(rows, 'qa'),
       final,
     });
-    const stages = Object.fromEntries(LKE_STAGES.map((s) => [s, serializeScore(scores[s])])) as Record<LkeStage, EvaluationScoreJson>;
+    const stages = Object.fromEntries(LKE_STAGES.map((s) => [s, serializeScore(scores[s])])) as Record<
+      LkeStage,
+      EvaluationScoreJson
+    >;
     let official: EvaluationScoreResponse['official'] = null;
     if (ev.kind === 'PEMDA') {
-      const comps = await m.find(EvaluationOfficialScore, { where: { evaluationId: ev.id, regionId: ev.regionId }, order: { componentId: 'ASC' } });
+      const comps = await m.find(EvaluationOfficialScore, {
+        where: { evaluationId: ev.id, regionId: ev.regionId },
+        order: { componentId: 'ASC' },
+      });
       official = {
         components: comps.map((c) => ({ componentId: c.componentId, score: c.score.toFixed(4) })),
         total: ev.officialTotal?.toFixed(4) ?? null,
@@ -193,7 +255,14 @@ export class EvaluationsService {
         predicate: ev.officialPredicate,
       };
     }
-    return { evaluationId: ev.id, revision: ev.revision, status: ev.status, ruleSet: { code: ev.ruleSetCode, version: ev.ruleSetVersion }, stages, official };
+    return {
+      evaluationId: ev.id,
+      revision: ev.revision,
+      status: ev.status,
+      ruleSet: { code: ev.ruleSetCode, version: ev.ruleSetVersion },
+      stages,
+      official,
+    };
   }
 
   /** Stage windows; an admin override, audited. */
@@ -203,10 +272,18 @@ export class EvaluationsService {
       superseded(ev);
       const before = toEvaluationResponse(ev);
       const changes: Partial<Evaluation> = {};
-      for (const k of ['selfDeadline', 'evaluationDeadline', 'qaDeadline'] as const) if (dto[k] !== undefined) changes[k] = dateOrNull(dto[k]);
+      for (const k of ['selfDeadline', 'evaluationDeadline', 'qaDeadline'] as const)
+        if (dto[k] !== undefined) changes[k] = dateOrNull(dto[k]);
       const saved = await updateWithVersion(m, Evaluation, ev, dto.version, changes, 'Evaluation');
       const after = toEvaluationResponse(saved);
-      await this.audit.record(m, scope, { action: 'SCHEDULE', entity: 'Evaluation', entityId: ev.id, regionId: ev.regionId, before, after });
+      await this.audit.record(m, scope, {
+        action: 'SCHEDULE',
+        entity: 'Evaluation',
+        entityId: ev.id,
+        regionId: ev.regionId,
+        before,
+        after,
+      });
       return after;
     });
   }
@@ -236,14 +313,32 @@ export class EvaluationsService {
       });
       applyTotals(next, 'final', null, null);
       await m.save(next);
-      for (const a of await loadAnswers(m, old)) await m.save(m.create(EvaluationAnswer, { ...copyOf(a), evaluationId: next.id, finalAnswer: null }));
-      for (const s of await m.find(EvaluationOfficialScore, { where: { evaluationId: old.id, regionId: old.regionId } }))
+      for (const a of await loadAnswers(m, old))
+        await m.save(m.create(EvaluationAnswer, { ...copyOf(a), evaluationId: next.id, finalAnswer: null }));
+      for (const s of await m.find(EvaluationOfficialScore, {
+        where: { evaluationId: old.id, regionId: old.regionId },
+      }))
         await m.save(m.create(EvaluationOfficialScore, { ...copyOf(s), evaluationId: next.id }));
-      const recs = await m.find(EvaluationRecommendation, { where: { evaluationId: old.id, regionId: old.regionId }, order: { createdAt: 'ASC', id: 'ASC' } });
-      for (const r of recs) await m.save(m.create(EvaluationRecommendation, { ...copyOf(r), evaluationId: next.id, carriedFromId: r.id }));
+      const recs = await m.find(EvaluationRecommendation, {
+        where: { evaluationId: old.id, regionId: old.regionId },
+        order: { createdAt: 'ASC', id: 'ASC' },
+      });
+      for (const r of recs)
+        await m.save(m.create(EvaluationRecommendation, { ...copyOf(r), evaluationId: next.id, carriedFromId: r.id }));
       const audit = { entity: 'Evaluation', regionId: old.regionId, reason: dto.reason };
-      await this.audit.record(m, scope, { ...audit, action: 'SUPERSEDE', entityId: old.id, before: { supersededAt: null }, after: { supersededAt: old.supersededAt, by: next.id } });
-      await this.audit.record(m, scope, { ...audit, action: 'REOPEN', entityId: next.id, after: { previousId: old.id, revision: next.revision, status: next.status } });
+      await this.audit.record(m, scope, {
+        ...audit,
+        action: 'SUPERSEDE',
+        entityId: old.id,
+        before: { supersededAt: null },
+        after: { supersededAt: old.supersededAt, by: next.id },
+      });
+      await this.audit.record(m, scope, {
+        ...audit,
+        action: 'REOPEN',
+        entityId: next.id,
+        after: { previousId: old.id, revision: next.revision, status: next.status },
+      });
       return toEvaluationResponse(next);
     });
   }
@@ -256,39 +351,65 @@ export class EvaluationsService {
     return this.db.transaction(async (m) => {
       const ev = await findEvaluation(m, scope, id, { lock: true });
       superseded(ev);
-      if (ev.kind !== 'PEMDA') throw new UnprocessableError('NOT_PEMDA', 'Official component results are recorded for Pemda evaluations only');
+      if (ev.kind !== 'PEMDA')
+        throw new UnprocessableError('NOT_PEMDA', 'Official component results are recorded for Pemda evaluations only');
       const ruleSet = snapshotOf(ev);
       const errors: FieldError[] = [];
       const given = new Map<string, Fraction>();
       dto.components.forEach((c, i) => {
         const comp = ruleSet.components.find((k) => k.id === c.componentId);
-        if (!comp) errors.push({ field: `components.${i}.componentId`, messages: [`unknown component "${c.componentId}"`] });
-        else if (given.has(c.componentId)) errors.push({ field: `components.${i}.componentId`, messages: [`component "${c.componentId}" given twice`] });
+        if (!comp)
+          errors.push({ field: `components.${i}.componentId`, messages: [`unknown component "${c.componentId}"`] });
+        else if (given.has(c.componentId))
+          errors.push({ field: `components.${i}.componentId`, messages: [`component "${c.componentId}" given twice`] });
         else {
           const score = Fraction.parse(c.score);
-          if (score.cmp(Fraction.parse(comp.weight)) > 0) errors.push({ field: `components.${i}.score`, messages: [`${c.score} exceeds the component weight ${comp.weight}`] });
+          if (score.cmp(Fraction.parse(comp.weight)) > 0)
+            errors.push({
+              field: `components.${i}.score`,
+              messages: [`${c.score} exceeds the component weight ${comp.weight}`],
+            });
           given.set(c.componentId, score);
         }
       });
-      for (const comp of ruleSet.components) if (!given.has(comp.id) && !errors.length) errors.push({ field: 'components', messages: [`component "${comp.id}" is missing`] });
-      if (errors.length) throw new UnprocessableError('INVALID_OFFICIAL_RESULT', 'Invalid official component scores', errors);
+      for (const comp of ruleSet.components)
+        if (!given.has(comp.id) && !errors.length)
+          errors.push({ field: 'components', messages: [`component "${comp.id}" is missing`] });
+      if (errors.length)
+        throw new UnprocessableError('INVALID_OFFICIAL_RESULT', 'Invalid official component scores', errors);
       const before = toEvaluationResponse(ev).official;
       await m.delete(EvaluationOfficialScore, { evaluationId: ev.id, regionId: ev.regionId });
       for (const [componentId, score] of given)
-        await m.save(m.create(EvaluationOfficialScore, { regionId: ev.regionId, evaluationId: ev.id, componentId, score: new Exact(score.toDecimal().toFixed()) }));
+        await m.save(
+          m.create(EvaluationOfficialScore, {
+            regionId: ev.regionId,
+            evaluationId: ev.id,
+            componentId,
+            score: new Exact(score.toDecimal().toFixed()),
+          }),
+        );
       const total = Fraction.sum([...given.values()]);
       const changes: Partial<Evaluation> = {};
       applyTotals(changes as Evaluation, 'official', total, predicateFor(total, ruleSet.bands));
       const saved = await updateWithVersion(m, Evaluation, ev, dto.version, changes, 'Evaluation');
       const after = toEvaluationResponse(saved);
-      await this.audit.record(m, scope, { action: 'OFFICIAL_RESULT', entity: 'Evaluation', entityId: ev.id, regionId: ev.regionId, before, after: after.official });
+      await this.audit.record(m, scope, {
+        action: 'OFFICIAL_RESULT',
+        entity: 'Evaluation',
+        entityId: ev.id,
+        regionId: ev.regionId,
+        before,
+        after: after.official,
+      });
       return after;
     });
   }
 }
 
 /** A row's columns without its identity and bookkeeping, for copies into a new revision or year. */
-function copyOf<T extends { id: string; version: number; createdAt: Date; updatedAt: Date }>(row: T): Omit<T, 'id' | 'version' | 'createdAt' | 'updatedAt'> {
+function copyOf<T extends { id: string; version: number; createdAt: Date; updatedAt: Date }>(
+  row: T,
+): Omit<T, 'id' | 'version' | 'createdAt' | 'updatedAt'> {
   const { id: _id, version: _v, createdAt: _c, updatedAt: _u, ...rest } = row;
   return rest;
 }

@@ -36,7 +36,13 @@ export class LkeRuleSetsController {
   @RequirePermission('evaluation.read')
   @Get('rule-set')
   get(@Query() query: RuleSetQueryDto): RuleSet {
-    const found = query.version === undefined ? this.ruleSets.list().filter((r) => r.code === query.code).pop() : this.ruleSets.find(query.code, query.version);
+    const found =
+      query.version === undefined
+        ? this.ruleSets
+            .list()
+            .filter((r) => r.code === query.code)
+            .pop()
+        : this.ruleSets.find(query.code, query.version);
     if (!found) throw new NotFoundError('LKE rule set');
     return found;
   }

@@ -2,7 +2,12 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Put } from '@
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentScope, RequirePermission } from '../common/auth/decorators';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
-import { CreateRecommendationDto, FollowUpDto, RecommendationResponseDto, UpdateRecommendationDto } from './dto/recommendation.dto';
+import {
+  CreateRecommendationDto,
+  FollowUpDto,
+  RecommendationResponseDto,
+  UpdateRecommendationDto,
+} from './dto/recommendation.dto';
 import { RecommendationsService } from './recommendations.service';
 
 @ApiTags('evaluations')
@@ -13,13 +18,20 @@ export class RecommendationsController {
 
   @RequirePermission('evaluation.read')
   @Get()
-  list(@CurrentScope() scope: TenantScope, @Param('id', ParseUUIDPipe) id: string): Promise<RecommendationResponseDto[]> {
+  list(
+    @CurrentScope() scope: TenantScope,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<RecommendationResponseDto[]> {
     return this.recommendations.list(scope, id);
   }
 
   @RequirePermission('evaluation.recommend')
   @Post()
-  create(@CurrentScope() scope: TenantScope, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CreateRecommendationDto): Promise<RecommendationResponseDto> {
+  create(
+    @CurrentScope() scope: TenantScope,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: CreateRecommendationDto,
+  ): Promise<RecommendationResponseDto> {
     return this.recommendations.create(scope, id, dto);
   }
 

@@ -34,7 +34,11 @@ export class RecommendationsService {
     return rows.map(toRecommendationResponse);
   }
 
-  async create(scope: TenantScope, evaluationId: string, dto: CreateRecommendationDto): Promise<RecommendationResponseDto> {
+  async create(
+    scope: TenantScope,
+    evaluationId: string,
+    dto: CreateRecommendationDto,
+  ): Promise<RecommendationResponseDto> {
     return this.db.transaction(async (m) => {
       const ev = await findEvaluation(m, scope, evaluationId);
       superseded(ev);
@@ -52,12 +56,23 @@ export class RecommendationsService {
       });
       await m.save(row);
       const after = toRecommendationResponse(row);
-      await this.audit.record(m, scope, { action: 'CREATE', entity: 'EvaluationRecommendation', entityId: row.id, regionId: ev.regionId, after });
+      await this.audit.record(m, scope, {
+        action: 'CREATE',
+        entity: 'EvaluationRecommendation',
+        entityId: row.id,
+        regionId: ev.regionId,
+        after,
+      });
       return after;
     });
   }
 
-  async update(scope: TenantScope, evaluationId: string, id: string, dto: UpdateRecommendationDto): Promise<RecommendationResponseDto> {
+  async update(
+    scope: TenantScope,
+    evaluationId: string,
+    id: string,
+    dto: UpdateRecommendationDto,
+  ): Promise<RecommendationResponseDto> {
     return this.db.transaction(async (m) => {
       const { ev, row } = await this.find(m, scope, evaluationId, id);
       if (dto.refId !== undefined) this.assertRef(ev, dto.refId);
@@ -67,18 +82,31 @@ export class RecommendationsService {
   }
 
   /** Planners of the SKPD report the follow-up (status OPEN / IN_PROGRESS); only an evaluator may mark it DONE. */
-  async followUp(scope: TenantScope, evaluationId: string, id: string, dto: FollowUpDto): Promise<RecommendationResponseDto> {
+  async followUp(
+    scope: TenantScope,
+    evaluationId: string,
+    id: string,
+    dto: FollowUpDto,
+  ): Promise<RecommendationResponseDto> {
     return this.db.transaction(async (m) => {
       const { row } = await this.find(m, scope, evaluationId, id);
-      if (dto.status === 'DONE' && scope.role !== 'EVALUATOR') throw new ForbiddenError('Only an evaluator may mark a recommendation as done');
+      if (dto.status === 'DONE' && scope.role !== 'EVALUATOR')
+        throw new ForbiddenError('Only an evaluator may mark a recommendation as done');
       const { version, ...changes } = dto;
       return this.write(m, scope, row, version, changes, 'FOLLOW_UP');
     });
   }
 
-  private async find(m: EntityManager, scope: TenantScope, evaluationId: string, id: string): Promise<{ ev: Evaluation; row: EvaluationRecommendation }> {
+  private async find(
+    m: EntityManager,
+    scope: TenantScope,
+    evaluationId: string,
+    id: string,
+  ): Promise<{ ev: Evaluation; row: EvaluationRecommendation }> {
     const ev = await findEvaluation(m, scope, evaluationId);
-    const row = await m.findOne(EvaluationRecommendation, { where: { id, evaluationId: ev.id, regionId: ev.regionId } });
+    const row = await m.findOne(EvaluationRecommendation, {
+      where: { id, evaluationId: ev.id, regionId: ev.regionId },
+    });
     if (!row) throw new NotFoundError('Recommendation');
     superseded(ev);
     return { ev, row };
@@ -95,7 +123,14 @@ export class RecommendationsService {
     const before = toRecommendationResponse(row);
     const saved = await updateWithVersion(m, EvaluationRecommendation, row, version, changes, 'Recommendation');
     const after = toRecommendationResponse(saved);
-    await this.audit.record(m, scope, { action, entity: 'EvaluationRecommendation', entityId: row.id, regionId: row.regionId, before, after });
+    await this.audit.record(m, scope, {
+      action,
+      entity: 'EvaluationRecommendation',
+      entityId: row.id,
+      regionId: row.regionId,
+      before,
+      after,
+    });
     return after;
   }
 
@@ -103,7 +138,11 @@ export class RecommendationsService {
   private assertRef(ev: Evaluation, refId: string | null | undefined): void {
     if (refId === null || refId === undefined) return;
     const rs = snapshotOf(ev);
-    const known = new Set([...rs.components.map((c) => c.id), ...subComponentsOf(rs).map((s) => s.id), ...criteriaOf(rs).map((k) => k.id)]);
+    const known = new Set([
+      ...rs.components.map((c) => c.id),
+      ...subComponentsOf(rs).map((s) => s.id),
+      ...criteriaOf(rs).map((k) => k.id),
+    ]);
     if (!known.has(refId))
       throw new UnprocessableError('UNKNOWN_REFERENCE', `"${refId}" is not part of this evaluation's rule set`, [
         { field: 'refId', messages: [`unknown criterion, sub-component or component "${refId}"`] },

@@ -28,15 +28,28 @@ export class EvidenceLinkService {
   constructor(private readonly audit: AuditService) {}
 
   /** Adds links (already-linked items are skipped). Unknown / invisible items → 404; another SKPD's item → 422. */
-  async link(m: EntityManager, scope: TenantScope, target: EvidenceTarget, evidenceIds: readonly string[]): Promise<void> {
+  async link(
+    m: EntityManager,
+    scope: TenantScope,
+    target: EvidenceTarget,
+    evidenceIds: readonly string[],
+  ): Promise<void> {
     const regionId = regionOf(scope);
     const ids = [...new Set(evidenceIds)];
     if (ids.length === 0) return;
     await this.assertLinkable(m, scope, target, ids);
-    const existing = await m.find(EvidenceLink, { where: { regionId, targetType: target.type, targetId: target.id, evidenceItemId: In(ids) } });
+    const existing = await m.find(EvidenceLink, {
+      where: { regionId, targetType: target.type, targetId: target.id, evidenceItemId: In(ids) },
+    });
     const have = new Set(existing.map((l) => l.evidenceItemId));
     for (const evidenceItemId of ids.filter((id) => !have.has(id))) {
-      await m.insert(EvidenceLink, { regionId, evidenceItemId, targetType: target.type, targetId: target.id, createdBy: scope.userId });
+      await m.insert(EvidenceLink, {
+        regionId,
+        evidenceItemId,
+        targetType: target.type,
+        targetId: target.id,
+        createdBy: scope.userId,
+      });
       await this.audit.record(m, scope, {
         action: 'LINK',
         entity: 'EvidenceItem',
@@ -48,11 +61,18 @@ export class EvidenceLinkService {
   }
 
   /** Removes links; returns how many existed. The evidence itself stays (it may support other records). */
-  async unlink(m: EntityManager, scope: TenantScope, target: EvidenceTarget, evidenceIds: readonly string[]): Promise<number> {
+  async unlink(
+    m: EntityManager,
+    scope: TenantScope,
+    target: EvidenceTarget,
+    evidenceIds: readonly string[],
+  ): Promise<number> {
     const regionId = regionOf(scope);
     const ids = [...new Set(evidenceIds)];
     if (ids.length === 0) return 0;
-    const existing = await m.find(EvidenceLink, { where: { regionId, targetType: target.type, targetId: target.id, evidenceItemId: In(ids) } });
+    const existing = await m.find(EvidenceLink, {
+      where: { regionId, targetType: target.type, targetId: target.id, evidenceItemId: In(ids) },
+    });
     for (const link of existing) {
       await m.delete(EvidenceLink, { id: link.id });
       await this.audit.record(m, scope, {
@@ -67,15 +87,29 @@ export class EvidenceLinkService {
   }
 
   /** Makes the target's links exactly `evidenceIds` (for PUT-style forms). */
-  async replace(m: EntityManager, scope: TenantScope, target: EvidenceTarget, evidenceIds: readonly string[]): Promise<void> {
+  async replace(
+    m: EntityManager,
+    scope: TenantScope,
+    target: EvidenceTarget,
+    evidenceIds: readonly string[],
+  ): Promise<void> {
     const wanted = new Set(evidenceIds);
     const current = (await this.linkedIds(m, scope, target.type, [target.id])).get(target.id) ?? [];
-    await this.unlink(m, scope, target, current.filter((id) => !wanted.has(id)));
+    await this.unlink(
+      m,
+      scope,
+      target,
+      current.filter((id) => !wanted.has(id)),
+    );
     await this.link(m, scope, target, [...wanted]);
   }
 
   /** The evidence linked to one target that the caller may see, oldest first. */
-  async list(m: EntityManager, scope: TenantScope, target: Pick<EvidenceTarget, 'type' | 'id'>): Promise<EvidenceResponseDto[]> {
+  async list(
+    m: EntityManager,
+    scope: TenantScope,
+    target: Pick<EvidenceTarget, 'type' | 'id'>,
+  ): Promise<EvidenceResponseDto[]> {
     const rows = await scoped(m.createQueryBuilder(EvidenceItem, 'i'), scope, { skpdColumn: 'skpdId' })
       .innerJoinAndMapOne('i.file', EvidenceFile, 'f', 'f.id = i.fileId')
       .innerJoin(EvidenceLink, 'l', 'l.evidenceItemId = i.id AND l.regionId = i.regionId')
@@ -90,7 +124,12 @@ export class EvidenceLinkService {
    * Linked evidence ids per target, for many targets of one type at once (e.g. "realisation without evidence"
    * warnings or list pages). Targets without evidence are absent from the map.
    */
-  async linkedIds(m: EntityManager, scope: TenantScope, type: EvidenceTargetType, targetIds: readonly string[]): Promise<Map<string, string[]>> {
+  async linkedIds(
+    m: EntityManager,
+    scope: TenantScope,
+    type: EvidenceTargetType,
+    targetIds: readonly string[],
+  ): Promise<Map<string, string[]>> {
     const out = new Map<string, string[]>();
     if (targetIds.length === 0) return out;
     const links = await m.find(EvidenceLink, {
@@ -101,7 +140,12 @@ export class EvidenceLinkService {
     return out;
   }
 
-  private async assertLinkable(m: EntityManager, scope: TenantScope, target: EvidenceTarget, ids: string[]): Promise<void> {
+  private async assertLinkable(
+    m: EntityManager,
+    scope: TenantScope,
+    target: EvidenceTarget,
+    ids: string[],
+  ): Promise<void> {
     const items = await scoped(m.createQueryBuilder(EvidenceItem, 'i'), scope, { skpdColumn: 'skpdId' })
       .andWhere('i.id IN (:...ids)', { ids })
       .getMany();

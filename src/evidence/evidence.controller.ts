@@ -1,4 +1,16 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Res,
+  StreamableFile,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -58,6 +70,10 @@ export class EvidenceController {
       'Cache-Control': 'private, no-store',
       'Cross-Origin-Resource-Policy': 'same-origin',
     });
-    return new StreamableFile(d.handle.createReadStream({ autoClose: true }), { type: d.mime, length: d.size, disposition: d.disposition });
+    return new StreamableFile(d.handle.createReadStream({ autoClose: true }), {
+      type: d.mime,
+      length: d.size,
+      disposition: d.disposition,
+    });
   }
 }

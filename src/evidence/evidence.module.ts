@@ -41,7 +41,15 @@ import { EvidenceStorage } from './evidence-storage';
         // `..` names and keeps only the cleaned last segment; it is never used as a path.
         defParamCharset: 'utf8',
         preservePath: true,
-        limits: { fileSize: config.UPLOAD_MAX_BYTES, files: 1, fields: 5, parts: 6, fieldSize: 1024, fieldNameSize: 50, headerPairs: 50 },
+        limits: {
+          fileSize: config.UPLOAD_MAX_BYTES,
+          files: 1,
+          fields: 5,
+          parts: 6,
+          fieldSize: 1024,
+          fieldNameSize: 50,
+          headerPairs: 50,
+        },
       }),
     }),
   ],

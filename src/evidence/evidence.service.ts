@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { fileTypeFromBuffer } from 'file-type';
 import type { DataSource, Repository, SelectQueryBuilder } from 'typeorm';
 import type { FileHandle } from 'node:fs/promises';
 import { AuditService } from '../audit/audit.service';
@@ -13,13 +12,18 @@ import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/env';
 import { SkpdService } from '../organization/skpd.service';
 import { EvidenceQueryDto, EvidenceResponseDto, toEvidenceResponse, UploadEvidenceDto } from './dto/evidence.dto';
-import { acceptedType, contentDisposition, downloadName, type EvidenceExt, isTraversalName, sanitizeFileName, ZIP_BASED } from './domain/evidence-file';
-import { checkZip, DEFAULT_ZIP_LIMITS, looksLikeZip } from './domain/zip-guard';
+import {
+  contentDisposition,
+  downloadName,
+  type EvidenceExt,
+  isTraversalName,
+  sanitizeFileName,
+} from './domain/evidence-file';
 import { EvidenceFile } from './entities/evidence-file.entity';
 import { EvidenceItem } from './entities/evidence-item.entity';
 import { EvidenceLink } from './entities/evidence-link.entity';
 import { EvidenceStorage } from './evidence-storage';
-import { firstLyingEntry } from './zip-verify';
+import { sniffUpload } from './upload-sniff';
 
 /** The part of a multer file the service reads (memory storage). */
 export interface UploadedContent {
@@ -34,7 +38,6 @@ export interface EvidenceDownload {
   size: number;
   disposition: string;
 }
-
 
 /** Uploads, lists and serves evidence (bukti dukung). Linking to other records is EvidenceLinkService. */
 @Injectable()
@@ -55,14 +58,22 @@ export class EvidenceService {
    * Validates everything first (tenant, size, file name, sniffed type, zip safety), and only then stores: content once per
    * sha256 on disk and in evidence_files, plus one evidence_items row for this upload. A refused upload stores nothing.
    */
-  async upload(scope: TenantScope, content: UploadedContent | undefined, dto: UploadEvidenceDto): Promise<EvidenceResponseDto> {
+  async upload(
+    scope: TenantScope,
+    content: UploadedContent | undefined,
+    dto: UploadEvidenceDto,
+  ): Promise<EvidenceResponseDto> {
     const regionId = regionOf(scope);
     const skpdId = await this.targetSkpd(scope, dto.skpdId);
     if (!content) throw new UnprocessableError('FILE_REQUIRED', 'Send the file in the multipart field "file"');
     const buf = content.buffer;
     if (buf.length === 0) throw new UnprocessableError('EMPTY_FILE', 'The file is empty');
     if (buf.length > this.config.UPLOAD_MAX_BYTES)
-      throw new DomainError('PAYLOAD_TOO_LARGE', 'invalid', `The file is larger than ${this.config.UPLOAD_MAX_BYTES} bytes`);
+      throw new DomainError(
+        'PAYLOAD_TOO_LARGE',
+        'invalid',
+        `The file is larger than ${this.config.UPLOAD_MAX_BYTES} bytes`,
+      );
 
     if (isTraversalName(content.originalname))
       throw new UnprocessableError('UNSAFE_FILE_NAME', 'The file name must not contain directory parts such as ".."');
@@ -74,10 +85,22 @@ export class EvidenceService {
     await this.storage.put(sha256, buf);
     const file = await this.ensureFileRow(sha256, buf.length, type);
     return this.db.transaction(async (m) => {
-      const item = m.create(EvidenceItem, { regionId, skpdId, fileId: file.id, originalName, uploadedBy: scope.userId });
+      const item = m.create(EvidenceItem, {
+        regionId,
+        skpdId,
+        fileId: file.id,
+        originalName,
+        uploadedBy: scope.userId,
+      });
       await m.save(item);
       const response = toEvidenceResponse(item, file);
-      await this.audit.record(m, scope, { action: 'CREATE', entity: 'EvidenceItem', entityId: item.id, regionId, after: response });
+      await this.audit.record(m, scope, {
+        action: 'CREATE',
+        entity: 'EvidenceItem',
+        entityId: item.id,
+        regionId,
+        after: response,
+      });
       return response;
     });
   }
@@ -102,7 +125,9 @@ export class EvidenceService {
         { lRegion: regionOf(scope), tType: query.targetType, tId: query.targetId },
       );
     }
-    return paginate(qb, { ...query, sort: query.sort ?? '-createdAt' }, ['createdAt', 'originalName'], (i) => toEvidenceResponse(i, i.file!));
+    return paginate(qb, { ...query, sort: query.sort ?? '-createdAt' }, ['createdAt', 'originalName'], (i) =>
+      toEvidenceResponse(i, i.file!),
+    );
   }
 
   async get(scope: TenantScope, id: string): Promise<EvidenceResponseDto> {
@@ -117,9 +142,18 @@ export class EvidenceService {
     const handle = await this.storage.open(file.sha256);
     if (!handle) {
       this.logger.error({ evidenceItemId: id, sha256: file.sha256 }, 'evidence content missing from storage');
-      throw new DomainError('EVIDENCE_CONTENT_MISSING', 'state', 'The stored content of this evidence is missing; contact the administrator');
+      throw new DomainError(
+        'EVIDENCE_CONTENT_MISSING',
+        'state',
+        'The stored content of this evidence is missing; contact the administrator',
+      );
     }
-    return { handle, mime: file.mime, size: Number(file.size), disposition: contentDisposition(downloadName(item.originalName, file.ext as EvidenceExt)) };
+    return {
+      handle,
+      mime: file.mime,
+      size: Number(file.size),
+      disposition: contentDisposition(downloadName(item.originalName, file.ext as EvidenceExt)),
+    };
   }
 
   /** An item (with its file) in the caller's tenant; planners only their SKPD's. Anything else is a 404. */
@@ -130,9 +164,13 @@ export class EvidenceService {
   }
 
   private visible(scope: TenantScope): SelectQueryBuilder<EvidenceItem> {
-    return scoped(this.items.createQueryBuilder('i').innerJoinAndMapOne('i.file', EvidenceFile, 'f', 'f.id = i.fileId'), scope, {
-      skpdColumn: 'skpdId',
-    });
+    return scoped(
+      this.items.createQueryBuilder('i').innerJoinAndMapOne('i.file', EvidenceFile, 'f', 'f.id = i.fileId'),
+      scope,
+      {
+        skpdColumn: 'skpdId',
+      },
+    );
   }
 
   /** Planners upload for their own SKPD; region-wide roles name an SKPD of their region, or none (region-level evidence). */
@@ -147,26 +185,21 @@ export class EvidenceService {
 
   /** The accepted type read from the content; Office files must also pass the zip-bomb guard. */
   private async sniff(buf: Buffer): Promise<{ ext: EvidenceExt; mime: string }> {
-    const zip = looksLikeZip(buf);
-    if (zip) {
-      // Before the sniffer, which itself opens zip entries.
-      const check = checkZip(buf, DEFAULT_ZIP_LIMITS);
-      if (!check.ok)
-        throw new UnprocessableError('UNSAFE_ARCHIVE', 'The document archive is malformed or expands too much', [{ reason: check.reason, detail: check.detail }]);
-      const liar = await firstLyingEntry(buf, check.entries);
-      if (liar !== null)
-        throw new UnprocessableError('UNSAFE_ARCHIVE', 'The document archive is malformed or expands too much', [
-          { reason: 'SIZE_MISMATCH', detail: `${liar} does not expand to its declared size` },
-        ]);
-    }
-    const type = acceptedType(await fileTypeFromBuffer(buf));
-    if (!type || (ZIP_BASED.has(type.ext) && !zip))
-      throw new UnprocessableError('UNSUPPORTED_FILE_TYPE', 'Only PDF, XLSX, DOCX, JPG and PNG files are accepted (the type is read from the content, not the name)');
+    const type = await sniffUpload(buf);
+    if (!type)
+      throw new UnprocessableError(
+        'UNSUPPORTED_FILE_TYPE',
+        'Only PDF, XLSX, DOCX, JPG and PNG files are accepted (the type is read from the content, not the name)',
+      );
     return type;
   }
 
   /** The evidence_files row of this content, created on first upload (a concurrent insert of the same content is re-read). */
-  private async ensureFileRow(sha256: string, size: number, type: { ext: string; mime: string }): Promise<EvidenceFile> {
+  private async ensureFileRow(
+    sha256: string,
+    size: number,
+    type: { ext: string; mime: string },
+  ): Promise<EvidenceFile> {
     const existing = await this.files.findOneBy({ sha256 });
     if (existing) return existing;
     try {

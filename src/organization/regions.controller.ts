@@ -33,7 +33,11 @@ export class RegionsController {
   /** Region settings: name, lower-is-better formula, capaian cap, time zone. */
   @RequirePermission('region.update')
   @Patch(':id')
-  update(@CurrentScope() scope: TenantScope, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateRegionDto): Promise<RegionResponseDto> {
+  update(
+    @CurrentScope() scope: TenantScope,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateRegionDto,
+  ): Promise<RegionResponseDto> {
     return this.regions.update(scope, id, dto);
   }
 }

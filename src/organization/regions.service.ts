@@ -7,7 +7,13 @@ import { ForbiddenError, NotFoundError } from '../common/errors/domain-error';
 import { type Page, paginate } from '../common/http/pagination';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
 import { updateWithVersion } from '../common/typeorm/versioned-update';
-import { CreateRegionDto, RegionQueryDto, RegionResponseDto, toRegionResponse, UpdateRegionDto } from './dto/region.dto';
+import {
+  CreateRegionDto,
+  RegionQueryDto,
+  RegionResponseDto,
+  toRegionResponse,
+  UpdateRegionDto,
+} from './dto/region.dto';
 import { Region } from './entities/region.entity';
 
 @Injectable()
@@ -51,7 +57,13 @@ export class RegionsService {
         isDemo: false,
       });
       await m.save(created);
-      await this.audit.record(m, scope, { action: 'CREATE', entity: 'Region', entityId: created.id, regionId: created.id, after: toRegionResponse(created) });
+      await this.audit.record(m, scope, {
+        action: 'CREATE',
+        entity: 'Region',
+        entityId: created.id,
+        regionId: created.id,
+        after: toRegionResponse(created),
+      });
       return created;
     });
     if (dto.firstAdmin) {
@@ -73,7 +85,14 @@ export class RegionsService {
       const before = toRegionResponse(region);
       const { version, ...changes } = dto;
       const saved = await updateWithVersion(m, Region, region, version, changes, 'Region');
-      await this.audit.record(m, scope, { action: 'UPDATE', entity: 'Region', entityId: id, regionId: id, before, after: toRegionResponse(saved) });
+      await this.audit.record(m, scope, {
+        action: 'UPDATE',
+        entity: 'Region',
+        entityId: id,
+        regionId: id,
+        before,
+        after: toRegionResponse(saved),
+      });
       return toRegionResponse(saved);
     });
   }

@@ -32,7 +32,11 @@ export class SkpdController {
   /** Rename, change kind, or deactivate (active=false); carries the version read. */
   @RequirePermission('skpd.manage')
   @Patch(':id')
-  update(@CurrentScope() scope: TenantScope, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateSkpdDto): Promise<SkpdResponseDto> {
+  update(
+    @CurrentScope() scope: TenantScope,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateSkpdDto,
+  ): Promise<SkpdResponseDto> {
     return this.skpd.update(scope, id, dto);
   }
 }

@@ -19,7 +19,9 @@ export class SkpdService {
 
   /** An SKPD the caller may see (planners: only their own); anything else is a 404. Exported for other modules. */
   async findVisible(scope: TenantScope, id: string): Promise<Skpd> {
-    const row = await scoped(this.skpd.createQueryBuilder('s'), scope, { skpdColumn: 'id' }).andWhere('s.id = :id', { id }).getOne();
+    const row = await scoped(this.skpd.createQueryBuilder('s'), scope, { skpdColumn: 'id' })
+      .andWhere('s.id = :id', { id })
+      .getOne();
     if (!row) throw new NotFoundError('SKPD');
     return row;
   }
@@ -28,7 +30,10 @@ export class SkpdService {
     const qb = scoped(this.skpd.createQueryBuilder('s'), scope, { skpdColumn: 'id' });
     if (query.kind) qb.andWhere('s.kind = :kind', { kind: query.kind });
     if (query.active) qb.andWhere('s.active = :active', { active: query.active === 'true' });
-    if (query.q) qb.andWhere('(s.code LIKE :q OR s.name LIKE :q OR s.shortName LIKE :q)', { q: `%${query.q.replace(/[%_]/g, '')}%` });
+    if (query.q)
+      qb.andWhere('(s.code LIKE :q OR s.name LIKE :q OR s.shortName LIKE :q)', {
+        q: `%${query.q.replace(/[%_]/g, '')}%`,
+      });
     return paginate(qb, query, ['code', 'name', 'shortName', 'kind', 'createdAt'], toSkpdResponse);
   }
 
@@ -41,7 +46,13 @@ export class SkpdService {
     return this.db.transaction(async (m) => {
       const row = m.create(Skpd, { ...dto, regionId, active: true });
       await m.save(row);
-      await this.audit.record(m, scope, { action: 'CREATE', entity: 'Skpd', entityId: row.id, regionId, after: toSkpdResponse(row) });
+      await this.audit.record(m, scope, {
+        action: 'CREATE',
+        entity: 'Skpd',
+        entityId: row.id,
+        regionId,
+        after: toSkpdResponse(row),
+      });
       return toSkpdResponse(row);
     });
   }
@@ -52,7 +63,14 @@ export class SkpdService {
       const before = toSkpdResponse(row);
       const { version, ...changes } = dto;
       const saved = await updateWithVersion(m, Skpd, row, version, changes, 'SKPD');
-      await this.audit.record(m, scope, { action: 'UPDATE', entity: 'Skpd', entityId: id, regionId: row.regionId, before, after: toSkpdResponse(saved) });
+      await this.audit.record(m, scope, {
+        action: 'UPDATE',
+        entity: 'Skpd',
+        entityId: id,
+        regionId: row.regionId,
+        before,
+        after: toSkpdResponse(saved),
+      });
       return toSkpdResponse(saved);
     });
   }

@@ -3,7 +3,17 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentScope, RequirePermission } from '../common/auth/decorators';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
 import { CapaianService } from './capaian.service';
-import { CapaianQueryDto, PutRealisationsDto, PutWindowDto, RealisationQueryDto, ReopenWindowDto } from './dto/realisation.dto';
+import {
+  CapaianQueryDto,
+  PemdaCapaianQueryDto,
+  PutPerformanceSettingsDto,
+  PutRealisationsDto,
+  PutWindowDto,
+  RealisationQueryDto,
+  ReopenWindowDto,
+  WindowListQueryDto,
+} from './dto/realisation.dto';
+import { PerformanceSettingsService } from './performance-settings.service';
 import { RealisationService } from './realisation.service';
 
 /** Entry windows of quarterly realisation: deadlines per region, reopenings per SKPD. */
@@ -12,6 +22,13 @@ import { RealisationService } from './realisation.service';
 @Controller('realisation-windows')
 export class RealisationWindowsController {
   constructor(private readonly service: RealisationService) {}
+
+  /** The four quarters of a year: deadline and reopenings per SKPD (planners: their own SKPD's). */
+  @RequirePermission('realisation.read')
+  @Get()
+  list(@CurrentScope() scope: TenantScope, @Query() query: WindowListQueryDto) {
+    return this.service.listWindows(scope, query.year);
+  }
 
   @RequirePermission('realisation.reopen')
   @Put()
@@ -47,7 +64,7 @@ export class RealisationsController {
   }
 }
 
-/** Capaian of an SKPD per indicator with roll-ups per sasaran and SKPD. */
+/** Capaian of an SKPD per indicator with roll-ups per sasaran and SKPD, and of the Pemda (IKU, crosscutting). */
 @ApiTags('realisation')
 @ApiBearerAuth()
 @Controller('capaian')
@@ -58,5 +75,32 @@ export class CapaianController {
   @Get()
   get(@CurrentScope() scope: TenantScope, @Query() query: CapaianQueryDto) {
     return this.service.forSkpd(scope, query);
+  }
+
+  /** Region-wide roles only: the Pemda figure mixes every SKPD (planners read their SKPD with GET /capaian). */
+  @RequirePermission('report.region')
+  @Get('pemda')
+  pemda(@CurrentScope() scope: TenantScope, @Query() query: PemdaCapaianQueryDto) {
+    return this.service.forPemda(scope, query);
+  }
+}
+
+/** Realisation settings of the caller's region. */
+@ApiTags('realisation')
+@ApiBearerAuth()
+@Controller('performance-settings')
+export class PerformanceSettingsController {
+  constructor(private readonly service: PerformanceSettingsService) {}
+
+  @RequirePermission('realisation.read')
+  @Get()
+  get(@CurrentScope() scope: TenantScope) {
+    return this.service.get(scope);
+  }
+
+  @RequirePermission('realisation.reopen')
+  @Put()
+  put(@CurrentScope() scope: TenantScope, @Body() dto: PutPerformanceSettingsDto) {
+    return this.service.put(scope, dto);
   }
 }

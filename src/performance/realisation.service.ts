@@ -2,22 +2,33 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { DomainError, NotFoundError, UnprocessableError } from '../common/errors/domain-error';
+import { DomainError, NotFoundError, StaleVersionError, UnprocessableError } from '../common/errors/domain-error';
+import { isUniqueViolation } from '../common/filters/to-error-body';
 import { assertSkpdWritable, canSeeSkpd, regionOf, type TenantScope } from '../common/tenancy/tenant-scope';
+import { updateWithVersion } from '../common/typeorm/versioned-update';
 import { EvidenceLinkService } from '../evidence/evidence-links.service';
+import { Region } from '../organization/entities/region.entity';
 import { Skpd } from '../organization/entities/skpd.entity';
+import type { Quarter } from '../planning/domain/indicator-settings';
 import { PkIndicator } from '../planning/entities/pk-indicator.entity';
 import { decimalText, toDecimal } from '../planning/planning-access';
 import { PkService } from '../planning/pk.service';
+import { CapaianCalculator } from './capaian-calculator';
+import { introducedWarnings, type DataQualityWarning } from './domain/data-quality';
 import type { PutRealisationsDto, PutWindowDto, ReopenWindowDto } from './dto/realisation.dto';
 import { Realisation } from './entities/realisation.entity';
 import { ReportingWindow } from './entities/reporting-window.entity';
 import { WindowReopening } from './entities/window-reopening.entity';
+import { PerformanceSettingsService } from './performance-settings.service';
 
 /** A write after the quarter's deadline without an active reopening for the SKPD. */
 export class PeriodClosedError extends DomainError {
   constructor(year: number, quarter: number, deadline: Date) {
-    super('PERIOD_CLOSED', 'conflict', `Realisation entry for ${year} TW ${quarter} closed at ${deadline.toISOString()}`);
+    super(
+      'PERIOD_CLOSED',
+      'conflict',
+      `Realisation entry for ${year} TW ${quarter} closed at ${deadline.toISOString()}`,
+    );
   }
 }
 
@@ -34,6 +45,29 @@ export interface RealisationResponse {
   evidenceIds: string[];
   version: number;
   updatedAt: Date;
+}
+
+/** A saved realisation with the data-quality warnings of its indicator's entry after the write. */
+export interface SavedRealisationResponse extends RealisationResponse {
+  warnings: DataQualityWarning[];
+}
+
+/** One quarter's deadline (null = no deadline, open) and the reopenings of the quarter the caller may see. */
+export interface WindowListItem {
+  quarter: number;
+  id: string | null;
+  deadline: Date | null;
+  version: number | null;
+  reopenings: {
+    id: string;
+    skpdId: string;
+    skpdName: string | null;
+    reason: string;
+    until: Date;
+    active: boolean;
+    createdBy: string;
+    createdAt: Date;
+  }[];
 }
 
 export interface WindowResponse {
@@ -72,6 +106,8 @@ export class RealisationService {
     private readonly audit: AuditService,
     private readonly pk: PkService,
     private readonly evidence: EvidenceLinkService,
+    private readonly calculator: CapaianCalculator,
+    private readonly settings: PerformanceSettingsService,
   ) {}
 
   /** An SKPD of the caller's region that the caller may see; otherwise 404. */
@@ -144,6 +180,43 @@ export class RealisationService {
     });
   }
 
+  /** The four quarters of a year: deadline and reopenings (planners see only their own SKPD's reopenings). */
+  async listWindows(scope: TenantScope, year: number): Promise<WindowListItem[]> {
+    const regionId = regionOf(scope);
+    const m = this.db.manager;
+    const windows = await m.find(ReportingWindow, { where: { regionId, year } });
+    const reopenings = await m.find(WindowReopening, {
+      where: scope.skpdId ? { regionId, year, skpdId: scope.skpdId } : { regionId, year },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+    const skpdIds = [...new Set(reopenings.map((r) => r.skpdId))];
+    const names = new Map(
+      (skpdIds.length ? await m.find(Skpd, { where: { regionId, id: In(skpdIds) } }) : []).map((s) => [s.id, s.name]),
+    );
+    const now = Date.now();
+    return [1, 2, 3, 4].map((quarter) => {
+      const w = windows.find((x) => x.quarter === quarter);
+      return {
+        quarter,
+        id: w?.id ?? null,
+        deadline: w?.deadline ?? null,
+        version: w?.version ?? null,
+        reopenings: reopenings
+          .filter((r) => r.quarter === quarter)
+          .map((r) => ({
+            id: r.id,
+            skpdId: r.skpdId,
+            skpdName: names.get(r.skpdId) ?? null,
+            reason: r.reason,
+            until: r.until,
+            active: r.until.getTime() > now,
+            createdBy: r.createdBy,
+            createdAt: r.createdAt,
+          })),
+      };
+    });
+  }
+
   /** 409 PERIOD_CLOSED when the quarter's deadline passed and no reopening for the SKPD is still active. */
   private async assertOpen(m: EntityManager, regionId: string, skpdId: string, year: number, quarter: number) {
     const window = await m.findOne(ReportingWindow, { where: { regionId, year, quarter } });
@@ -162,12 +235,36 @@ export class RealisationService {
       where: { regionId: regionOf(scope), skpdId, year },
       order: { indicatorId: 'ASC', quarter: 'ASC' },
     });
-    const links = await this.evidence.linkedIds(m, scope, 'REALISATION', rows.map((r) => r.id));
+    const links = await this.evidence.linkedIds(
+      m,
+      scope,
+      'REALISATION',
+      rows.map((r) => r.id),
+    );
     return rows.map((r) => toResponse(r, links.get(r.id) ?? []));
   }
 
-  /** Upserts one quarter's realisations of the SKPD's effective PK indicators, in one transaction, audited. */
-  async put(scope: TenantScope, dto: PutRealisationsDto): Promise<RealisationResponse[]> {
+  /** The data-quality warnings of each indicator's entry, evaluated to the quarter written. */
+  private async warningsOf(
+    m: EntityManager,
+    scope: TenantScope,
+    region: Region,
+    dto: PutRealisationsDto,
+    ids: readonly string[],
+  ): Promise<Map<string, DataQualityWarning[]>> {
+    const { entries } = await this.calculator.load(m, scope, region.id, dto.skpdId, dto.year, ids);
+    return new Map(
+      entries.map((e) => [e.indicator.id, this.calculator.evaluate(e, region, dto.quarter as Quarter).warnings]),
+    );
+  }
+
+  /**
+   * Upserts one quarter's realisations of the SKPD's effective PK indicators, in one transaction, audited. Changing
+   * an existing quarter needs the version read (409 STALE_VERSION). Each saved row comes back with its indicator's
+   * data-quality warnings; when the region blocks on data quality, a write that introduces a warning (one that was
+   * not there before the write) is refused with 422 DATA_QUALITY and nothing is written.
+   */
+  async put(scope: TenantScope, dto: PutRealisationsDto): Promise<SavedRealisationResponse[]> {
     const regionId = regionOf(scope);
     assertSkpdWritable(scope, dto.skpdId);
     const ids = dto.items.map((i) => i.indicatorId);
@@ -176,16 +273,21 @@ export class RealisationService {
     return this.db.transaction(async (m) => {
       await this.assertSkpdVisible(m, scope, dto.skpdId);
       const pk = await this.pk.findEffectiveIn(m, regionId, dto.skpdId, dto.year);
-      if (!pk)
-        throw new UnprocessableError('NO_EFFECTIVE_PK', `No approved Perjanjian Kinerja for ${dto.year}`);
+      if (!pk) throw new UnprocessableError('NO_EFFECTIVE_PK', `No approved Perjanjian Kinerja for ${dto.year}`);
       const pkIndicators = await m.find(PkIndicator, { where: { pkId: pk.id, indicatorId: In(ids) } });
       const inPk = new Set(pkIndicators.map((p) => p.indicatorId));
       const outside = dto.items
         .map((item, i) => ({ item, i }))
         .filter(({ item }) => !inPk.has(item.indicatorId))
-        .map(({ i }) => ({ field: `items.${i}.indicatorId`, message: 'is not in the effective PK of this SKPD and year' }));
+        .map(({ i }) => ({
+          field: `items.${i}.indicatorId`,
+          message: 'is not in the effective PK of this SKPD and year',
+        }));
       if (outside.length) throw new UnprocessableError('INDICATOR_NOT_IN_PK', 'Indicator not in the PK', outside);
       await this.assertOpen(m, regionId, dto.skpdId, dto.year, dto.quarter);
+      const region = await m.findOneOrFail(Region, { where: { id: regionId } });
+      const blocking = (await this.settings.of(m, regionId)).blockOnDataQuality;
+      const before = blocking ? await this.warningsOf(m, scope, region, dto, ids) : null;
 
       const existing = await m.find(Realisation, {
         where: { regionId, skpdId: dto.skpdId, year: dto.year, quarter: dto.quarter, indicatorId: In(ids) },
@@ -204,19 +306,18 @@ export class RealisationService {
         let id: string;
         if (old) {
           id = old.id;
-          await m.update(Realisation, { id }, { ...fields, version: old.version + 1 });
+          if (item.version === undefined) throw new StaleVersionError('Realisation');
+          await updateWithVersion(m, Realisation, { ...old }, item.version, fields, 'Realisation');
         } else {
-          const created = await m.save(
-            m.create(Realisation, {
-              regionId,
-              skpdId: dto.skpdId,
-              indicatorId: item.indicatorId,
-              year: dto.year,
-              quarter: dto.quarter,
-              ...fields,
-            }),
-          );
-          id = created.id;
+          if (item.version !== undefined) throw new StaleVersionError('Realisation');
+          id = await this.insert(m, {
+            regionId,
+            skpdId: dto.skpdId,
+            indicatorId: item.indicatorId,
+            year: dto.year,
+            quarter: dto.quarter,
+            ...fields,
+          });
         }
         const row = await m.findOneOrFail(Realisation, { where: { id } });
         await this.audit.record(m, scope, {
@@ -231,8 +332,42 @@ export class RealisationService {
           await this.evidence.link(m, scope, { type: 'REALISATION', id, skpdId: dto.skpdId }, item.evidenceIds);
         out.push(toResponse(row, []));
       }
-      const links = await this.evidence.linkedIds(m, scope, 'REALISATION', out.map((r) => r.id));
-      return out.map((r) => ({ ...r, evidenceIds: links.get(r.id) ?? [] }));
+      const links = await this.evidence.linkedIds(
+        m,
+        scope,
+        'REALISATION',
+        out.map((r) => r.id),
+      );
+      const after = await this.warningsOf(m, scope, region, dto, ids);
+      if (before) {
+        const introduced = dto.items.flatMap((item, i) =>
+          introducedWarnings(before.get(item.indicatorId) ?? [], after.get(item.indicatorId) ?? []).map((w) => ({
+            field: `items.${i}`,
+            indicatorId: item.indicatorId,
+            code: w.code,
+            quarter: w.quarter,
+            messages: [w.message],
+          })),
+        );
+        // Thrown inside the transaction: the rows, links and audit entries written above roll back.
+        if (introduced.length)
+          throw new UnprocessableError(
+            'DATA_QUALITY',
+            'The entry has data-quality warnings and the region blocks them',
+            introduced,
+          );
+      }
+      return out.map((r) => ({ ...r, evidenceIds: links.get(r.id) ?? [], warnings: after.get(r.indicatorId) ?? [] }));
     });
+  }
+
+  /** A new row; a concurrent insert of the same quarter (unique index) is a stale read → 409 STALE_VERSION. */
+  private async insert(m: EntityManager, row: Partial<Realisation>): Promise<string> {
+    try {
+      return (await m.save(m.create(Realisation, row))).id;
+    } catch (err) {
+      if (isUniqueViolation(err)) throw new StaleVersionError('Realisation');
+      throw err;
+    }
   }
 }

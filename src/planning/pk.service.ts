@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type Decimal from 'decimal.js';
@@ -52,6 +53,32 @@ const QUARTER_FIELD = (q: Quarter | null) => (q === null ? 'annualTarget' : `q${
 const SET_LEVEL_CODES = new Set(['QUARTER_SUM_MISMATCH', 'QUARTER_AVERAGE_MISMATCH']);
 
 const pkAudit = (pk: PerformanceAgreement) => toPkResponse(pk);
+
+/**
+ * Rows listed in full in a target-list audit entry. A longer list (a large Excel import) keeps its first rows, its
+ * count and a sha256 of the whole list, so the entry fits the audit column (TEXT, 64 KB on MySQL/MariaDB).
+ */
+const AUDIT_ROWS = 100;
+function auditList<T>(rows: T[]): T[] | { count: number; sha256: string; first: T[] } {
+  if (rows.length <= AUDIT_ROWS) return rows;
+  const sha256 = createHash('sha256').update(JSON.stringify(rows)).digest('hex');
+  return { count: rows.length, sha256, first: rows.slice(0, AUDIT_ROWS) };
+}
+
+/** Rows per multi-row INSERT of pk_indicators (13 columns: well under SQLite's and MySQL's bind-parameter limits). */
+const INSERT_CHUNK = 500;
+
+const sameDecimal = (a: Decimal | null, b: Decimal | null) => (a === null || b === null ? a === b : a.eq(b));
+const sameTargets = (
+  row: PkIndicator,
+  v: Pick<PkIndicator, 'annualTarget' | 'q1Target' | 'q2Target' | 'q3Target' | 'q4Target' | 'sortOrder'>,
+) =>
+  row.sortOrder === v.sortOrder &&
+  sameDecimal(row.annualTarget, v.annualTarget) &&
+  sameDecimal(row.q1Target, v.q1Target) &&
+  sameDecimal(row.q2Target, v.q2Target) &&
+  sameDecimal(row.q3Target, v.q3Target) &&
+  sameDecimal(row.q4Target, v.q4Target);
 
 /**
  * Perjanjian Kinerja: revisions, quarterly targets and the DRAFT → SUBMITTED → APPROVED → LOCKED workflow.
@@ -316,6 +343,7 @@ export class PkService {
     }
     let nextOrder = mode === 'merge' ? existing.reduce((max, r) => Math.max(max, r.sortOrder + 1), 0) : 0;
     const saved: PkIndicator[] = [];
+    const fresh: PkIndicator[] = [];
     for (const [i, item] of items.entries()) {
       const current = byIndicator.get(item.indicatorId);
       const values = {
@@ -326,26 +354,37 @@ export class PkService {
         q4Target: item.quarters[3],
         sortOrder: mode === 'replace' ? i : (current?.sortOrder ?? nextOrder++),
       };
-      const row = current
-        ? Object.assign(current, values)
-        : repo.create({
-            regionId: pk.regionId,
-            skpdId: pk.skpdId,
-            pkId: pk.id,
-            indicatorId: item.indicatorId,
-            ...values,
-          });
-      saved.push(row);
+      if (!current) {
+        const row = repo.create({
+          regionId: pk.regionId,
+          skpdId: pk.skpdId,
+          pkId: pk.id,
+          indicatorId: item.indicatorId,
+          ...values,
+        });
+        fresh.push(row);
+        saved.push(row);
+        continue;
+      }
+      if (!sameTargets(current, values)) {
+        await repo.update({ id: current.id }, values); // bumps version and updatedAt
+        Object.assign(current, values, { version: current.version + 1 });
+      }
+      saved.push(current);
     }
-    await repo.save(saved);
+    // Multi-row INSERTs in chunks (within every driver's bind-parameter limit): a 10,000-row Excel import is ~20
+    // statements, not 10,000 round trips.
+    for (let i = 0; i < fresh.length; i += INSERT_CHUNK) await repo.insert(fresh.slice(i, i + INSERT_CHUNK));
     await this.audit.record(m, scope, {
       action: mode === 'replace' ? 'REPLACE_TARGETS' : 'MERGE_TARGETS',
       entity: 'PerformanceAgreement',
       entityId: pk.id,
       regionId: pk.regionId,
-      before: { indicators: before },
+      before: { indicators: auditList(before) },
       after: {
-        indicators: (await repo.find({ where: { pkId: pk.id }, order: { sortOrder: 'ASC' } })).map(this.auditRow),
+        indicators: auditList(
+          (await repo.find({ where: { pkId: pk.id }, order: { sortOrder: 'ASC' } })).map(this.auditRow),
+        ),
       },
     });
     return saved;

@@ -1,87 +1,37 @@
 import ExcelJS from 'exceljs';
 import { MOVEMENT_LABELS, type RecapReport } from './domain/recap';
+import {
+  HEADER_ROW,
+  NUMBER_FORMAT,
+  num,
+  paintPredicate,
+  setUpSheet,
+  setWorkbookProperties,
+  THIN_BORDER,
+} from './sheet-style';
 
 /** Thin exceljs adapter: lays out a built RecapReport; no calculation happens here (values are 2-dp strings already). */
 
 export const RECAP_SHEET = 'Rekap Predikat';
 export const SUB_SHEET = 'Rincian Subkomponen';
-/** Row of the column headers on both sheets; data starts on the next row. */
-export const HEADER_ROW = 4;
-export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+// Shared styling lives in sheet-style.ts; re-exported so existing imports keep working.
+export { HEADER_ROW, XLSX_MIME } from './sheet-style';
 
-const NUMBER_FORMAT = '0.00';
+const border = THIN_BORDER;
 
-/** Fill colours per predicate (ARGB), best green to worst red. */
-const PREDICATE_FILL: Record<string, string> = {
-  AA: 'FF1B7F3B',
-  A: 'FF4CAF50',
-  BB: 'FFA5D6A7',
-  B: 'FFFFF59D',
-  CC: 'FFFFCC80',
-  C: 'FFEF9A9A',
-  D: 'FFE53935',
-};
-const WHITE_TEXT = new Set(['AA', 'D']);
-
-/** The cell value of a 2-dp string: a number (parsed from the exact rounded text, never computed), or empty. */
-const num = (v: string | null): number | null => (v === null ? null : Number(v));
-
-const border: Partial<ExcelJS.Borders> = {
-  top: { style: 'thin' },
-  left: { style: 'thin' },
-  bottom: { style: 'thin' },
-  right: { style: 'thin' },
-};
-
-function paintPredicate(cell: ExcelJS.Cell, predicate: string | null): void {
-  const fill = predicate ? PREDICATE_FILL[predicate] : undefined;
-  if (!fill) return;
-  cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: fill } };
-  cell.font = { bold: true, color: { argb: WHITE_TEXT.has(predicate ?? '') ? 'FFFFFFFF' : 'FF000000' } };
-}
-
-function setUpSheet(ws: ExcelJS.Worksheet, title: string, subtitle: string, headers: string[], widths: number[]): void {
-  ws.columns = widths.map((width) => ({ width }));
-  ws.mergeCells(1, 1, 1, headers.length);
-  ws.mergeCells(2, 1, 2, headers.length);
-  ws.getCell(1, 1).value = title;
-  ws.getCell(1, 1).font = { bold: true, size: 14 };
-  ws.getCell(1, 1).alignment = { horizontal: 'center' };
-  ws.getCell(2, 1).value = subtitle;
-  ws.getCell(2, 1).font = { bold: true };
-  ws.getCell(2, 1).alignment = { horizontal: 'center' };
-  const header = ws.getRow(HEADER_ROW);
-  header.values = headers;
-  header.height = 32;
-  header.eachCell((cell) => {
-    cell.font = { bold: true };
-    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
-    cell.border = border;
-  });
-  ws.views = [{ state: 'frozen', xSplit: 0, ySplit: HEADER_ROW, topLeftCell: `A${HEADER_ROW + 1}`, activeCell: `A${HEADER_ROW + 1}` }];
-  ws.pageSetup = {
-    paperSize: 9, // A4
-    orientation: 'landscape',
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    printTitlesRow: `1:${HEADER_ROW}`,
-    horizontalCentered: true,
-    margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-  };
-  ws.headerFooter = { oddFooter: '&L&A&RHalaman &P dari &N' };
-}
-
-export async function writeRecapWorkbook(report: RecapReport, regionName: string, now: Date = new Date()): Promise<Buffer> {
+export async function writeRecapWorkbook(
+  report: RecapReport,
+  regionName: string,
+  now: Date = new Date(),
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const title = 'Rekapitulasi Nilai dan Predikat SAKIP Perangkat Daerah';
-  wb.title = `${title} ${regionName} Tahun ${report.year}`;
-  wb.subject = 'Evaluasi Akuntabilitas Kinerja Instansi Pemerintah';
-  wb.creator = 'SAKIP Service';
-  wb.lastModifiedBy = 'SAKIP Service';
-  wb.created = now;
-  wb.modified = now;
+  setWorkbookProperties(
+    wb,
+    `${title} ${regionName} Tahun ${report.year}`,
+    now,
+    'Evaluasi Akuntabilitas Kinerja Instansi Pemerintah',
+  );
   const subtitle = `${regionName} — Tahun ${report.year}`;
   const last = report.year - 1;
 
@@ -100,7 +50,19 @@ export async function writeRecapWorkbook(report: RecapReport, regionName: string
     'Selisih Nilai',
     'Perubahan Predikat',
   ];
-  setUpSheet(ws, title.toUpperCase(), subtitle, headers, [10, 14, 42, ...report.components.map(() => 16), 12, 10, 20, 12, 12, 12, 14]);
+  setUpSheet(ws, title.toUpperCase(), subtitle, headers, [
+    10,
+    14,
+    42,
+    ...report.components.map(() => 16),
+    12,
+    10,
+    20,
+    12,
+    12,
+    12,
+    14,
+  ]);
   const c0 = 4 + report.components.length; // first column after the components (1-based)
   report.rows.forEach((r, i) => {
     const row = ws.getRow(HEADER_ROW + 1 + i);
@@ -118,7 +80,8 @@ export async function writeRecapWorkbook(report: RecapReport, regionName: string
       MOVEMENT_LABELS[r.movement],
     ];
     for (let c = 1; c <= headers.length; c++) ws.getCell(row.number, c).border = border;
-    for (const c of [...report.components.map((_, k) => 4 + k), c0, c0 + 3, c0 + 5]) ws.getCell(row.number, c).numFmt = NUMBER_FORMAT;
+    for (const c of [...report.components.map((_, k) => 4 + k), c0, c0 + 3, c0 + 5])
+      ws.getCell(row.number, c).numFmt = NUMBER_FORMAT;
     ws.getCell(row.number, c0).font = { bold: true };
     paintPredicate(ws.getCell(row.number, c0 + 1), r.predicate);
     paintPredicate(ws.getCell(row.number, c0 + 4), r.previousPredicate);
@@ -127,7 +90,11 @@ export async function writeRecapWorkbook(report: RecapReport, regionName: string
 
   let at = HEADER_ROW + report.rows.length + 2;
   const s = report.summary;
-  const line = (label: string, value: string | number | null, opts: { numFmt?: string; predicate?: string | null } = {}) => {
+  const line = (
+    label: string,
+    value: string | number | null,
+    opts: { numFmt?: string; predicate?: string | null } = {},
+  ) => {
     ws.getCell(at, 3).value = label;
     const cell = ws.getCell(at, 4);
     cell.value = value;
@@ -142,20 +109,51 @@ export async function writeRecapWorkbook(report: RecapReport, regionName: string
   for (const d of s.distribution) line(`Predikat ${d.predicate} (${d.label})`, d.count, { predicate: d.predicate });
   line('Rata-rata nilai Perangkat Daerah', num(s.average), { numFmt: NUMBER_FORMAT });
   line('Predikat nilai rata-rata', s.averagePredicate, { predicate: s.averagePredicate });
-  const pemdaLabel = s.pemda?.source === 'OFFICIAL' ? 'Nilai Pemda (hasil resmi KemenPAN-RB)' : 'Nilai Pemda (hasil evaluasi)';
+  const pemdaLabel =
+    s.pemda?.source === 'OFFICIAL' ? 'Nilai Pemda (hasil resmi KemenPAN-RB)' : 'Nilai Pemda (hasil evaluasi)';
   line(pemdaLabel, s.pemda ? num(s.pemda.total) : 'Belum ada', s.pemda ? { numFmt: NUMBER_FORMAT } : {});
-  line('Predikat Pemda', s.pemda ? `${s.pemda.predicate ?? '-'}${s.pemda.predicateLabel ? ` (${s.pemda.predicateLabel})` : ''}` : 'Belum ada', {
-    predicate: s.pemda?.predicate ?? null,
-  });
+  line(
+    'Predikat Pemda',
+    s.pemda
+      ? `${s.pemda.predicate ?? '-'}${s.pemda.predicateLabel ? ` (${s.pemda.predicateLabel})` : ''}`
+      : 'Belum ada',
+    {
+      predicate: s.pemda?.predicate ?? null,
+    },
+  );
 
   // Sheet 2: every sub-component of every SKPD.
   const ws2 = wb.addWorksheet(SUB_SHEET);
-  const subHeaders = ['Peringkat', 'Kode', 'Perangkat Daerah', 'Komponen', 'Subkomponen', 'Uraian Subkomponen', 'Bobot', 'Nilai'];
-  setUpSheet(ws2, `RINCIAN NILAI SUBKOMPONEN — ${title.toUpperCase()}`, subtitle, subHeaders, [10, 14, 36, 28, 12, 60, 10, 10]);
+  const subHeaders = [
+    'Peringkat',
+    'Kode',
+    'Perangkat Daerah',
+    'Komponen',
+    'Subkomponen',
+    'Uraian Subkomponen',
+    'Bobot',
+    'Nilai',
+  ];
+  setUpSheet(
+    ws2,
+    `RINCIAN NILAI SUBKOMPONEN — ${title.toUpperCase()}`,
+    subtitle,
+    subHeaders,
+    [10, 14, 36, 28, 12, 60, 10, 10],
+  );
   const componentName = new Map(report.components.map((c) => [c.id, `${c.id}. ${c.name}`]));
   report.subComponentRows.forEach((r, i) => {
     const row = ws2.getRow(HEADER_ROW + 1 + i);
-    row.values = [r.rank, r.code, r.name, componentName.get(r.componentId) ?? r.componentId, r.subComponentId, r.subComponentName, num(r.weight), num(r.score)];
+    row.values = [
+      r.rank,
+      r.code,
+      r.name,
+      componentName.get(r.componentId) ?? r.componentId,
+      r.subComponentId,
+      r.subComponentName,
+      num(r.weight),
+      num(r.score),
+    ];
     for (let c = 1; c <= subHeaders.length; c++) ws2.getCell(row.number, c).border = border;
     ws2.getCell(row.number, 6).alignment = { wrapText: true, vertical: 'top' };
     ws2.getCell(row.number, 7).numFmt = NUMBER_FORMAT;

@@ -12,7 +12,9 @@ const key = (r: RouteInfo) => `${r.method} ${r.path}`;
 /** Every row of every table that carries a regionId, for one region: what a foreign caller must never change. */
 async function snapshotRegion(db: DataSource, regionId: string): Promise<string> {
   const parts: string[] = [];
-  for (const meta of db.entityMetadatas.filter((m) => m.findColumnWithPropertyName('regionId')).sort((a, b) => a.tableName.localeCompare(b.tableName))) {
+  for (const meta of db.entityMetadatas
+    .filter((m) => m.findColumnWithPropertyName('regionId'))
+    .sort((a, b) => a.tableName.localeCompare(b.tableName))) {
     const rows = await db.getRepository(meta.target).find({ where: { regionId }, order: { id: 'ASC' } });
     parts.push(`${meta.tableName}:${JSON.stringify(rows)}`);
   }
@@ -22,6 +24,8 @@ async function snapshotRegion(db: DataSource, regionId: string): Promise<string>
 
 describe('access control: every route × role × tenant', () => {
   let t: TestApp;
+  // Each check walks every route (× every role): real report builds and workbook imports included.
+  jest.setTimeout(300_000);
   let routes: RouteInfo[];
   let home: TenantFixture;
   let foreign: TenantFixture;
@@ -34,11 +38,13 @@ describe('access control: every route × role × tenant', () => {
   };
   const idIn = (f: TenantFixture) => (k: string) => {
     const mapping = PARAM_RESOURCES[k];
-    if (!mapping) throw new Error(`route parameter ${k} has no entry in PARAM_RESOURCES (test/access/tenant-fixtures.ts)`);
+    if (!mapping)
+      throw new Error(`route parameter ${k} has no entry in PARAM_RESOURCES (test/access/tenant-fixtures.ts)`);
     return f.ids[mapping.resource];
   };
   /** A fresh user per request, so that logouts and password changes of one check cannot affect another. */
-  const userOf = (role: Role, f: TenantFixture) => t.make.user({ role, regionId: f.regionId, skpdId: role === 'PLANNER' ? f.ownSkpdId : undefined });
+  const userOf = (role: Role, f: TenantFixture) =>
+    t.make.user({ role, regionId: f.regionId, skpdId: role === 'PLANNER' ? f.ownSkpdId : undefined });
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -50,7 +56,12 @@ describe('access control: every route × role × tenant', () => {
 
   it('discovers the routes, and only login, refresh and health are public', () => {
     expect(routes.length).toBeGreaterThan(15);
-    expect(routes.filter((r) => r.isPublic).map(key).sort()).toEqual([...PUBLIC_ROUTES].sort());
+    expect(
+      routes
+        .filter((r) => r.isPublic)
+        .map(key)
+        .sort(),
+    ).toEqual([...PUBLIC_ROUTES].sort());
     expect(routes.filter((r) => !r.isPublic && !r.permission).map(key)).toEqual([]);
   });
 
@@ -107,7 +118,10 @@ describe('access control: every route × role × tenant', () => {
   it('answers 404 to a planner of SKPD X for every SKPD-owned row of SKPD Y', async () => {
     const before = await snapshotRegion(t.db, home.regionId);
     const skpdRoutes = routes.filter(
-      (r) => !r.isPublic && (PERMISSIONS[r.permission!] as readonly Role[]).includes('PLANNER') && paramKeys(r.path).some((k) => PARAM_RESOURCES[k].skpdOwned),
+      (r) =>
+        !r.isPublic &&
+        (PERMISSIONS[r.permission!] as readonly Role[]).includes('PLANNER') &&
+        paramKeys(r.path).some((k) => PARAM_RESOURCES[k].skpdOwned),
     );
     expect(skpdRoutes.length).toBeGreaterThan(0);
     for (const route of skpdRoutes) {
@@ -123,7 +137,10 @@ describe('access control: every route × role × tenant', () => {
 
   it('gives SUPERADMIN no tenant data', async () => {
     const admin = await t.make.user({ role: 'SUPERADMIN' });
-    for (const route of routes.filter((r) => r.method === 'GET' && !r.isPublic && (PERMISSIONS[r.permission!] as readonly Role[]).includes('SUPERADMIN'))) {
+    for (const route of routes.filter(
+      (r) =>
+        r.method === 'GET' && !r.isPublic && (PERMISSIONS[r.permission!] as readonly Role[]).includes('SUPERADMIN'),
+    )) {
       const body = JSON.stringify((await call(route, admin, home, idIn(home))).body);
       expect([key(route), body.includes(home.ownSkpdId)]).toEqual([key(route), false]);
     }

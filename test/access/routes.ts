@@ -4,6 +4,7 @@ import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer } from '@nestjs/core';
 import type { Permission } from '../../src/auth/roles';
 import { IS_PUBLIC, REQUIRED_PERMISSION } from '../../src/common/auth/decorators';
+import { CONSOLE_CONTROLLER } from '../../src/console/console-controller.decorator';
 
 export interface RouteInfo {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -14,7 +15,11 @@ export interface RouteInfo {
 }
 
 const UNPREFIXED = new Set(['health']);
-const join = (...parts: string[]) => `/${parts.map((p) => p.replace(/^\/+|\/+$/g, '')).filter(Boolean).join('/')}`;
+const join = (...parts: string[]) =>
+  `/${parts
+    .map((p) => p.replace(/^\/+|\/+$/g, ''))
+    .filter(Boolean)
+    .join('/')}`;
 
 /** Every controller route of the running app, read from Nest's metadata, so a new route cannot escape the matrix. */
 export function discoverRoutes(app: INestApplication): RouteInfo[] {
@@ -22,7 +27,8 @@ export function discoverRoutes(app: INestApplication): RouteInfo[] {
   for (const module of app.get(ModulesContainer).values()) {
     for (const wrapper of module.controllers.values()) {
       const controller = wrapper.metatype as (new (...args: never[]) => unknown) | null;
-      if (!controller) continue;
+      // The web console's pages (cookie session, HTML) are not API routes; test/console/console-access walks them.
+      if (!controller || Reflect.getMetadata(CONSOLE_CONTROLLER, controller)) continue;
       const base = String(Reflect.getMetadata(PATH_METADATA, controller) ?? '');
       const proto = controller.prototype as Record<string, unknown>;
       for (const name of Object.getOwnPropertyNames(proto)) {

@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { PLANNING_BODIES, PLANNING_PARAM_RESOURCES, populatePlanning } from '../planning/access-fixtures';
+import { populateProgress, PROGRESS_BODIES, PROGRESS_PARAM_RESOURCES } from '../progress/access-fixtures';
 import type { TestApp } from '../utils/test-app';
 
 /**
@@ -29,6 +30,7 @@ export const PARAM_RESOURCES: Record<string, { resource: string; skpdOwned: bool
   'recommendations/:recommendationId': { resource: 'evaluationRecommendation', skpdOwned: true },
   'evidence/:id': { resource: 'evidence', skpdOwned: true },
   ...PLANNING_PARAM_RESOURCES,
+  ...PROGRESS_PARAM_RESOURCES,
 };
 
 /**
@@ -39,30 +41,69 @@ export const BODIES: Record<string, (f: TenantFixture) => object> = {
   'POST /api/v1/auth/login': () => ({ username: 'nobody', password: 'Salah-2026-sandi' }),
   'POST /api/v1/auth/refresh': () => ({ refreshToken: 'x'.repeat(40) }),
   'POST /api/v1/auth/logout': () => ({}),
-  'POST /api/v1/auth/change-password': () => ({ currentPassword: 'Salah-2026-sandi', newPassword: 'Sandi-Baru-2026-x' }),
+  'POST /api/v1/auth/change-password': () => ({
+    currentPassword: 'Salah-2026-sandi',
+    newPassword: 'Sandi-Baru-2026-x',
+  }),
   'POST /api/v1/regions': () => ({ code: '99.99', name: 'Kabupaten Matriks', kind: 'KABUPATEN' }),
   'PATCH /api/v1/regions/:id': () => ({ version: 1, name: 'Diubah' }),
   'POST /api/v1/skpd': () => ({ code: '9.99.99', name: 'Dinas Matriks', shortName: 'DM', kind: 'DINAS' }),
   'PATCH /api/v1/skpd/:id': () => ({ version: 1, name: 'Diubah' }),
-  'POST /api/v1/users': (f) => ({ username: 'matriks.user', displayName: 'Matriks', role: 'HEAD', password: 'Sangat-Rahasia-2026', regionId: f.regionId }),
+  'POST /api/v1/users': (f) => ({
+    username: 'matriks.user',
+    displayName: 'Matriks',
+    role: 'HEAD',
+    password: 'Sangat-Rahasia-2026',
+    regionId: f.regionId,
+  }),
   'PATCH /api/v1/users/:id': () => ({ version: 1, displayName: 'Diubah' }),
   'POST /api/v1/users/:id/reset-password': () => ({ newPassword: 'Sangat-Rahasia-2026' }),
   'POST /api/v1/evaluations': (f) => ({ skpdId: f.otherSkpdId, year: 2031 }),
   'PATCH /api/v1/evaluations/:id/schedule': () => ({ version: 1, qaDeadline: '2031-06-30T16:59:59Z' }),
   'PUT /api/v1/evaluations/:id/answers': () => ({ answers: [{ criterionId: '1.a.1', answer: 'B', note: 'matriks' }] }),
-  'PUT /api/v1/evaluations/:id/self-assessment': () => ({ answers: [{ criterionId: '1.a.1', answer: 'B', note: 'matriks' }] }),
+  'PUT /api/v1/evaluations/:id/self-assessment': () => ({
+    answers: [{ criterionId: '1.a.1', answer: 'B', note: 'matriks' }],
+  }),
   'POST /api/v1/evaluations/:id/submit': () => ({ version: 1 }),
   'POST /api/v1/evaluations/:id/advance': () => ({ version: 1 }),
   'POST /api/v1/evaluations/:id/reopen': () => ({ version: 1, reason: 'Keberatan atas hasil evaluasi diterima' }),
-  'PUT /api/v1/evaluations/:id/official-result': () => ({ version: 1, components: [{ componentId: '1', score: '24.5' }] }),
+  'PUT /api/v1/evaluations/:id/official-result': () => ({
+    version: 1,
+    components: [{ componentId: '1', score: '24.5' }],
+  }),
   'POST /api/v1/evaluations/:id/recommendations': () => ({ text: 'Agar menyusun rencana aksi triwulanan.' }),
-  'PATCH /api/v1/evaluations/:id/recommendations/:recommendationId': () => ({ version: 1, text: 'Agar memperbaiki rencana aksi.' }),
-  'PUT /api/v1/evaluations/:id/recommendations/:recommendationId/follow-up': () => ({ version: 1, followUp: 'Rencana aksi telah ditetapkan.' }),
+  'PATCH /api/v1/evaluations/:id/recommendations/:recommendationId': () => ({
+    version: 1,
+    text: 'Agar memperbaiki rencana aksi.',
+  }),
+  'PUT /api/v1/evaluations/:id/recommendations/:recommendationId/follow-up': () => ({
+    version: 1,
+    followUp: 'Rencana aksi telah ditetapkan.',
+  }),
   'POST /api/v1/evidence': (f) => ({ skpdId: f.otherSkpdId }),
+  // Multipart routes (the matrix sends JSON, so no file): the tenant and PK checks run before the file is read.
+  'POST /api/v1/pk/:id/excel/preview': () => ({}),
+  'POST /api/v1/pk/:id/excel/commit': () => ({ previewToken: 'matriks' }),
+  // Multipart routes: without a file the service still checks the evaluation's tenant first (404 before 400).
+  'POST /api/v1/evaluations/:id/lke-excel/preview': () => ({}),
+  'POST /api/v1/evaluations/:id/lke-excel/commit': () => ({ previewToken: 'x'.repeat(20) }),
   ...PLANNING_BODIES,
+  ...PROGRESS_BODIES,
   'PUT /api/v1/realisation-windows': () => ({ year: 2031, quarter: 1, deadline: '2031-04-15T16:59:59Z' }),
-  'POST /api/v1/realisation-windows/reopen': (f) => ({ skpdId: f.otherSkpdId, year: 2031, quarter: 1, reason: 'Matriks akses', until: '2099-01-01T00:00:00Z' }),
-  'PUT /api/v1/realisations': (f) => ({ skpdId: f.otherSkpdId, year: 2025, quarter: 1, items: [{ indicatorId: f.ids.indicator, value: '1' }] }),
+  'POST /api/v1/realisation-windows/reopen': (f) => ({
+    skpdId: f.otherSkpdId,
+    year: 2031,
+    quarter: 1,
+    reason: 'Matriks akses',
+    until: '2099-01-01T00:00:00Z',
+  }),
+  'PUT /api/v1/realisations': (f) => ({
+    skpdId: f.otherSkpdId,
+    year: 2025,
+    quarter: 1,
+    items: [{ indicatorId: f.ids.indicator, value: '1' }],
+  }),
+  'PUT /api/v1/performance-settings': () => ({ blockOnDataQuality: false, version: 0 }),
 };
 
 /** Populate steps of each feature module, run in order. */
@@ -77,7 +118,11 @@ export const POPULATE_STEPS: PopulateStep[] = [
   async (t, f) => {
     const admin = await t.make.user({ role: 'REGION_ADMIN', regionId: f.regionId });
     const evaluator = await t.make.user({ role: 'EVALUATOR', regionId: f.regionId });
-    const ev = await request(t.http).post('/api/v1/evaluations').set(t.auth(admin)).send({ skpdId: f.otherSkpdId, year: 2030 }).expect(201);
+    const ev = await request(t.http)
+      .post('/api/v1/evaluations')
+      .set(t.auth(admin))
+      .send({ skpdId: f.otherSkpdId, year: 2030 })
+      .expect(201);
     const rec = await request(t.http)
       .post(`/api/v1/evaluations/${ev.body.id}/recommendations`)
       .set(t.auth(evaluator))
@@ -89,10 +134,15 @@ export const POPULATE_STEPS: PopulateStep[] = [
   // Evidence: one PDF uploaded by a planner of otherSkpdId.
   async (t, f) => {
     const planner = await t.make.user({ role: 'PLANNER', regionId: f.regionId, skpdId: f.otherSkpdId });
-    const res = await request(t.http).post('/api/v1/evidence').set(t.auth(planner)).attach('file', Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\n%%EOF\n'), 'bukti.pdf').expect(201);
+    const res = await request(t.http)
+      .post('/api/v1/evidence')
+      .set(t.auth(planner))
+      .attach('file', Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\n%%EOF\n'), 'bukti.pdf')
+      .expect(201);
     f.ids.evidence = res.body.id;
   },
   populatePlanning,
+  populateProgress,
 ];
 
 export async function populateTenant(t: TestApp): Promise<TenantFixture> {

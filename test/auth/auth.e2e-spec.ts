@@ -22,13 +22,22 @@ describe('Authentication: tokens, rotation, throttling, password policy', () => 
   });
   afterAll(() => t.close());
 
-  const login = (username: string, password = TEST_PASSWORD) => request(t.http).post('/api/v1/auth/login').send({ username, password });
+  const login = (username: string, password = TEST_PASSWORD) =>
+    request(t.http).post('/api/v1/auth/login').send({ username, password });
 
   it('logs in with username and password and reaches a protected route', async () => {
     const user = await t.make.user({ role: 'HEAD' });
     const res = await login(user.username).expect(200);
-    expect(res.body).toEqual({ accessToken: expect.any(String), refreshToken: expect.any(String), tokenType: 'Bearer', expiresIn: 900 });
-    const me = await request(t.http).get('/api/v1/auth/me').set({ Authorization: `Bearer ${res.body.accessToken}` }).expect(200);
+    expect(res.body).toEqual({
+      accessToken: expect.any(String),
+      refreshToken: expect.any(String),
+      tokenType: 'Bearer',
+      expiresIn: 900,
+    });
+    const me = await request(t.http)
+      .get('/api/v1/auth/me')
+      .set({ Authorization: `Bearer ${res.body.accessToken}` })
+      .expect(200);
     expect(me.body).toEqual(expect.objectContaining({ id: user.id, role: 'HEAD', regionId: user.regionId }));
     expect(me.body).not.toHaveProperty('passwordHash');
     expect(me.body).not.toHaveProperty('tokenVersion');
@@ -55,11 +64,19 @@ describe('Authentication: tokens, rotation, throttling, password policy', () => 
     const expired = await jwt.signAsync({ sub: user.id, tv: 0, exp: Math.floor(Date.now() / 1000) - 10 });
     const [h, p, s] = user.token.split('.');
     const claims = JSON.parse(Buffer.from(p, 'base64url').toString());
-    const tampered = [h, Buffer.from(JSON.stringify({ ...claims, sub: 'someone-else' })).toString('base64url'), s].join('.');
-    const foreign = await new JwtService({ secret: 'another-secret-another-secret-another' }).signAsync({ sub: user.id, tv: 0 });
+    const tampered = [h, Buffer.from(JSON.stringify({ ...claims, sub: 'someone-else' })).toString('base64url'), s].join(
+      '.',
+    );
+    const foreign = await new JwtService({ secret: 'another-secret-another-secret-another' }).signAsync({
+      sub: user.id,
+      tv: 0,
+    });
     const unsigned = `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${p}.`;
     for (const token of [expired, tampered, foreign, unsigned, 'not-a-jwt']) {
-      const res = await request(t.http).get('/api/v1/auth/me').set({ Authorization: `Bearer ${token}` }).expect(401);
+      const res = await request(t.http)
+        .get('/api/v1/auth/me')
+        .set({ Authorization: `Bearer ${token}` })
+        .expect(401);
       expect(res.body.code).toBe('INVALID_TOKEN');
     }
     await request(t.http).get('/api/v1/auth/me').expect(401);
@@ -68,7 +85,9 @@ describe('Authentication: tokens, rotation, throttling, password policy', () => 
   it('rotates refresh tokens and revokes the whole session when an old one is reused', async () => {
     const user = await t.make.user({ role: 'HEAD' });
     const first = (await login(user.username).expect(200)).body;
-    const second = (await request(t.http).post('/api/v1/auth/refresh').send({ refreshToken: first.refreshToken }).expect(200)).body;
+    const second = (
+      await request(t.http).post('/api/v1/auth/refresh').send({ refreshToken: first.refreshToken }).expect(200)
+    ).body;
     expect(second.refreshToken).not.toBe(first.refreshToken);
     // Reusing the first token is theft: it fails and takes the second one down with it.
     await request(t.http).post('/api/v1/auth/refresh').send({ refreshToken: first.refreshToken }).expect(401);
@@ -92,7 +111,9 @@ describe('Authentication: tokens, rotation, throttling, password policy', () => 
       .set(t.auth(user))
       .send({ currentPassword: TEST_PASSWORD, newPassword: 'short' })
       .expect(422);
-    expect(weak.body).toEqual(expect.objectContaining({ code: 'WEAK_PASSWORD', errors: [expect.objectContaining({ field: 'password' })] }));
+    expect(weak.body).toEqual(
+      expect.objectContaining({ code: 'WEAK_PASSWORD', errors: [expect.objectContaining({ field: 'password' })] }),
+    );
     await request(t.http)
       .post('/api/v1/auth/change-password')
       .set(t.auth(user))
@@ -112,8 +133,17 @@ describe('Authentication: tokens, rotation, throttling, password policy', () => 
   it('stores argon2id hashes only', async () => {
     const user = await t.make.user({ role: 'HEAD' });
     const admin = await t.make.user({ role: 'REGION_ADMIN', regionId: user.regionId });
-    await request(t.http).post(`/api/v1/users/${user.id}/reset-password`).set(t.auth(admin)).send({ newPassword: 'Direset-oleh-admin-1' }).expect(204);
-    const row = await t.db.getRepository(User).createQueryBuilder('u').addSelect('u.passwordHash').where('u.id = :id', { id: user.id }).getOneOrFail();
+    await request(t.http)
+      .post(`/api/v1/users/${user.id}/reset-password`)
+      .set(t.auth(admin))
+      .send({ newPassword: 'Direset-oleh-admin-1' })
+      .expect(204);
+    const row = await t.db
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.id = :id', { id: user.id })
+      .getOneOrFail();
     expect(row.passwordHash).toMatch(/^\$argon2id\$v=19\$/);
     await request(t.http).get('/api/v1/auth/me').set(t.auth(user)).expect(401);
     await login(user.username, 'Direset-oleh-admin-1').expect(200);
@@ -134,12 +164,22 @@ describe('Authentication: tokens, rotation, throttling, password policy', () => 
   it('never writes a password, hash or token to the log', async () => {
     const user = await t.make.user({ role: 'HEAD' });
     const pair = (await login(user.username).expect(200)).body;
-    await request(t.http).get('/api/v1/auth/me').set({ Authorization: `Bearer ${pair.accessToken}` }).expect(200);
+    await request(t.http)
+      .get('/api/v1/auth/me')
+      .set({ Authorization: `Bearer ${pair.accessToken}` })
+      .expect(200);
     await request(t.http).post('/api/v1/auth/refresh').send({ refreshToken: pair.refreshToken }).expect(200);
     await login(user.username, 'Salah-password-1').expect(401);
     const all = logs.lines.join('\n');
     expect(logs.lines.length).toBeGreaterThan(3);
-    for (const secret of [TEST_PASSWORD, 'Salah-password-1', pair.accessToken, pair.refreshToken, '$argon2id$', 'authorization'])
+    for (const secret of [
+      TEST_PASSWORD,
+      'Salah-password-1',
+      pair.accessToken,
+      pair.refreshToken,
+      '$argon2id$',
+      'authorization',
+    ])
       expect(all).not.toContain(secret);
   });
 });

@@ -27,14 +27,16 @@ export function sheet(ruleSet: RuleSet, bySub: Record<string, string>): Map<stri
   for (const c of ruleSet.components)
     for (const s of c.subComponents) {
       const codes = bySub[s.id].split(' ');
-      if (codes.length !== s.criteria.length) throw new Error(`${s.id}: ${codes.length} answers for ${s.criteria.length} criteria`);
+      if (codes.length !== s.criteria.length)
+        throw new Error(`${s.id}: ${codes.length} answers for ${s.criteria.length} criteria`);
       s.criteria.forEach((k, i) => out.set(k.id, codes[i]));
     }
   return out;
 }
 
 /** Every criterion answered with the same code. */
-export const uniform = (ruleSet: RuleSet, code: string): Map<string, string> => new Map(criteriaOf(ruleSet).map((k) => [k.id, code]));
+export const uniform = (ruleSet: RuleSet, code: string): Map<string, string> =>
+  new Map(criteriaOf(ruleSet).map((k) => [k.id, code]));
 
 export const asBody = (answers: Map<string, string | null>, note?: string) => ({
   answers: [...answers].map(([criterionId, answer]) => ({ criterionId, answer, ...(note ? { note } : {}) })),

@@ -37,7 +37,13 @@ describe('Evidence (bukti dukung): upload, dedup, refusal of malicious files, sc
   });
   afterAll(() => t.close());
 
-  const upload = (user: MadeUser, content: Buffer, filename: string, fields: Record<string, string> = {}, contentType?: string) => {
+  const upload = (
+    user: MadeUser,
+    content: Buffer,
+    filename: string,
+    fields: Record<string, string> = {},
+    contentType?: string,
+  ) => {
     const req = request(t.http).post('/api/v1/evidence').set(t.auth(user));
     for (const [k, v] of Object.entries(fields)) req.field(k, v);
     // `filepath` (a form-data option superagent passes through) sends the name with its directories; `filename` would strip them.
@@ -82,8 +88,20 @@ describe('Evidence (bukti dukung): upload, dedup, refusal of malicious files, sc
 
   it.each([
     ['a PNG written by hand', () => png(), 'foto.png', 'png', 'image/png'],
-    ['an exceljs workbook', () => xlsx(), 'realisasi.xlsx', 'xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
-    ['a Word document', () => docx(), 'notulen.docx', 'docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+    [
+      'an exceljs workbook',
+      () => xlsx(),
+      'realisasi.xlsx',
+      'xlsx',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    ],
+    [
+      'a Word document',
+      () => docx(),
+      'notulen.docx',
+      'docx',
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    ],
   ])('accepts %s, typed by its content', async (_, make, name, ext, mime) => {
     const { user } = await planner();
     const res = await upload(user, await make(), name, {}, 'text/plain').expect(201);
@@ -105,7 +123,9 @@ describe('Evidence (bukti dukung): upload, dedup, refusal of malicious files, sc
     expect(after.items - before.items).toBe(3);
     expect(after.files - before.files).toBe(1);
     const h = sha256(content);
-    expect(after.disk.filter((p) => !before.disk.includes(p))).toEqual([join('evidence', h.slice(0, 2), h.slice(2, 4), h)]);
+    expect(after.disk.filter((p) => !before.disk.includes(p))).toEqual([
+      join('evidence', h.slice(0, 2), h.slice(2, 4), h),
+    ]);
     // The other region's upload is its own item: neither sees the other's.
     await request(t.http).get(`/api/v1/evidence/${c.body.id}`).set(t.auth(user)).expect(404);
   });
@@ -113,7 +133,14 @@ describe('Evidence (bukti dukung): upload, dedup, refusal of malicious files, sc
   describe('refuses malicious uploads and stores nothing', () => {
     it.each([
       ['an .exe renamed .pdf', () => exe(), 'laporan.pdf', 'application/pdf', 422, 'UNSUPPORTED_FILE_TYPE'],
-      ['a zip bomb posing as xlsx', () => zipBomb(), 'realisasi.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 422, 'UNSAFE_ARCHIVE/RATIO_TOO_HIGH'],
+      [
+        'a zip bomb posing as xlsx',
+        () => zipBomb(),
+        'realisasi.xlsx',
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        422,
+        'UNSAFE_ARCHIVE/RATIO_TOO_HIGH',
+      ],
       [
         'a zip bomb that lies about its size',
         () =>
@@ -126,18 +153,53 @@ describe('Evidence (bukti dukung): upload, dedup, refusal of malicious files, sc
         422,
         'UNSAFE_ARCHIVE/SIZE_MISMATCH',
       ],
-      ['a plain zip', () => writeZip([{ name: 'a.txt', data: Buffer.from('halo') }]), 'arsip.xlsx', 'application/zip', 422, 'UNSUPPORTED_FILE_TYPE'],
-      ['HTML named .pdf', () => Buffer.from('<html><script>alert(1)</script></html>'), 'x.pdf', 'application/pdf', 422, 'UNSUPPORTED_FILE_TYPE'],
+      [
+        'a plain zip',
+        () => writeZip([{ name: 'a.txt', data: Buffer.from('halo') }]),
+        'arsip.xlsx',
+        'application/zip',
+        422,
+        'UNSUPPORTED_FILE_TYPE',
+      ],
+      [
+        'HTML named .pdf',
+        () => Buffer.from('<html><script>alert(1)</script></html>'),
+        'x.pdf',
+        'application/pdf',
+        422,
+        'UNSUPPORTED_FILE_TYPE',
+      ],
       ['a path-traversal file name', () => pdf(), '../../etc/passwd.pdf', 'application/pdf', 422, 'UNSAFE_FILE_NAME'],
-      ['a Windows path-traversal file name', () => pdf(), '..\\..\\..\\windows\\win.ini.pdf', 'application/pdf', 422, 'UNSAFE_FILE_NAME'],
-      ['an oversized file', () => Buffer.concat([pdf(), Buffer.alloc(MAX_BYTES)]), 'besar.pdf', 'application/pdf', 413, 'PAYLOAD_TOO_LARGE'],
+      [
+        'a Windows path-traversal file name',
+        () => pdf(),
+        '..\\..\\..\\windows\\win.ini.pdf',
+        'application/pdf',
+        422,
+        'UNSAFE_FILE_NAME',
+      ],
+      [
+        'an oversized file',
+        () => Buffer.concat([pdf(), Buffer.alloc(MAX_BYTES)]),
+        'besar.pdf',
+        'application/pdf',
+        413,
+        'PAYLOAD_TOO_LARGE',
+      ],
       ['an empty file', () => Buffer.alloc(0), 'kosong.pdf', 'application/pdf', 422, 'EMPTY_FILE'],
     ])('%s', async (_, make, name, contentType, status, expected) => {
       const [code, reason] = expected.split('/');
       const { user } = await planner();
       const before = await snapshot();
       const res = await upload(user, make(), name, {}, contentType).expect(status);
-      expect(res.body).toEqual(expect.objectContaining({ statusCode: status, code, message: expect.any(String), correlationId: expect.any(String) }));
+      expect(res.body).toEqual(
+        expect.objectContaining({
+          statusCode: status,
+          code,
+          message: expect.any(String),
+          correlationId: expect.any(String),
+        }),
+      );
       if (reason) expect(res.body.errors[0].reason).toBe(reason);
       expect(await snapshot()).toEqual(before);
     });
@@ -151,7 +213,11 @@ describe('Evidence (bukti dukung): upload, dedup, refusal of malicious files, sc
 
       const res = await upload(user, content, 'C:\\Users\\operator\\Desktop\\bukti\t \u202Egnp.pdf').expect(201);
       expect(res.body.originalName).toBe('bukti gnp.pdf');
-      expect(filesUnder(t.config.STORAGE_DIR).every((p) => !relative(t.config.STORAGE_DIR, join(t.config.STORAGE_DIR, p)).startsWith('..'))).toBe(true);
+      expect(
+        filesUnder(t.config.STORAGE_DIR).every(
+          (p) => !relative(t.config.STORAGE_DIR, join(t.config.STORAGE_DIR, p)).startsWith('..'),
+        ),
+      ).toBe(true);
       expect(filesUnder(t.config.STORAGE_DIR).some((p) => p.includes('bukti') || p.includes('passwd'))).toBe(false);
     });
 
@@ -165,9 +231,17 @@ describe('Evidence (bukti dukung): upload, dedup, refusal of malicious files, sc
 
     it('refuses a request without a file and a second file', async () => {
       const { user } = await planner();
-      const none = await request(t.http).post('/api/v1/evidence').set(t.auth(user)).field('skpdId', user.skpdId!).expect(422);
+      const none = await request(t.http)
+        .post('/api/v1/evidence')
+        .set(t.auth(user))
+        .field('skpdId', user.skpdId!)
+        .expect(422);
       expect(none.body.code).toBe('FILE_REQUIRED');
-      const two = await request(t.http).post('/api/v1/evidence').set(t.auth(user)).attach('file', pdf(), 'a.pdf').attach('file', pdf(), 'b.pdf');
+      const two = await request(t.http)
+        .post('/api/v1/evidence')
+        .set(t.auth(user))
+        .attach('file', pdf(), 'a.pdf')
+        .attach('file', pdf(), 'b.pdf');
       expect([two.status, two.body.code]).toEqual([400, 'BAD_REQUEST']);
     });
   });
@@ -207,7 +281,12 @@ describe('Evidence (bukti dukung): upload, dedup, refusal of malicious files, sc
       const { user } = await planner();
       const content = png();
       const item = await upload(user, content, 'Foto kegiatan “Posyandu”.pdf', {}, 'application/pdf').expect(201);
-      const res = await request(t.http).get(`/api/v1/evidence/${item.body.id}/download`).set(t.auth(user)).buffer(true).parse(binary).expect(200);
+      const res = await request(t.http)
+        .get(`/api/v1/evidence/${item.body.id}/download`)
+        .set(t.auth(user))
+        .buffer(true)
+        .parse(binary)
+        .expect(200);
       expect((res.body as Buffer).equals(content)).toBe(true);
       expect(res.headers['content-type']).toBe('image/png');
       expect(res.headers['content-length']).toBe(String(content.length));
@@ -263,10 +342,16 @@ describe('Evidence (bukti dukung): upload, dedup, refusal of malicious files, sc
       const all = await request(t.http).get('/api/v1/evidence').set(t.auth(admin)).expect(200);
       expect(ids(all)).toEqual([mine.body.id, myPng.body.id, theirs.body.id].sort());
       expect(all.body.total).toBe(3);
-      const filtered = await request(t.http).get(`/api/v1/evidence?skpdId=${skpd.id}&ext=pdf&q=TW%20II`).set(t.auth(admin)).expect(200);
+      const filtered = await request(t.http)
+        .get(`/api/v1/evidence?skpdId=${skpd.id}&ext=pdf&q=TW%20II`)
+        .set(t.auth(admin))
+        .expect(200);
       expect(ids(filtered)).toEqual([mine.body.id]);
       // A planner asking for another SKPD gets nothing of it.
-      const snoop = await request(t.http).get(`/api/v1/evidence?skpdId=${theirs.body.skpdId}`).set(t.auth(user)).expect(200);
+      const snoop = await request(t.http)
+        .get(`/api/v1/evidence?skpdId=${theirs.body.skpdId}`)
+        .set(t.auth(user))
+        .expect(200);
       expect(snoop.body.items).toEqual([]);
     });
   });
@@ -277,15 +362,28 @@ describe('Evidence (bukti dukung): upload, dedup, refusal of malicious files, sc
       const { region, skpd, user } = await planner();
       const a = (await upload(user, pdf(), 'a.pdf').expect(201)).body;
       const b = (await upload(user, png(), 'b.png').expect(201)).body;
-      const other = (await upload(await t.make.user({ role: 'PLANNER', regionId: region.id }), pdf(), 'c.pdf').expect(201)).body;
+      const other = (
+        await upload(await t.make.user({ role: 'PLANNER', regionId: region.id }), pdf(), 'c.pdf').expect(201)
+      ).body;
       const foreign = (await upload(await t.make.user({ role: 'PLANNER' }), pdf(), 'd.pdf').expect(201)).body;
-      const scope = { userId: user.id, username: user.username, role: user.role, regionId: region.id, skpdId: skpd.id, isQa: false, correlationId: 'test' };
+      const scope = {
+        userId: user.id,
+        username: user.username,
+        role: user.role,
+        regionId: region.id,
+        skpdId: skpd.id,
+        isQa: false,
+        correlationId: 'test',
+      };
       const target = { type: 'REALISATION' as const, id: '11111111-1111-4111-8111-111111111111', skpdId: skpd.id };
 
       await t.db.transaction((m) => links.link(m, scope, target, [a.id, b.id, a.id]));
       await t.db.transaction((m) => links.link(m, scope, target, [a.id])); // idempotent
       expect((await links.list(t.db.manager, scope, target)).map((e) => e.id).sort()).toEqual([a.id, b.id].sort());
-      const listed = await request(t.http).get(`/api/v1/evidence?targetType=REALISATION&targetId=${target.id}`).set(t.auth(user)).expect(200);
+      const listed = await request(t.http)
+        .get(`/api/v1/evidence?targetType=REALISATION&targetId=${target.id}`)
+        .set(t.auth(user))
+        .expect(200);
       expect(listed.body.total).toBe(2);
 
       // A failed caller transaction leaves no link behind.
@@ -295,13 +393,21 @@ describe('Evidence (bukti dukung): upload, dedup, refusal of malicious files, sc
           throw new Error('caller failed');
         }),
       ).rejects.toThrow('caller failed');
-      expect((await links.linkedIds(t.db.manager, scope, 'REALISATION', [target.id])).get(target.id)?.sort()).toEqual([a.id, b.id].sort());
+      expect((await links.linkedIds(t.db.manager, scope, 'REALISATION', [target.id])).get(target.id)?.sort()).toEqual(
+        [a.id, b.id].sort(),
+      );
 
       // Another SKPD's evidence: not visible to this planner → 404; visible to a region admin but not linkable → 422.
-      await expect(t.db.transaction((m) => links.link(m, scope, target, [other.id]))).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      await expect(t.db.transaction((m) => links.link(m, scope, target, [other.id]))).rejects.toMatchObject({
+        code: 'NOT_FOUND',
+      });
       const adminScope = { ...scope, role: 'REGION_ADMIN' as const, skpdId: null };
-      await expect(t.db.transaction((m) => links.link(m, adminScope, target, [other.id]))).rejects.toMatchObject({ code: 'EVIDENCE_OTHER_SKPD' });
-      await expect(t.db.transaction((m) => links.link(m, adminScope, target, [foreign.id]))).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      await expect(t.db.transaction((m) => links.link(m, adminScope, target, [other.id]))).rejects.toMatchObject({
+        code: 'EVIDENCE_OTHER_SKPD',
+      });
+      await expect(t.db.transaction((m) => links.link(m, adminScope, target, [foreign.id]))).rejects.toMatchObject({
+        code: 'NOT_FOUND',
+      });
 
       await t.db.transaction((m) => links.replace(m, scope, target, [b.id]));
       expect((await links.list(t.db.manager, scope, target)).map((e) => e.id)).toEqual([b.id]);

@@ -11,7 +11,8 @@ import { Skpd, type SkpdKind } from '../../src/organization/entities/skpd.entity
 /** The password of every user the factories make. */
 export const TEST_PASSWORD = 'Rahasia-2026-uji';
 let hashOnce: Promise<string> | undefined;
-const testHash = () => (hashOnce ??= argon2.hash(TEST_PASSWORD, { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 }));
+const testHash = () =>
+  (hashOnce ??= argon2.hash(TEST_PASSWORD, { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 }));
 
 let counter = 0;
 /** Unique per process: codes and usernames never collide between tests of one file. */
@@ -32,7 +33,7 @@ export class Factories {
   async region(attrs: Partial<Region> = {}): Promise<Region> {
     const n = unique();
     return this.db.getRepository(Region).save({
-      code: `${String(10 + Math.floor(n / 100) % 90).padStart(2, '0')}.${String(n % 100).padStart(2, '0')}`,
+      code: `${String(10 + (Math.floor(n / 100) % 90)).padStart(2, '0')}.${String(n % 100).padStart(2, '0')}`,
       name: `Kabupaten Uji ${n}`,
       kind: 'KABUPATEN',
       lowerIsBetterFormula: 'INVERSE_DIFF',
@@ -57,7 +58,13 @@ export class Factories {
   }
 
   /** A user with a valid access token. Region defaults to a new one; PLANNER defaults to a new SKPD in it. */
-  async user(opts: { role: Role; regionId?: string | null; skpdId?: string | null; isQa?: boolean; active?: boolean }): Promise<MadeUser> {
+  async user(opts: {
+    role: Role;
+    regionId?: string | null;
+    skpdId?: string | null;
+    isQa?: boolean;
+    active?: boolean;
+  }): Promise<MadeUser> {
     const n = unique();
     const regionId = opts.role === 'SUPERADMIN' ? null : (opts.regionId ?? (await this.region()).id);
     const skpdId = opts.role === 'PLANNER' ? (opts.skpdId ?? (await this.skpd(regionId!)).id) : null;

@@ -9,12 +9,16 @@ const SECRET = 'cli-test-secret-0123456789-0123456789';
 
 /** Runs a TypeScript entry point the way the npm scripts do, with only the given variables. */
 function run(script: string, args: string[], env: Record<string, string>) {
-  const result = spawnSync(process.execPath, [require.resolve('ts-node/dist/bin.js'), '--transpile-only', script, ...args], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', ...env },
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
+  const result = spawnSync(
+    process.execPath,
+    [require.resolve('ts-node/dist/bin.js'), '--transpile-only', script, ...args],
+    {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', ...env },
+      encoding: 'utf8',
+      timeout: 60_000,
+    },
+  );
   return { status: result.status, stdout: result.stdout, stderr: result.stderr.trim() };
 }
 
@@ -27,7 +31,11 @@ describe('process entry points', () => {
   });
 
   it('stops with one clear line when DB_URL points at a database that does not answer', () => {
-    const r = run('src/main.ts', [], { DB_URL: 'mysql://sakip:s3cret@127.0.0.1:1/sakip', JWT_SECRET: SECRET, DB_CONNECT_RETRIES: '0' });
+    const r = run('src/main.ts', [], {
+      DB_URL: 'mysql://sakip:s3cret@127.0.0.1:1/sakip',
+      JWT_SECRET: SECRET,
+      DB_CONNECT_RETRIES: '0',
+    });
     expect(r.status).not.toBe(0);
     expect(r.stderr.split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/cannot connect to the database \(ECONNREFUSED at 127\.0\.0\.1:1\)/);
@@ -45,7 +53,9 @@ describe('process entry points', () => {
     expect(created.stderr).toBe('');
     expect(created.status).toBe(0);
     const db = new Database(sqlite, { readonly: true });
-    const row = db.prepare('SELECT role, regionId, passwordHash FROM users WHERE username = ?').get('admin.platform') as Record<string, string>;
+    const row = db
+      .prepare('SELECT role, regionId, passwordHash FROM users WHERE username = ?')
+      .get('admin.platform') as Record<string, string>;
     db.close();
     expect(row).toEqual({ role: 'SUPERADMIN', regionId: null, passwordHash: expect.stringMatching(/^\$argon2id\$/) });
     expect(created.stdout).not.toContain('Sangat-Rahasia-2026');

@@ -70,7 +70,9 @@ async function eventually(check: () => Promise<boolean>, ms = 15000): Promise<vo
     expect(health.status).toBe(503);
     const api = await request(t.http).get('/api/v1/skpd').set(t.auth(admin));
     expect(api.status).toBe(503);
-    expect(api.body).toEqual(expect.objectContaining({ statusCode: 503, code: 'DATABASE_UNAVAILABLE', correlationId: expect.any(String) }));
+    expect(api.body).toEqual(
+      expect.objectContaining({ statusCode: 503, code: 'DATABASE_UNAVAILABLE', correlationId: expect.any(String) }),
+    );
     expect(JSON.stringify(api.body)).not.toMatch(/ECONNREFUSED|SELECT|127\.0\.0\.1/);
 
     await proxy.up();

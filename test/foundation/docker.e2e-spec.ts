@@ -43,7 +43,9 @@ describe('docker/', () => {
       const port = (t.http.address() as AddressInfo).port;
       const command = /CMD node -e "(.+)"\s*$/m.exec(runtime.replace(/\\\n\s*/g, ''))![1];
       // Exit code 0 = healthy (execFile rejects on any other exit code).
-      await expect(promisify(execFile)(process.execPath, ['-e', command], { env: { PORT: String(port) }, timeout: 10_000 })).resolves.toBeDefined();
+      await expect(
+        promisify(execFile)(process.execPath, ['-e', command], { env: { PORT: String(port) }, timeout: 10_000 }),
+      ).resolves.toBeDefined();
     } finally {
       await t.close();
     }
@@ -65,7 +67,9 @@ describe('docker/', () => {
     expect(app.environment.JWT_SECRET).toMatch(/^\$\{JWT_SECRET:\?/);
 
     const known = Object.keys(new Env());
-    for (const name of Object.keys(app.environment)) expect([name, known.includes(name) || name === 'DB_URL' || name === 'JWT_SECRET']).toEqual([name, true]);
-    for (const mount of [...app.volumes, ...db.volumes]) expect(Object.keys(compose.volumes)).toContain(mount.split(':')[0]);
+    for (const name of Object.keys(app.environment))
+      expect([name, known.includes(name) || name === 'DB_URL' || name === 'JWT_SECRET']).toEqual([name, true]);
+    for (const mount of [...app.volumes, ...db.volumes])
+      expect(Object.keys(compose.volumes)).toContain(mount.split(':')[0]);
   });
 });

@@ -9,7 +9,9 @@ describe('HTTP pipeline: one error shape, health and docs', () => {
   afterAll(() => t.close());
 
   const expectErrorShape = (body: Record<string, unknown>, statusCode: number, code: string) => {
-    expect(body).toEqual(expect.objectContaining({ statusCode, code, message: expect.any(String), correlationId: expect.any(String) }));
+    expect(body).toEqual(
+      expect.objectContaining({ statusCode, code, message: expect.any(String), correlationId: expect.any(String) }),
+    );
     expect(JSON.stringify(body)).not.toMatch(/at .*\.(ts|js):\d+|SELECT|INSERT|QueryFailedError|stack/);
   };
 
@@ -25,13 +27,20 @@ describe('HTTP pipeline: one error shape, health and docs', () => {
   });
 
   it('answers malformed JSON with 400 INVALID_JSON and keeps serving', async () => {
-    const res = await request(t.http).post('/api/v1/auth/login').set('Content-Type', 'application/json').send('{"username": ').expect(400);
+    const res = await request(t.http)
+      .post('/api/v1/auth/login')
+      .set('Content-Type', 'application/json')
+      .send('{"username": ')
+      .expect(400);
     expectErrorShape(res.body, 400, 'INVALID_JSON');
     await request(t.http).get('/health').expect(200);
   });
 
   it('answers an unknown field with 400 VALIDATION_FAILED naming the field', async () => {
-    const res = await request(t.http).post('/api/v1/auth/login').send({ username: 'a', password: 'b', pasword: 'typo' }).expect(400);
+    const res = await request(t.http)
+      .post('/api/v1/auth/login')
+      .send({ username: 'a', password: 'b', pasword: 'typo' })
+      .expect(400);
     expectErrorShape(res.body, 400, 'VALIDATION_FAILED');
     expect(res.body.errors).toEqual([{ field: 'pasword', messages: [expect.stringContaining('should not exist')] }]);
   });
@@ -42,7 +51,10 @@ describe('HTTP pipeline: one error shape, health and docs', () => {
   });
 
   it('answers an oversized body with 413 PAYLOAD_TOO_LARGE and keeps serving', async () => {
-    const res = await request(t.http).post('/api/v1/auth/login').send({ username: 'x'.repeat(5000), password: 'y' }).expect(413);
+    const res = await request(t.http)
+      .post('/api/v1/auth/login')
+      .send({ username: 'x'.repeat(5000), password: 'y' })
+      .expect(413);
     expectErrorShape(res.body, 413, 'PAYLOAD_TOO_LARGE');
     await request(t.http).get('/health').expect(200);
   });

@@ -21,32 +21,56 @@ interface World {
 async function approvedPk(t: TestApp): Promise<World> {
   const w = await planningWorld(t);
   const x = await skpdPlan(t, w);
-  const visits = await indicator(t, x.planner, x.sasaranId, { name: 'Jumlah kunjungan', aggregation: 'CUMULATIVE_SUM' });
+  const visits = await indicator(t, x.planner, x.sasaranId, {
+    name: 'Jumlah kunjungan',
+    aggregation: 'CUMULATIVE_SUM',
+  });
   const rate = await indicator(t, x.planner, x.sasaranId, {
     name: 'Angka kesakitan',
     satuan: '%',
     polarity: 'LOWER_IS_BETTER',
     aggregation: 'LAST_VALUE',
   });
-  const pk = await request(t.http).post(api('/pk')).set(t.auth(x.planner)).send({ skpdId: x.skpdId, year: 2025 }).expect(201);
+  const pk = await request(t.http)
+    .post(api('/pk'))
+    .set(t.auth(x.planner))
+    .send({ skpdId: x.skpdId, year: 2025 })
+    .expect(201);
   await request(t.http)
     .put(api(`/pk/${pk.body.id}/indicators`))
     .set(t.auth(x.planner))
     .send({
       version: pk.body.version,
       items: [
-        { indicatorId: visits.id, annualTarget: '1000', q1Target: '200', q2Target: '250', q3Target: '250', q4Target: '300' },
+        {
+          indicatorId: visits.id,
+          annualTarget: '1000',
+          q1Target: '200',
+          q2Target: '250',
+          q3Target: '250',
+          q4Target: '300',
+        },
         { indicatorId: rate.id, annualTarget: '10', q1Target: '12', q2Target: '11.5', q3Target: '11', q4Target: '10' },
       ],
     })
     .expect(200);
-  await request(t.http).post(api(`/pk/${pk.body.id}/submit`)).set(t.auth(x.planner)).expect(200);
-  await request(t.http).post(api(`/pk/${pk.body.id}/approve`)).set(t.auth(w.admin)).expect(200);
+  await request(t.http)
+    .post(api(`/pk/${pk.body.id}/submit`))
+    .set(t.auth(x.planner))
+    .expect(200);
+  await request(t.http)
+    .post(api(`/pk/${pk.body.id}/approve`))
+    .set(t.auth(w.admin))
+    .expect(200);
   return { w, x, visits, rate };
 }
 
 async function uploadPdf(t: TestApp, user: MadeUser, n: number): Promise<string> {
-  const res = await request(t.http).post(api('/evidence')).set(t.auth(user)).attach('file', PDF(n), `bukti-${n}.pdf`).expect(201);
+  const res = await request(t.http)
+    .post(api('/evidence'))
+    .set(t.auth(user))
+    .attach('file', PDF(n), `bukti-${n}.pdf`)
+    .expect(201);
   return res.body.id;
 }
 
@@ -61,8 +85,24 @@ describe('Quarterly realisation: entry windows, reopening, evidence and capaian'
     const { w, x, visits, rate } = await approvedPk(t);
     const visitValues = ['180', '260', '240.5', '310'];
     const rateValues = ['12.5', '11', '10.75', '9.5'];
+    // The same file uploaded twice: two evidence items, one stored content (sha256), both linkable.
+    const sameTwice = [await uploadPdf(t, x.planner, 1), await uploadPdf(t, x.planner, 1)];
+    const items = await Promise.all(
+      sameTwice.map((id) =>
+        request(t.http)
+          .get(api(`/evidence/${id}`))
+          .set(t.auth(x.planner))
+          .expect(200),
+      ),
+    );
+    expect(items[0].body.id).not.toBe(items[1].body.id);
+    expect(items[0].body.sha256).toBe(items[1].body.sha256);
+    const [{ n }] = await t.db.query('SELECT COUNT(*) AS n FROM evidence_files WHERE sha256 = ?', [
+      items[0].body.sha256,
+    ]);
+    expect(Number(n)).toBe(1);
     for (const q of [1, 2, 3, 4]) {
-      const evidenceId = await uploadPdf(t, x.planner, q);
+      const evidenceId = q === 1 ? sameTwice[0] : await uploadPdf(t, x.planner, q);
       const res = await request(t.http)
         .put(api('/realisations'))
         .set(t.auth(x.planner))
@@ -71,20 +111,53 @@ describe('Quarterly realisation: entry windows, reopening, evidence and capaian'
           year: 2025,
           quarter: q,
           items: [
-            { indicatorId: visits.id, value: visitValues[q - 1], notes: `TW ${q}`, problems: 'Hujan', followUpPlan: 'Jemput bola', evidenceIds: [evidenceId] },
+            {
+              indicatorId: visits.id,
+              value: visitValues[q - 1],
+              notes: `TW ${q}`,
+              problems: 'Hujan',
+              followUpPlan: 'Jemput bola',
+              evidenceIds: [evidenceId],
+            },
             { indicatorId: rate.id, value: rateValues[q - 1] },
           ],
         })
         .expect(200);
       expect(res.body).toHaveLength(2);
       expect(res.body[0]).toEqual(
-        expect.objectContaining({ indicatorId: visits.id, quarter: q, value: visitValues[q - 1], evidenceIds: [evidenceId], problems: 'Hujan' }),
+        expect.objectContaining({
+          indicatorId: visits.id,
+          quarter: q,
+          value: visitValues[q - 1],
+          evidenceIds: [evidenceId],
+          problems: 'Hujan',
+          version: 1,
+          warnings: [],
+        }),
+      );
+      // Warnings are returned on entry, never blocking by default: the rate has no bukti dukung.
+      expect(res.body[1].warnings.map((x: { code: string; quarter: number }) => [x.code, x.quarter])).toEqual(
+        [1, 2, 3, 4].filter((k) => k <= q).map((k) => ['MISSING_EVIDENCE', k]),
       );
     }
+    // The second upload of the same content supports another record.
+    await request(t.http)
+      .put(api('/realisations'))
+      .set(t.auth(x.planner))
+      .send({
+        skpdId: x.skpdId,
+        year: 2025,
+        quarter: 1,
+        items: [{ indicatorId: rate.id, value: rateValues[0], version: 1, evidenceIds: [sameTwice[1]] }],
+      })
+      .expect(200);
 
-    const listed = await request(t.http).get(api(`/realisations?skpdId=${x.skpdId}&year=2025`)).set(t.auth(w.admin)).expect(200);
+    const listed = await request(t.http)
+      .get(api(`/realisations?skpdId=${x.skpdId}&year=2025`))
+      .set(t.auth(w.admin))
+      .expect(200);
     expect(listed.body).toHaveLength(8);
-    expect(listed.body.filter((r: { evidenceIds: string[] }) => r.evidenceIds.length === 1)).toHaveLength(4);
+    expect(listed.body.filter((r: { evidenceIds: string[] }) => r.evidenceIds.length === 1)).toHaveLength(5);
 
     // The quarter closes: a late correction is refused.
     await request(t.http)
@@ -92,14 +165,19 @@ describe('Quarterly realisation: entry windows, reopening, evidence and capaian'
       .set(t.auth(w.admin))
       .send({ year: 2025, quarter: 4, deadline: new Date(Date.now() - 60_000).toISOString() })
       .expect(200);
-    const late = { skpdId: x.skpdId, year: 2025, quarter: 4, items: [{ indicatorId: visits.id, value: '320' }] };
+    const late = {
+      skpdId: x.skpdId,
+      year: 2025,
+      quarter: 4,
+      items: [{ indicatorId: visits.id, value: '320', version: 1 }],
+    };
     const refused = await request(t.http).put(api('/realisations')).set(t.auth(x.planner)).send(late).expect(409);
     expect(refused.body.code).toBe('PERIOD_CLOSED');
     // An open quarter (no deadline passed) still accepts writes.
     await request(t.http)
       .put(api('/realisations'))
       .set(t.auth(x.planner))
-      .send({ ...late, quarter: 3, items: [{ indicatorId: visits.id, value: '240.5' }] })
+      .send({ ...late, quarter: 3, items: [{ indicatorId: visits.id, value: '240.5', version: 1 }] })
       .expect(200);
 
     // Planners cannot reopen; the admin reopens with a reason.
@@ -111,7 +189,11 @@ describe('Quarterly realisation: entry windows, reopening, evidence and capaian'
       until: new Date(Date.now() + 3_600_000).toISOString(),
     };
     await request(t.http).post(api('/realisation-windows/reopen')).set(t.auth(x.planner)).send(reopenBody).expect(403);
-    const reopened = await request(t.http).post(api('/realisation-windows/reopen')).set(t.auth(w.admin)).send(reopenBody).expect(201);
+    const reopened = await request(t.http)
+      .post(api('/realisation-windows/reopen'))
+      .set(t.auth(w.admin))
+      .send(reopenBody)
+      .expect(201);
     const accepted = await request(t.http).put(api('/realisations')).set(t.auth(x.planner)).send(late).expect(200);
     expect(accepted.body[0]).toEqual(expect.objectContaining({ value: '320', version: 2 }));
 
@@ -122,6 +204,29 @@ describe('Quarterly realisation: entry windows, reopening, evidence and capaian'
     expect(log.body.items).toEqual([
       expect.objectContaining({ action: 'REOPEN', reason: reopenBody.reason, username: w.admin.username }),
     ]);
+    // The windows of the year: TW IV's deadline and its reopening for this SKPD, with the reason.
+    const windows = await request(t.http).get(api('/realisation-windows?year=2025')).set(t.auth(x.planner)).expect(200);
+    expect(
+      windows.body.map((q: { quarter: number; deadline: string | null }) => [q.quarter, q.deadline !== null]),
+    ).toEqual([
+      [1, false],
+      [2, false],
+      [3, false],
+      [4, true],
+    ]);
+    expect(windows.body[3].reopenings).toEqual([
+      expect.objectContaining({ id: reopened.body.id, skpdId: x.skpdId, reason: reopenBody.reason, active: true }),
+    ]);
+    // A planner of another SKPD sees the deadline, not this SKPD's reopening; the inspectorate sees it.
+    const other = await skpdPlan(t, w);
+    const theirs = await request(t.http)
+      .get(api('/realisation-windows?year=2025'))
+      .set(t.auth(other.planner))
+      .expect(200);
+    expect([theirs.body[3].deadline, theirs.body[3].reopenings]).toEqual([windows.body[3].deadline, []]);
+    const evaluator = await t.make.user({ role: 'EVALUATOR', regionId: w.regionId });
+    const seen = await request(t.http).get(api('/realisation-windows?year=2025')).set(t.auth(evaluator)).expect(200);
+    expect(seen.body[3].reopenings.map((r: { skpdId: string }) => r.skpdId)).toEqual([x.skpdId]);
 
     // Capaian equals the domain engine on the same inputs.
     const d = (s: string) => new Exact(s);
@@ -141,22 +246,44 @@ describe('Quarterly realisation: entry windows, reopening, evidence and capaian'
       realisations: rateValues.map(d) as unknown as readonly [Decimal, Decimal, Decimal, Decimal],
     };
     const expectedYear = [capaianForYear(visitsInput), capaianForYear(rateInput)];
-    const year = await request(t.http).get(api(`/capaian?skpdId=${x.skpdId}&year=2025`)).set(t.auth(x.planner)).expect(200);
+    const year = await request(t.http)
+      .get(api(`/capaian?skpdId=${x.skpdId}&year=2025`))
+      .set(t.auth(x.planner))
+      .expect(200);
     expect(year.body.indicators.map((i: { indicatorId: string }) => i.indicatorId)).toEqual([visits.id, rate.id]);
-    year.body.indicators.forEach((row: { capaian: { display: string; exact: string }; notComputable: unknown; category: { code: string } }, i: number) => {
-      const e = expectedYear[i];
-      if (!e.computable) throw new Error('expected computable');
-      expect(row.capaian).toEqual({ display: toFixedHalfUp(e.value, 2), exact: e.value.toFixed() });
-      expect(row.notComputable).toBeNull();
-    });
+    year.body.indicators.forEach(
+      (
+        row: { capaian: { display: string; exact: string }; notComputable: unknown; category: { code: string } },
+        i: number,
+      ) => {
+        const e = expectedYear[i];
+        if (!e.computable) throw new Error('expected computable');
+        expect(row.capaian).toEqual({ display: toFixedHalfUp(e.value, 2), exact: e.value.toFixed() });
+        expect(row.notComputable).toBeNull();
+      },
+    );
     expect(year.body.indicators[0].capaian.display).toBe('100.05'); // 1000.5 / 1000
     expect(year.body.indicators[0].category.code).toBe('ST');
     expect(year.body.indicators[1].capaian.display).toBe('105.00'); // (2·10 − 9.5) / 10
-    const mean = meanCapaian(expectedYear.map((e) => (e.computable ? { computable: true as const, value: e.value } : { computable: false as const, reason: e.reason })));
-    expect(year.body.skpd).toEqual({ mean: { display: toFixedHalfUp(mean.mean!, 2), exact: mean.mean!.toFixed() }, computedCount: 2, notComputableCount: 0 });
-    expect(year.body.bySasaran).toEqual([expect.objectContaining({ sasaranId: x.sasaranId, computedCount: 2, notComputableCount: 0 })]);
+    const mean = meanCapaian(
+      expectedYear.map((e) =>
+        e.computable ? { computable: true as const, value: e.value } : { computable: false as const, reason: e.reason },
+      ),
+    );
+    expect(year.body.skpd).toEqual({
+      mean: { display: toFixedHalfUp(mean.mean!, 2), exact: mean.mean!.toFixed() },
+      category: { code: 'ST', label: 'Sangat Tinggi' },
+      computedCount: 2,
+      notComputableCount: 0,
+    });
+    expect(year.body.bySasaran).toEqual([
+      expect.objectContaining({ sasaranId: x.sasaranId, computedCount: 2, notComputableCount: 0 }),
+    ]);
 
-    const q2 = await request(t.http).get(api(`/capaian?skpdId=${x.skpdId}&year=2025&quarter=2`)).set(t.auth(w.admin)).expect(200);
+    const q2 = await request(t.http)
+      .get(api(`/capaian?skpdId=${x.skpdId}&year=2025&quarter=2`))
+      .set(t.auth(w.admin))
+      .expect(200);
     const expectedQ2 = capaianToQuarter({ ...visitsInput, quarter: 2 });
     if (!expectedQ2.computable) throw new Error('expected computable');
     expect(q2.body.indicators[0].capaian.exact).toBe(expectedQ2.value.toFixed()); // 440 / 450
@@ -168,19 +295,40 @@ describe('Quarterly realisation: entry windows, reopening, evidence and capaian'
     await request(t.http)
       .put(api('/realisations'))
       .set(t.auth(x.planner))
-      .send({ skpdId: x.skpdId, year: 2025, quarter: 1, items: [{ indicatorId: rate.id, value: '12' }, { indicatorId: visits.id, value: null }] })
+      .send({
+        skpdId: x.skpdId,
+        year: 2025,
+        quarter: 1,
+        items: [
+          { indicatorId: rate.id, value: '12' },
+          { indicatorId: visits.id, value: null },
+        ],
+      })
       .expect(200);
-    const res = await request(t.http).get(api(`/capaian?skpdId=${x.skpdId}&year=2025&quarter=1`)).set(t.auth(x.planner)).expect(200);
-    expect(res.body.indicators[0]).toEqual(expect.objectContaining({ capaian: null, category: null, notComputable: 'MISSING_REALISATION' }));
+    const res = await request(t.http)
+      .get(api(`/capaian?skpdId=${x.skpdId}&year=2025&quarter=1`))
+      .set(t.auth(x.planner))
+      .expect(200);
+    expect(res.body.indicators[0]).toEqual(
+      expect.objectContaining({ capaian: null, category: null, notComputable: 'MISSING_REALISATION' }),
+    );
     expect(res.body.indicators[1].capaian.display).toBe('100.00');
-    expect(res.body.skpd).toEqual({ mean: { display: '100.00', exact: '100' }, computedCount: 1, notComputableCount: 1 });
+    expect(res.body.skpd).toEqual({
+      mean: { display: '100.00', exact: '100' },
+      category: { code: 'ST', label: 'Sangat Tinggi' },
+      computedCount: 1,
+      notComputableCount: 1,
+    });
   });
 
   it('moves a deadline (later = open again), refuses a reopening that ends in the past, and a window per region', async () => {
     const { w, x, visits } = await approvedPk(t);
     const write = { skpdId: x.skpdId, year: 2025, quarter: 2, items: [{ indicatorId: visits.id, value: '10' }] };
     const setDeadline = (deadline: Date) =>
-      request(t.http).put(api('/realisation-windows')).set(t.auth(w.admin)).send({ year: 2025, quarter: 2, deadline: deadline.toISOString() });
+      request(t.http)
+        .put(api('/realisation-windows'))
+        .set(t.auth(w.admin))
+        .send({ year: 2025, quarter: 2, deadline: deadline.toISOString() });
     const first = await setDeadline(new Date(Date.now() - 1000)).expect(200);
     expect(first.body).toEqual(expect.objectContaining({ year: 2025, quarter: 2, version: 1 }));
     await request(t.http).put(api('/realisations')).set(t.auth(x.planner)).send(write).expect(409);
@@ -191,7 +339,13 @@ describe('Quarterly realisation: entry windows, reopening, evidence and capaian'
     const past = await request(t.http)
       .post(api('/realisation-windows/reopen'))
       .set(t.auth(w.admin))
-      .send({ skpdId: x.skpdId, year: 2025, quarter: 2, reason: 'Sudah lewat waktunya', until: new Date(Date.now() - 1000).toISOString() })
+      .send({
+        skpdId: x.skpdId,
+        year: 2025,
+        quarter: 2,
+        reason: 'Sudah lewat waktunya',
+        until: new Date(Date.now() - 1000).toISOString(),
+      })
       .expect(422);
     expect(past.body.code).toBe('REOPEN_UNTIL_PAST');
     await request(t.http)
@@ -219,15 +373,27 @@ describe('Quarterly realisation: entry windows, reopening, evidence and capaian'
 
     const body = { skpdId: x.skpdId, year: 2025, quarter: 1, items: [{ indicatorId: visits.id, value: '1' }] };
     await request(t.http).put(api('/realisations')).set(t.auth(other.planner)).send(body).expect(404);
-    await request(t.http).get(api(`/realisations?skpdId=${x.skpdId}&year=2025`)).set(t.auth(other.planner)).expect(404);
-    await request(t.http).get(api(`/capaian?skpdId=${x.skpdId}&year=2025`)).set(t.auth(other.planner)).expect(404);
+    await request(t.http)
+      .get(api(`/realisations?skpdId=${x.skpdId}&year=2025`))
+      .set(t.auth(other.planner))
+      .expect(404);
+    await request(t.http)
+      .get(api(`/capaian?skpdId=${x.skpdId}&year=2025`))
+      .set(t.auth(other.planner))
+      .expect(404);
 
     // An admin of another region cannot reopen this SKPD's quarter.
     const foreign = await planningWorld(t);
     await request(t.http)
       .post(api('/realisation-windows/reopen'))
       .set(t.auth(foreign.admin))
-      .send({ skpdId: x.skpdId, year: 2025, quarter: 1, reason: 'Coba buka lintas daerah', until: new Date(Date.now() + 60_000).toISOString() })
+      .send({
+        skpdId: x.skpdId,
+        year: 2025,
+        quarter: 1,
+        reason: 'Coba buka lintas daerah',
+        until: new Date(Date.now() + 60_000).toISOString(),
+      })
       .expect(404);
   });
 });

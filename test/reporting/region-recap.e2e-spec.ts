@@ -1,21 +1,12 @@
 import ExcelJS from 'exceljs';
-import type { Response } from 'superagent';
 import { Fraction } from '../../src/evaluation/domain/fraction';
 import type { RuleSet } from '../../src/evaluation/domain/rule-set';
 import type { MadeUser } from '../factories/factories';
-import { api, asBody, cast, type Cast, registryOf, sheet, uniform, WORKED_EXAMPLE } from '../evaluation/evaluation-fixtures';
+import { api, cast, type Cast, registryOf, sheet, uniform, WORKED_EXAMPLE } from '../evaluation/evaluation-fixtures';
 import { createTestApp, type TestApp } from '../utils/test-app';
+import { binary, EV, finalEvaluation as drive, REPORTS, text, XLSX } from './report-fixtures';
 
-const EV = '/api/v1/evaluations';
-const RECAP = '/api/v1/reports/region-recap';
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-/** Collects a binary response body into a Buffer. */
-const binary = (res: Response, done: (err: Error | null, body: Buffer) => void): void => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-};
+const RECAP = `${REPORTS}/region-recap`;
 
 interface ApiTotal {
   total: string | null;
@@ -41,22 +32,12 @@ describe('Region predicate recap workbook (GET /reports/region-recap)', () => {
   });
   afterAll(() => t.close());
 
-  /** Opens an SKPD evaluation and drives it to FINAL with the given evaluator answers. */
-  async function finalEvaluation(c: Cast, skpdId: string, planner: MadeUser, year: number, answers: Map<string, string>): Promise<string> {
-    const opened = (await api(t).post(EV).set(t.auth(c.admin)).send({ skpdId, year }).expect(201)).body;
-    await api(t).post(`${EV}/${opened.id}/submit`).set(t.auth(planner)).send({ version: opened.version }).expect(200);
-    const scored = (await api(t).put(`${EV}/${opened.id}/answers`).set(t.auth(c.evaluator)).send(asBody(answers)).expect(200)).body.evaluation;
-    const qa = (await api(t).post(`${EV}/${opened.id}/advance`).set(t.auth(c.evaluator)).send({ version: scored.version }).expect(200)).body;
-    const final = (await api(t).post(`${EV}/${opened.id}/advance`).set(t.auth(c.qa)).send({ version: qa.version }).expect(200)).body;
-    expect(final.status).toBe('FINAL');
-    return opened.id as string;
-  }
+  const finalEvaluation = (c: Cast, skpdId: string, planner: MadeUser, year: number, answers: Map<string, string>) =>
+    drive(t, c, skpdId, planner, year, answers);
 
   function download(user: MadeUser, year: number) {
     return api(t).get(`${RECAP}?year=${year}`).set(t.auth(user)).buffer(true).parse(binary);
   }
-
-  const text = (v: ExcelJS.CellValue): string => (v === null || v === undefined ? '' : String(v));
 
   it('equals the evaluations API: scores, predicates, labels, ranks, deltas, sub-components, summary; planner 403; no other region', async () => {
     const c = await cast(t);
@@ -77,7 +58,10 @@ describe('Region predicate recap workbook (GET /reports/region-recap)', () => {
     await api(t)
       .put(`${EV}/${pemda.id}/official-result`)
       .set(t.auth(c.admin))
-      .send({ version: pemda.version, components: rs.components.map((k, i) => ({ componentId: k.id, score: official[i] })) })
+      .send({
+        version: pemda.version,
+        components: rs.components.map((k, i) => ({ componentId: k.id, score: official[i] })),
+      })
       .expect(200);
 
     // Another region's FINAL evaluation must never appear.
@@ -96,16 +80,25 @@ describe('Region predicate recap workbook (GET /reports/region-recap)', () => {
     const res = await download(c.head, 2025).expect(200);
     expect(res.headers['content-type']).toBe(XLSX);
     const slug = String(region.name).replace(/[^A-Za-z0-9]+/g, '-');
-    expect(res.headers['content-disposition']).toBe(`attachment; filename="Rekap-Predikat-SAKIP-${slug}-2025.xlsx"`);
+    expect(res.headers['content-disposition']).toMatch(
+      new RegExp(`^attachment; filename="Rekap-Predikat-SAKIP-${slug}-2025\\.xlsx";`),
+    );
 
     // What the API says for the same data.
-    const listed = (await api(t).get(`${EV}?year=2025&pageSize=100`).set(t.auth(c.head)).expect(200)).body.items as ApiEvaluation[];
-    const lastYear = (await api(t).get(`${EV}?year=2024&pageSize=100`).set(t.auth(c.head)).expect(200)).body.items as ApiEvaluation[];
+    const listed = (await api(t).get(`${EV}?year=2025&pageSize=100`).set(t.auth(c.head)).expect(200)).body
+      .items as ApiEvaluation[];
+    const lastYear = (await api(t).get(`${EV}?year=2024&pageSize=100`).set(t.auth(c.head)).expect(200)).body
+      .items as ApiEvaluation[];
     const skpdEvals = listed.filter((e) => e.kind === 'SKPD' && e.status === 'FINAL');
     expect(skpdEvals).toHaveLength(3);
-    const skpdList = (await api(t).get('/api/v1/skpd?pageSize=100').set(t.auth(c.head)).expect(200)).body.items as { id: string; code: string; name: string }[];
+    const skpdList = (await api(t).get('/api/v1/skpd?pageSize=100').set(t.auth(c.head)).expect(200)).body.items as {
+      id: string;
+      code: string;
+      name: string;
+    }[];
     const codeOf = new Map(skpdList.map((s) => [s.id, s.code]));
-    const bands = (await api(t).get(`${EV}/${skpdEvals[0].id}/rule-set`).set(t.auth(c.head)).expect(200)).body.bands as { predicate: string; label: string }[];
+    const bands = (await api(t).get(`${EV}/${skpdEvals[0].id}/rule-set`).set(t.auth(c.head)).expect(200)).body
+      .bands as { predicate: string; label: string }[];
     const labelOf = new Map(bands.map((b) => [b.predicate, b.label]));
     const exactOf = (e: ApiEvaluation) => Fraction.parseRatio(e.final.totalExact!);
     const expectedRank = (e: ApiEvaluation) => 1 + skpdEvals.filter((o) => exactOf(o).cmp(exactOf(e)) > 0).length;
@@ -117,7 +110,13 @@ describe('Region predicate recap workbook (GET /reports/region-recap)', () => {
     expect(wb.created).toBeInstanceOf(Date);
     const ws = wb.getWorksheet('Rekap Predikat')!;
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 4 });
-    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, printTitlesRow: '1:4' });
+    expect(ws.pageSetup).toMatchObject({
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      printTitlesRow: '1:4',
+    });
     const header = (ws.getRow(4).values as ExcelJS.CellValue[]).map(text);
     const col = (name: string) => {
       const i = header.indexOf(name);
@@ -150,13 +149,19 @@ describe('Region predicate recap workbook (GET /reports/region-recap)', () => {
       });
       const before = lastYear.find((p) => p.skpdId === e.skpdId && p.status === 'FINAL');
       if (before) {
-        const delta = exactOf(e).plus(Fraction.parseRatio(before.final.totalExact!).times(Fraction.of(-1))).toFixedHalfUp(2);
+        const delta = exactOf(e)
+          .plus(Fraction.parseRatio(before.final.totalExact!).times(Fraction.of(-1)))
+          .toFixedHalfUp(2);
         expect(row.getCell(col('Selisih Nilai')).value).toBe(Number(delta));
         expect(row.getCell(col('Nilai 2024')).value).toBe(Number(before.final.totalDisplay));
         expect(row.getCell(col('Predikat 2024')).value).toBe(before.final.predicate);
         // The rule set lists its bands best first.
-        const [now, then] = [e.final.predicate, before.final.predicate].map((p) => bands.findIndex((b) => b.predicate === p));
-        expect(row.getCell(col('Perubahan Predikat')).value).toBe(now === then ? 'Tetap' : now < then ? 'Naik' : 'Turun');
+        const [now, then] = [e.final.predicate, before.final.predicate].map((p) =>
+          bands.findIndex((b) => b.predicate === p),
+        );
+        expect(row.getCell(col('Perubahan Predikat')).value).toBe(
+          now === then ? 'Tetap' : now < then ? 'Naik' : 'Turun',
+        );
       } else {
         expect(row.getCell(col('Selisih Nilai')).value).toBeNull();
         expect(row.getCell(col('Perubahan Predikat')).value).toBe('Baru');
@@ -164,7 +169,11 @@ describe('Region predicate recap workbook (GET /reports/region-recap)', () => {
     }
     // The worked example: 72.19 BB this year against 70.00 B last year.
     const worked = rows.get(codeOf.get(c.skpdId)!)!;
-    expect([worked.getCell(col('Nilai Akhir')).value, worked.getCell(col('Predikat')).value, worked.getCell(col('Perubahan Predikat')).value]).toEqual([72.19, 'BB', 'Naik']);
+    expect([
+      worked.getCell(col('Nilai Akhir')).value,
+      worked.getCell(col('Predikat')).value,
+      worked.getCell(col('Perubahan Predikat')).value,
+    ]).toEqual([72.19, 'BB', 'Naik']);
 
     // Summary block: distribution, average of the exact totals, the Pemda's official result.
     const summary = new Map<string, ExcelJS.CellValue>();
@@ -173,12 +182,17 @@ describe('Region predicate recap workbook (GET /reports/region-recap)', () => {
       if (label && !rows.has(text(ws.getRow(r).getCell(2).value))) summary.set(label, ws.getRow(r).getCell(4).value);
     }
     expect(summary.get('Jumlah Perangkat Daerah dinilai')).toBe(3);
-    for (const b of bands) expect(summary.get(`Predikat ${b.predicate} (${b.label})`)).toBe(skpdEvals.filter((e) => e.final.predicate === b.predicate).length);
+    for (const b of bands)
+      expect(summary.get(`Predikat ${b.predicate} (${b.label})`)).toBe(
+        skpdEvals.filter((e) => e.final.predicate === b.predicate).length,
+      );
     const mean = Fraction.sum(skpdEvals.map(exactOf)).div(Fraction.of(skpdEvals.length));
     expect(summary.get('Rata-rata nilai Perangkat Daerah')).toBe(Number(mean.toFixedHalfUp(2)));
     const pemdaApi = listed.find((e) => e.kind === 'PEMDA')!;
     expect(summary.get('Nilai Pemda (hasil resmi KemenPAN-RB)')).toBe(Number(pemdaApi.official.totalDisplay));
-    expect(summary.get('Predikat Pemda')).toBe(`${pemdaApi.official.predicate} (${labelOf.get(pemdaApi.official.predicate!)})`);
+    expect(summary.get('Predikat Pemda')).toBe(
+      `${pemdaApi.official.predicate} (${labelOf.get(pemdaApi.official.predicate!)})`,
+    );
 
     // Second sheet: every sub-component of every SKPD equals the API's score breakdown.
     const ws2 = wb.getWorksheet('Rincian Subkomponen')!;
@@ -209,7 +223,8 @@ describe('Region predicate recap workbook (GET /reports/region-recap)', () => {
       const v = text(ows.getRow(r).getCell(2).value);
       if (v) codes.push(v);
     }
-    const otherCode = (await api(t).get(`/api/v1/skpd/${other.skpdId}`).set(t.auth(other.head)).expect(200)).body.code as string;
+    const otherCode = (await api(t).get(`/api/v1/skpd/${other.skpdId}`).set(t.auth(other.head)).expect(200)).body
+      .code as string;
     expect(codes).toEqual([otherCode]);
     expect(codes.some((k) => rows.has(k))).toBe(false);
   });

@@ -1,12 +1,26 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 import { PageQueryDto } from '../../common/http/pagination';
 import { type Role, ROLES } from '../roles';
 import type { User } from '../entities/user.entity';
 
 export class CreateUserDto {
   @ApiProperty({ example: 'perencana.dinkes' })
-  @IsString() @Matches(/^[a-z0-9._-]{3,60}$/, { message: 'username must be 3–60 lowercase letters, digits, dot, dash or underscore' })
+  @IsString()
+  @Matches(/^[a-z0-9._-]{3,60}$/, {
+    message: 'username must be 3–60 lowercase letters, digits, dot, dash or underscore',
+  })
   username!: string;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(150) displayName!: string;
   @ApiProperty({ enum: ROLES }) @IsIn(ROLES) role!: Role;
@@ -19,7 +33,10 @@ export class CreateUserDto {
 }
 
 export class UpdateUserDto {
-  @ApiProperty({ description: 'Version the change is based on (optimistic concurrency)' }) @IsInt() @Min(1) version!: number;
+  @ApiProperty({ description: 'Version the change is based on (optimistic concurrency)' })
+  @IsInt()
+  @Min(1)
+  version!: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(150) displayName?: string;
   @ApiPropertyOptional({ enum: ROLES }) @IsOptional() @IsIn(ROLES) role?: Role;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsUUID() skpdId?: string;

@@ -1,10 +1,22 @@
 import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { RequestValidationError } from '../validation/request-validation.error';
+import { DEFAULT_ZIP_LIMITS, type ZipLimits } from '../../evidence/domain/zip-guard';
 import { sniffUpload } from '../../evidence/upload-sniff';
 import { EMPTY, type RawCell } from './raw-cell';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/**
+ * exceljs parses the whole workbook in memory, so imports may expand less than evidence: a 20,000-row sheet is about
+ * 8 MB of XML.
+ */
+const IMPORT_ZIP_LIMITS: ZipLimits = {
+  ...DEFAULT_ZIP_LIMITS,
+  maxEntries: 200,
+  maxTotalUncompressed: 60 * 1024 * 1024,
+  maxEntryUncompressed: 40 * 1024 * 1024,
+};
 
 /** An uploaded file as multer's memory storage gives it (or an in-process caller builds it). */
 export interface XlsxUpload {
@@ -24,7 +36,7 @@ export async function readXlsxUpload(
     throw new RequestValidationError([{ field: 'file', messages: [message] }]);
   };
   if (!file?.buffer?.length) return refuse('Kirim berkas .xlsx pada kolom multipart "file".');
-  const type = await sniffUpload(file.buffer);
+  const type = await sniffUpload(file.buffer, IMPORT_ZIP_LIMITS);
   if (type?.ext !== 'xlsx')
     return refuse('Berkas bukan buku kerja Excel (.xlsx); gunakan templat yang diunduh dari aplikasi.');
   const workbook = new ExcelJS.Workbook();

@@ -1,3 +1,4 @@
+import { describeError } from '../errors/describe-error';
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { toErrorBody } from './to-error-body';
@@ -17,17 +18,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const correlationId = correlationIdOf(req);
     if (body.statusCode >= 500) {
       // Logged with the correlation id so support finds it; the client only sees the generic body.
-      this.logger.error({ correlationId, err: describe(err) }, `${req.method} ${req.path} failed`);
+      this.logger.error({ correlationId, err: describeError(err) }, `${req.method} ${req.path} failed`);
     }
     if (res.headersSent) return;
     if (err instanceof DomainError && err.headers) res.set(err.headers);
     res.status(body.statusCode).json({ ...body, correlationId });
   }
-}
-
-/** Error type, code and stack for the log; never the request body or headers. */
-function describe(err: unknown) {
-  if (!(err instanceof Error)) return { value: String(err) };
-  const driver = (err as { driverError?: { code?: string } }).driverError;
-  return { type: err.name, message: err.message, code: driver?.code, stack: err.stack };
 }

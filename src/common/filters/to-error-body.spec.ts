@@ -4,11 +4,17 @@ import { ConflictError, LockedError, NotFoundError } from '../errors/domain-erro
 import { RequestValidationError } from '../validation/request-validation.error';
 import { toErrorBody } from './to-error-body';
 
-const driverFailure = (driverError: object) => new QueryFailedError('INSERT INTO secret_table VALUES (1)', [], Object.assign(new Error('driver text'), driverError));
+const driverFailure = (driverError: object) =>
+  new QueryFailedError('INSERT INTO secret_table VALUES (1)', [], Object.assign(new Error('driver text'), driverError));
 
 describe('toErrorBody', () => {
   it.each([
-    ['validation', new RequestValidationError([{ field: 'code', messages: ['must be a string'] }]), 400, 'VALIDATION_FAILED'],
+    [
+      'validation',
+      new RequestValidationError([{ field: 'code', messages: ['must be a string'] }]),
+      400,
+      'VALIDATION_FAILED',
+    ],
     ['domain not found', new NotFoundError('SKPD'), 404, 'NOT_FOUND'],
     ['domain conflict', new ConflictError('DUPLICATE_CODE', 'Code taken'), 409, 'DUPLICATE_CODE'],
     ['locked', new LockedError('PK is locked'), 409, 'LOCKED'],

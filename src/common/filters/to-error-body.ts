@@ -40,10 +40,19 @@ export function toErrorBody(err: unknown): ErrorBody {
   if (err instanceof RequestValidationError)
     return { statusCode: 400, code: 'VALIDATION_FAILED', message: 'Invalid request', errors: err.fields };
   if (err instanceof DomainError)
-    return { statusCode: STATUS[err.kind], code: err.code, message: err.message, ...(err.errors ? { errors: err.errors } : {}) };
+    return {
+      statusCode: STATUS[err.kind],
+      code: err.code,
+      message: err.message,
+      ...(err.errors ? { errors: err.errors } : {}),
+    };
   if (isUniqueViolation(err)) return { statusCode: 409, code: 'DUPLICATE', message: 'Record already exists' };
   if (isDatabaseUnavailable(err))
-    return { statusCode: 503, code: 'DATABASE_UNAVAILABLE', message: 'The database is not reachable; try again shortly' };
+    return {
+      statusCode: 503,
+      code: 'DATABASE_UNAVAILABLE',
+      message: 'The database is not reachable; try again shortly',
+    };
   if (err instanceof HttpException) return fromHttpException(err);
   if (isBodyParserError(err)) return fromBodyParserError(err);
   return { statusCode: 500, code: 'INTERNAL', message: 'Internal server error' };
@@ -66,14 +75,23 @@ interface BodyParserError {
   status: number;
 }
 const isBodyParserError = (err: unknown): err is BodyParserError =>
-  typeof err === 'object' && err !== null && typeof (err as BodyParserError).type === 'string' && typeof (err as BodyParserError).status === 'number';
+  typeof err === 'object' &&
+  err !== null &&
+  typeof (err as BodyParserError).type === 'string' &&
+  typeof (err as BodyParserError).status === 'number';
 
 function fromBodyParserError(err: BodyParserError): ErrorBody {
-  if (err.type === 'entity.parse.failed') return { statusCode: 400, code: 'INVALID_JSON', message: 'The request body is not valid JSON' };
-  if (err.type === 'entity.too.large') return { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large' };
+  if (err.type === 'entity.parse.failed')
+    return { statusCode: 400, code: 'INVALID_JSON', message: 'The request body is not valid JSON' };
+  if (err.type === 'entity.too.large')
+    return { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large' };
   if (err.type === 'encoding.unsupported' || err.type === 'charset.unsupported')
     return { statusCode: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Unsupported body encoding' };
-  return { statusCode: err.status >= 400 && err.status < 500 ? err.status : 400, code: 'BAD_REQUEST', message: 'The request body could not be read' };
+  return {
+    statusCode: err.status >= 400 && err.status < 500 ? err.status : 400,
+    code: 'BAD_REQUEST',
+    message: 'The request body could not be read',
+  };
 }
 
 type DriverError = { errno?: number; code?: string };

@@ -10,7 +10,12 @@ export const MAX_PAGE_SIZE = 100;
 export class PageQueryDto {
   @ApiPropertyOptional({ minimum: 1, default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) page: number = 1;
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 20 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE_SIZE) pageSize: number = 20;
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  pageSize: number = 20;
   /** Field to sort by; prefix with `-` for descending. */
   @ApiPropertyOptional({ example: '-name' }) @IsOptional() @IsString() @Matches(/^-?[A-Za-z]+$/) sort?: string;
 }
@@ -29,9 +34,14 @@ export async function paginate<T extends ObjectLiteral, R = T>(
   sortable: readonly string[],
   map: (row: T) => R = (row) => row as unknown as R,
 ): Promise<Page<R>> {
-  const [field, dir] = query.sort?.startsWith('-') ? [query.sort.slice(1), 'DESC' as const] : [query.sort ?? sortable[0], 'ASC' as const];
+  const [field, dir] = query.sort?.startsWith('-')
+    ? [query.sort.slice(1), 'DESC' as const]
+    : [query.sort ?? sortable[0], 'ASC' as const];
   if (!sortable.includes(field))
-    throw new UnprocessableError('INVALID_SORT', `sort must be one of ${sortable.flatMap((s) => [s, `-${s}`]).join(', ')}`);
+    throw new UnprocessableError(
+      'INVALID_SORT',
+      `sort must be one of ${sortable.flatMap((s) => [s, `-${s}`]).join(', ')}`,
+    );
   qb.orderBy(`${qb.alias}.${field}`, dir).addOrderBy(`${qb.alias}.id`, 'ASC');
   qb.skip((query.page - 1) * query.pageSize).take(query.pageSize);
   const [rows, total] = await qb.getManyAndCount();

@@ -57,7 +57,8 @@ export function scoped<T extends ObjectLiteral>(
 ): SelectQueryBuilder<T> {
   const alias = opts.alias ?? qb.alias;
   qb.andWhere(`${alias}.regionId = :scopeRegion`, { scopeRegion: regionOf(scope) });
-  if (opts.skpdColumn && scope.skpdId) qb.andWhere(`${alias}.${opts.skpdColumn} = :scopeSkpd`, { scopeSkpd: scope.skpdId });
+  if (opts.skpdColumn && scope.skpdId)
+    qb.andWhere(`${alias}.${opts.skpdColumn} = :scopeSkpd`, { scopeSkpd: scope.skpdId });
   return qb;
 }
 

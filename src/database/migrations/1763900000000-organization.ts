@@ -32,7 +32,10 @@ export class Organization1763900000000 implements MigrationInterface {
           col.bool('active', true),
           ...col.audited(),
         ],
-        { indices: [index('uq_skpd_region_code', ['regionId', 'code'], true), index('IDX_skpd_regionId', ['regionId'])], foreignKeys: [fk('regionId', 'regions')] },
+        {
+          indices: [index('uq_skpd_region_code', ['regionId', 'code'], true), index('IDX_skpd_regionId', ['regionId'])],
+          foreignKeys: [fk('regionId', 'regions')],
+        },
       ),
     );
     await q.createTable(
@@ -51,7 +54,10 @@ export class Organization1763900000000 implements MigrationInterface {
           col.int('tokenVersion', { default: 0 }),
           ...col.audited(),
         ],
-        { indices: [index('IDX_users_regionId', ['regionId'])], foreignKeys: [fk('regionId', 'regions'), fk('skpdId', 'skpd')] },
+        {
+          indices: [index('IDX_users_regionId', ['regionId'])],
+          foreignKeys: [fk('regionId', 'regions'), fk('skpdId', 'skpd')],
+        },
       ),
     );
     await q.createTable(
@@ -67,7 +73,10 @@ export class Organization1763900000000 implements MigrationInterface {
           col.datetime('revokedAt', true),
           col.createdAt(),
         ],
-        { indices: [index('IDX_refresh_userId', ['userId']), index('IDX_refresh_familyId', ['familyId'])], foreignKeys: [fk('userId', 'users', 'CASCADE')] },
+        {
+          indices: [index('IDX_refresh_userId', ['userId']), index('IDX_refresh_familyId', ['familyId'])],
+          foreignKeys: [fk('userId', 'users', 'CASCADE')],
+        },
       ),
     );
     await q.createTable(

@@ -19,21 +19,42 @@ export class Evidence1763900002000 implements MigrationInterface {
     await q.createTable(
       table(
         'evidence_items',
-        [col.id(), col.ref('regionId'), col.ref('skpdId', true), col.ref('fileId'), col.text('originalName', 255), col.ref('uploadedBy'), col.createdAt()],
+        [
+          col.id(),
+          col.ref('regionId'),
+          col.ref('skpdId', true),
+          col.ref('fileId'),
+          col.text('originalName', 255),
+          col.ref('uploadedBy'),
+          col.createdAt(),
+        ],
         {
           indices: [
             index('ix_evidence_items_region_time', ['regionId', 'createdAt']),
             index('ix_evidence_items_skpd', ['skpdId']),
             index('ix_evidence_items_file', ['fileId']),
           ],
-          foreignKeys: [fk('regionId', 'regions'), fk('skpdId', 'skpd'), fk('fileId', 'evidence_files'), fk('uploadedBy', 'users')],
+          foreignKeys: [
+            fk('regionId', 'regions'),
+            fk('skpdId', 'skpd'),
+            fk('fileId', 'evidence_files'),
+            fk('uploadedBy', 'users'),
+          ],
         },
       ),
     );
     await q.createTable(
       table(
         'evidence_links',
-        [col.id(), col.ref('regionId'), col.ref('evidenceItemId'), col.text('targetType', 40), col.ref('targetId'), col.ref('createdBy', true), col.createdAt()],
+        [
+          col.id(),
+          col.ref('regionId'),
+          col.ref('evidenceItemId'),
+          col.text('targetType', 40),
+          col.ref('targetId'),
+          col.ref('createdBy', true),
+          col.createdAt(),
+        ],
         {
           indices: [
             index('uq_evidence_links_item_target', ['evidenceItemId', 'targetType', 'targetId'], true),

@@ -9,7 +9,14 @@ export class Performance1763900003000 implements MigrationInterface {
     await q.createTable(
       table(
         'reporting_windows',
-        [col.id(), col.ref('regionId'), col.int('year'), col.int('quarter'), col.datetime('deadline'), ...col.audited()],
+        [
+          col.id(),
+          col.ref('regionId'),
+          col.int('year'),
+          col.int('quarter'),
+          col.datetime('deadline'),
+          ...col.audited(),
+        ],
         {
           indices: [index('uq_reporting_windows', ['regionId', 'year', 'quarter'], true)],
           foreignKeys: [fk('regionId', 'regions')],

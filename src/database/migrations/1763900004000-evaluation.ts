@@ -72,7 +72,10 @@ export class Evaluation1763900004000 implements MigrationInterface {
           ...col.audited(),
         ],
         {
-          indices: [index('uq_evaluation_answers_criterion', ['evaluationId', 'criterionId'], true), index('ix_evaluation_answers_region', ['regionId'])],
+          indices: [
+            index('uq_evaluation_answers_criterion', ['evaluationId', 'criterionId'], true),
+            index('ix_evaluation_answers_region', ['regionId']),
+          ],
           foreignKeys: [fk('regionId', 'regions'), fk('evaluationId', 'evaluations', 'CASCADE')],
         },
       ),
@@ -80,9 +83,19 @@ export class Evaluation1763900004000 implements MigrationInterface {
     await q.createTable(
       table(
         'evaluation_official_scores',
-        [col.id(), col.ref('regionId'), col.ref('evaluationId'), col.text('componentId', 40), col.decimal('score', false, 9, 4), ...col.audited()],
+        [
+          col.id(),
+          col.ref('regionId'),
+          col.ref('evaluationId'),
+          col.text('componentId', 40),
+          col.decimal('score', false, 9, 4),
+          ...col.audited(),
+        ],
         {
-          indices: [index('uq_evaluation_official_component', ['evaluationId', 'componentId'], true), index('ix_evaluation_official_region', ['regionId'])],
+          indices: [
+            index('uq_evaluation_official_component', ['evaluationId', 'componentId'], true),
+            index('ix_evaluation_official_region', ['regionId']),
+          ],
           foreignKeys: [fk('regionId', 'regions'), fk('evaluationId', 'evaluations', 'CASCADE')],
         },
       ),
@@ -104,7 +117,10 @@ export class Evaluation1763900004000 implements MigrationInterface {
           ...col.audited(),
         ],
         {
-          indices: [index('ix_evaluation_recs_evaluation', ['evaluationId']), index('ix_evaluation_recs_region', ['regionId'])],
+          indices: [
+            index('ix_evaluation_recs_evaluation', ['evaluationId']),
+            index('ix_evaluation_recs_region', ['regionId']),
+          ],
           foreignKeys: [fk('regionId', 'regions'), fk('skpdId', 'skpd'), fk('evaluationId', 'evaluations', 'CASCADE')],
         },
       ),
@@ -112,6 +128,7 @@ export class Evaluation1763900004000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['evaluation_recommendations', 'evaluation_official_scores', 'evaluation_answers', 'evaluations']) await q.dropTable(t);
+    for (const t of ['evaluation_recommendations', 'evaluation_official_scores', 'evaluation_answers', 'evaluations'])
+      await q.dropTable(t);
   }
 }

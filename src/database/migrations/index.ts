@@ -4,5 +4,15 @@ import { Evaluation1763900004000 } from './1763900004000-evaluation';
 import { Planning1763900001000 } from './1763900001000-planning';
 import { Evidence1763900002000 } from './1763900002000-evidence';
 import { Performance1763900003000 } from './1763900003000-performance';
+import { PerformanceSettings1763900005000 } from './1763900005000-performance-settings';
+import { Progress1763900006000 } from './1763900006000-progress';
 
-export const ALL_MIGRATIONS = [Organization1763900000000, Planning1763900001000, Evidence1763900002000, Performance1763900003000, Evaluation1763900004000];
+export const ALL_MIGRATIONS = [
+  Organization1763900000000,
+  Planning1763900001000,
+  Evidence1763900002000,
+  Performance1763900003000,
+  Evaluation1763900004000,
+  PerformanceSettings1763900005000,
+  Progress1763900006000,
+];

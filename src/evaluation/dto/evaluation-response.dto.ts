@@ -1,6 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Fraction } from '../domain/fraction';
-import { EVALUATION_KINDS, EVALUATION_STATUSES, type Evaluation, type EvaluationKind, type EvaluationStatus } from '../entities/evaluation.entity';
+import {
+  EVALUATION_KINDS,
+  EVALUATION_STATUSES,
+  type Evaluation,
+  type EvaluationKind,
+  type EvaluationStatus,
+} from '../entities/evaluation.entity';
 
 /** A stage's stored result: total (4 dp string), exact fraction, 2-dp display and predicate; nulls while incomplete. */
 export class StageTotalDto {

@@ -1,3 +1,4 @@
+import { IsYear } from '../../common/validation/is-year';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -12,14 +13,18 @@ import {
   IsString,
   IsUUID,
   Matches,
-  Max,
   MaxLength,
   Min,
   MinLength,
   ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '../../common/http/pagination';
-import { EVALUATION_KINDS, EVALUATION_STATUSES, type EvaluationKind, type EvaluationStatus } from '../entities/evaluation.entity';
+import {
+  EVALUATION_KINDS,
+  EVALUATION_STATUSES,
+  type EvaluationKind,
+  type EvaluationStatus,
+} from '../entities/evaluation.entity';
 
 export const DEFAULT_RULE_SET = 'permenpanrb-88-2021';
 
@@ -27,8 +32,13 @@ export class OpenEvaluationDto {
   /** The SKPD evaluated; omit and send `pemda: true` for the evaluation of the Pemda itself. */
   @ApiPropertyOptional() @IsOptional() @IsUUID() skpdId?: string;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() pemda?: boolean;
-  @ApiProperty({ example: 2025 }) @IsInt() @Min(2000) @Max(2100) year!: number;
-  @ApiPropertyOptional({ default: DEFAULT_RULE_SET }) @IsOptional() @IsString() @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/) @MaxLength(60) ruleSetCode?: string;
+  @ApiProperty({ example: 2025 }) @IsYear() year!: number;
+  @ApiPropertyOptional({ default: DEFAULT_RULE_SET })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+  @MaxLength(60)
+  ruleSetCode?: string;
   /** Defaults to the latest version of the code. */
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) ruleSetVersion?: number;
   @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsISO8601() selfDeadline?: string;
@@ -40,25 +50,39 @@ export class OpenEvaluationDto {
 export class UpdateScheduleDto {
   @ApiProperty() @IsInt() @Min(1) version!: number;
   @ApiPropertyOptional({ format: 'date-time', nullable: true }) @IsOptional() @IsISO8601() selfDeadline?: string | null;
-  @ApiPropertyOptional({ format: 'date-time', nullable: true }) @IsOptional() @IsISO8601() evaluationDeadline?: string | null;
+  @ApiPropertyOptional({ format: 'date-time', nullable: true }) @IsOptional() @IsISO8601() evaluationDeadline?:
+    string | null;
   @ApiPropertyOptional({ format: 'date-time', nullable: true }) @IsOptional() @IsISO8601() qaDeadline?: string | null;
 }
 
 export class EvaluationQueryDto extends PageQueryDto {
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year?: number;
+  @ApiPropertyOptional() @IsOptional() @IsYear({ query: true }) year?: number;
   @ApiPropertyOptional({ enum: EVALUATION_KINDS }) @IsOptional() @IsIn(EVALUATION_KINDS) kind?: EvaluationKind;
-  @ApiPropertyOptional({ enum: EVALUATION_STATUSES }) @IsOptional() @IsIn(EVALUATION_STATUSES) status?: EvaluationStatus;
+  @ApiPropertyOptional({ enum: EVALUATION_STATUSES })
+  @IsOptional()
+  @IsIn(EVALUATION_STATUSES)
+  status?: EvaluationStatus;
   /** Also list revisions that a reopen superseded. */
   @ApiPropertyOptional() @IsOptional() @IsIn(['true', 'false']) includeSuperseded?: 'true' | 'false';
 }
 
 export class AnswerItemDto {
-  @ApiProperty({ example: '1.a.1' }) @IsString() @Matches(/^[0-9A-Za-z]+(\.[0-9A-Za-z]+)*$/) @MaxLength(40) criterionId!: string;
+  @ApiProperty({ example: '1.a.1' })
+  @IsString()
+  @Matches(/^[0-9A-Za-z]+(\.[0-9A-Za-z]+)*$/)
+  @MaxLength(40)
+  criterionId!: string;
   /** Answer code on the criterion's scale (e.g. "BB"); null clears it; omitted leaves it unchanged. */
-  @ApiPropertyOptional({ nullable: true, example: 'BB' }) @IsOptional() @IsString() @MaxLength(3) answer?: string | null;
+  @ApiPropertyOptional({ nullable: true, example: 'BB' }) @IsOptional() @IsString() @MaxLength(3) answer?:
+    string | null;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsString() @MaxLength(4000) note?: string | null;
   /** Self-assessment only: evidence (bukti dukung) of the SKPD to link to this answer (replaces the links). */
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(50) @IsUUID('all', { each: true }) evidenceIds?: string[];
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsUUID('all', { each: true })
+  evidenceIds?: string[];
 }
 
 export class SaveAnswersDto {
@@ -77,12 +101,19 @@ export class VersionDto {
 
 export class ReopenDto {
   @ApiProperty() @IsInt() @Min(1) version!: number;
-  @ApiProperty({ example: 'Keberatan SKPD atas nilai komponen 2 diterima' }) @IsString() @MinLength(10) @MaxLength(1000) reason!: string;
+  @ApiProperty({ example: 'Keberatan SKPD atas nilai komponen 2 diterima' })
+  @IsString()
+  @MinLength(10)
+  @MaxLength(1000)
+  reason!: string;
 }
 
 export class OfficialComponentScoreDto {
   @ApiProperty({ example: '1' }) @IsString() @MaxLength(40) componentId!: string;
-  @ApiProperty({ example: '24.15', type: String, format: 'decimal' }) @IsString() @Matches(/^\d{1,3}(\.\d{1,4})?$/) score!: string;
+  @ApiProperty({ example: '24.15', type: String, format: 'decimal' })
+  @IsString()
+  @Matches(/^\d{1,3}(\.\d{1,4})?$/)
+  score!: string;
 }
 
 /** The official KemenPAN-RB result of a Pemda evaluation, component by component. */
@@ -98,7 +129,11 @@ export class OfficialResultDto {
 }
 
 export class RuleSetQueryDto {
-  @ApiProperty({ example: DEFAULT_RULE_SET }) @IsString() @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/) @MaxLength(60) code!: string;
+  @ApiProperty({ example: DEFAULT_RULE_SET })
+  @IsString()
+  @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+  @MaxLength(60)
+  code!: string;
   /** Defaults to the latest version. */
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) version?: number;
 }

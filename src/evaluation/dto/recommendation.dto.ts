@@ -1,6 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min, MinLength } from 'class-validator';
-import { RECOMMENDATION_STATUSES, type EvaluationRecommendation, type RecommendationStatus } from '../entities/evaluation-recommendation.entity';
+import {
+  RECOMMENDATION_STATUSES,
+  type EvaluationRecommendation,
+  type RecommendationStatus,
+} from '../entities/evaluation-recommendation.entity';
 
 const REF = /^[0-9A-Za-z]+(\.[0-9A-Za-z]+)*$/;
 
@@ -18,14 +22,24 @@ export class UpdateRecommendationDto {
   @ApiProperty() @IsInt() @Min(1) version!: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(5) @MaxLength(4000) text?: string;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsString() @Matches(REF) @MaxLength(40) refId?: string | null;
-  @ApiPropertyOptional({ enum: RECOMMENDATION_STATUSES }) @IsOptional() @IsIn(RECOMMENDATION_STATUSES) status?: RecommendationStatus;
+  @ApiPropertyOptional({ enum: RECOMMENDATION_STATUSES })
+  @IsOptional()
+  @IsIn(RECOMMENDATION_STATUSES)
+  status?: RecommendationStatus;
 }
 
 /** Tindak lanjut: the SKPD reports what it did (OPEN / IN_PROGRESS); only an evaluator marks a recommendation DONE. */
 export class FollowUpDto {
   @ApiProperty() @IsInt() @Min(1) version!: number;
-  @ApiProperty({ example: 'Rencana aksi triwulanan telah ditetapkan dengan SK Kepala Dinas.' }) @IsString() @MinLength(1) @MaxLength(4000) followUp!: string;
-  @ApiPropertyOptional({ enum: RECOMMENDATION_STATUSES }) @IsOptional() @IsIn(RECOMMENDATION_STATUSES) status?: RecommendationStatus;
+  @ApiProperty({ example: 'Rencana aksi triwulanan telah ditetapkan dengan SK Kepala Dinas.' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(4000)
+  followUp!: string;
+  @ApiPropertyOptional({ enum: RECOMMENDATION_STATUSES })
+  @IsOptional()
+  @IsIn(RECOMMENDATION_STATUSES)
+  status?: RecommendationStatus;
 }
 
 export class RecommendationResponseDto {

@@ -1,5 +1,13 @@
 import type Decimal from 'decimal.js';
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
 import { decimalColumn } from '../../common/typeorm/decimal.transformer';
 
 /** A Pemda evaluation's official KemenPAN-RB score of one component, as published. */

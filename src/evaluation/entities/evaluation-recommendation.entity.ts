@@ -1,4 +1,12 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
 
 export const RECOMMENDATION_STATUSES = ['OPEN', 'IN_PROGRESS', 'DONE'] as const;
 export type RecommendationStatus = (typeof RECOMMENDATION_STATUSES)[number];

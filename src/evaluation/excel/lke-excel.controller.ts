@@ -1,23 +1,10 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Res,
-  StreamableFile,
-  UploadedFile,
-  UseInterceptors,
-} from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Res, StreamableFile, UploadedFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentScope, RequirePermission } from '../../common/auth/decorators';
 import { XLSX_MIME, type XlsxUpload } from '../../common/excel/read-xlsx';
+import { xlsxDownload, XlsxUploadRoute } from '../../common/excel/xlsx-http';
 import type { TenantScope } from '../../common/tenancy/tenant-scope';
-import { contentDisposition } from '../../evidence/domain/evidence-file';
 import { LkeExcelCommitDto, LkeExcelCommitFormDto, LkeExcelPreviewFormDto } from './lke-excel.dto';
 import { type LkeExcelCommit, type LkeExcelPreview, LkeExcelService } from './lke-excel.service';
 
@@ -37,22 +24,13 @@ export class LkeExcelController {
     @Param('id', ParseUUIDPipe) id: string,
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
-    const file = await this.excel.template(scope, id);
-    res.set({ 'Cache-Control': 'private, no-store', 'X-Content-Type-Options': 'nosniff' });
-    return new StreamableFile(file.content, {
-      type: XLSX_MIME,
-      length: file.content.length,
-      disposition: contentDisposition(file.fileName),
-    });
+    return xlsxDownload(res, await this.excel.template(scope, id));
   }
 
   /** Dry run: 422 LKE_EXCEL_INVALID lists every problem (sheet, row, column); else the changes, the resulting score and a token. */
   @RequirePermission('evaluation.answer-sheet')
   @Post('preview')
-  @HttpCode(200)
-  @UseInterceptors(FileInterceptor('file'))
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({ type: LkeExcelPreviewFormDto })
+  @XlsxUploadRoute(LkeExcelPreviewFormDto)
   preview(
     @CurrentScope() scope: TenantScope,
     @Param('id', ParseUUIDPipe) id: string,
@@ -64,10 +42,7 @@ export class LkeExcelController {
   /** Writes the previewed file (same bytes, with its previewToken) as one answer batch: all or nothing. */
   @RequirePermission('evaluation.answer-sheet')
   @Post('commit')
-  @HttpCode(200)
-  @UseInterceptors(FileInterceptor('file'))
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({ type: LkeExcelCommitFormDto })
+  @XlsxUploadRoute(LkeExcelCommitFormDto)
   commit(
     @CurrentScope() scope: TenantScope,
     @Param('id', ParseUUIDPipe) id: string,

@@ -1,4 +1,11 @@
-import { acceptedType, blobPath, contentDisposition, downloadName, isTraversalName, sanitizeFileName } from './evidence-file';
+import {
+  acceptedType,
+  blobPath,
+  contentDisposition,
+  downloadName,
+  isTraversalName,
+  sanitizeFileName,
+} from './evidence-file';
 
 describe('isTraversalName', () => {
   it.each([
@@ -65,12 +72,13 @@ describe('contentDisposition', () => {
       `attachment; filename="Laporan _Dinkes_ 100__ _.pdf"; filename*=UTF-8''Laporan%20%22Dinkes%22%20100%25%3B%20%C3%BC.pdf`,
     );
   });
-  it("encodes the characters RFC 5987 leaves out of attr-char", () => {
+  it('encodes the characters RFC 5987 leaves out of attr-char', () => {
     expect(contentDisposition("a'(b)*.pdf")).toContain("filename*=UTF-8''a%27%28b%29%2A.pdf");
   });
 });
 
 describe('blobPath', () => {
-  it('fans content out by the first two byte pairs', () => expect(blobPath('ab'.repeat(32))).toEqual(['ab', 'ab', 'ab'.repeat(32)]));
+  it('fans content out by the first two byte pairs', () =>
+    expect(blobPath('ab'.repeat(32))).toEqual(['ab', 'ab', 'ab'.repeat(32)]));
   it.each(['../etc/passwd', 'AB'.repeat(32), 'ab'])('refuses %s', (s) => expect(() => blobPath(s)).toThrow());
 });

@@ -29,7 +29,9 @@ export const ZIP_BASED: ReadonlySet<EvidenceExt> = new Set(['xlsx', 'docx']);
  * The accepted kind for a sniffed type, or null. Both the extension and the MIME type from the sniffer must match,
  * so a generic zip, a macro workbook (xlsm), an executable or anything unknown is refused.
  */
-export function acceptedType(sniffed: { ext: string; mime: string } | undefined): { ext: EvidenceExt; mime: string } | null {
+export function acceptedType(
+  sniffed: { ext: string; mime: string } | undefined,
+): { ext: EvidenceExt; mime: string } | null {
   if (!sniffed || !Object.hasOwn(ALLOWED_TYPES, sniffed.ext)) return null;
   const ext = sniffed.ext as EvidenceExt;
   return sniffed.mime === ALLOWED_TYPES[ext] ? { ext, mime: ALLOWED_TYPES[ext] } : null;
@@ -56,7 +58,12 @@ export function sanitizeFileName(raw: string | undefined | null, fallbackExt: st
   name = name.split(/[/\\]/).pop() ?? '';
   // eslint-disable-next-line no-control-regex
   name = name.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, '');
-  name = name.replace(/[<>:"|?*]/g, '_').replace(/\s+/g, ' ').trim().replace(/^[.\s]+/, '').replace(/[.\s]+$/, '');
+  name = name
+    .replace(/[<>:"|?*]/g, '_')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^[.\s]+/, '')
+    .replace(/[.\s]+$/, '');
   if (!name) return `berkas.${fallbackExt}`;
   if (name.length > MAX_NAME_LENGTH) {
     const dot = name.lastIndexOf('.');

@@ -7,7 +7,13 @@ const limits = (over: Partial<ZipLimits> = {}): ZipLimits => ({ ...DEFAULT_ZIP_L
 
 describe('checkZip', () => {
   it('accepts an ordinary archive and lists its entries', () => {
-    const r = checkZip(writeZip([small('[Content_Types].xml'), small('xl/workbook.xml'), { name: 'a.txt', data: Buffer.from('x'), store: true }]));
+    const r = checkZip(
+      writeZip([
+        small('[Content_Types].xml'),
+        small('xl/workbook.xml'),
+        { name: 'a.txt', data: Buffer.from('x'), store: true },
+      ]),
+    );
     expect(r.ok && r.entries.map((e) => e.name)).toEqual(['[Content_Types].xml', 'xl/workbook.xml', 'a.txt']);
   });
 
@@ -16,10 +22,30 @@ describe('checkZip', () => {
   });
 
   it.each<[string, Buffer, Partial<ZipLimits>, string]>([
-    ['a huge zero-filled entry (ratio)', writeZip([{ name: 'xl/worksheets/sheet1.xml', data: zeros(5 * 1024 * 1024) }]), {}, 'RATIO_TOO_HIGH'],
-    ['too many entries', writeZip(Array.from({ length: 6 }, (_, i) => small(`f${i}.xml`))), { maxEntries: 5 }, 'TOO_MANY_ENTRIES'],
-    ['declared sizes over the total', writeZip([small('a.xml'), { ...small('b.xml'), declaredSize: 3000 }]), { maxTotalUncompressed: 2000, maxRatio: 1e9 }, 'TOTAL_TOO_LARGE'],
-    ['one entry over the entry limit', writeZip([{ ...small('a.xml'), declaredSize: 5000 }]), { maxEntryUncompressed: 4000, maxRatio: 1e9 }, 'ENTRY_TOO_LARGE'],
+    [
+      'a huge zero-filled entry (ratio)',
+      writeZip([{ name: 'xl/worksheets/sheet1.xml', data: zeros(5 * 1024 * 1024) }]),
+      {},
+      'RATIO_TOO_HIGH',
+    ],
+    [
+      'too many entries',
+      writeZip(Array.from({ length: 6 }, (_, i) => small(`f${i}.xml`))),
+      { maxEntries: 5 },
+      'TOO_MANY_ENTRIES',
+    ],
+    [
+      'declared sizes over the total',
+      writeZip([small('a.xml'), { ...small('b.xml'), declaredSize: 3000 }]),
+      { maxTotalUncompressed: 2000, maxRatio: 1e9 },
+      'TOTAL_TOO_LARGE',
+    ],
+    [
+      'one entry over the entry limit',
+      writeZip([{ ...small('a.xml'), declaredSize: 5000 }]),
+      { maxEntryUncompressed: 4000, maxRatio: 1e9 },
+      'ENTRY_TOO_LARGE',
+    ],
     ['a path-traversal entry name', writeZip([small('../../evil.sh')]), {}, 'UNSAFE_ENTRY_NAME'],
     ['an absolute entry name', writeZip([small('/etc/passwd')]), {}, 'UNSAFE_ENTRY_NAME'],
     ['a backslash entry name', writeZip([small('..\\evil')]), {}, 'UNSAFE_ENTRY_NAME'],
@@ -54,6 +80,10 @@ describe('checkZip', () => {
   });
 
   it('looksLikeZip recognises the local-header signature only', () => {
-    expect([looksLikeZip(writeZip([small('a')])), looksLikeZip(Buffer.from('MZ\x90\x00')), looksLikeZip(Buffer.alloc(2))]).toEqual([true, false, false]);
+    expect([
+      looksLikeZip(writeZip([small('a')])),
+      looksLikeZip(Buffer.from('MZ\x90\x00')),
+      looksLikeZip(Buffer.alloc(2)),
+    ]).toEqual([true, false, false]);
   });
 });

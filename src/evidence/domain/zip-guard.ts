@@ -63,7 +63,10 @@ const LOCAL_HEADER_MIN = 30;
 
 /** True when the buffer starts like a zip archive (local file header or an empty archive's EOCD). */
 export const looksLikeZip = (buf: Uint8Array): boolean =>
-  buf.length >= 4 && buf[0] === 0x50 && buf[1] === 0x4b && ((buf[2] === 3 && buf[3] === 4) || (buf[2] === 5 && buf[3] === 6));
+  buf.length >= 4 &&
+  buf[0] === 0x50 &&
+  buf[1] === 0x4b &&
+  ((buf[2] === 3 && buf[3] === 4) || (buf[2] === 5 && buf[3] === 6));
 
 const fail = (reason: ZipRejection, detail: string): ZipCheck => ({ ok: false, reason, detail });
 
@@ -80,16 +83,19 @@ export function checkZip(input: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMI
   const totalEntries = buf.readUInt16LE(eocd + 10);
   const cdSize = buf.readUInt32LE(eocd + 12);
   const cdOffset = buf.readUInt32LE(eocd + 16);
-  if (totalEntries === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) return fail('ZIP64_UNSUPPORTED', 'zip64 archive');
+  if (totalEntries === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff)
+    return fail('ZIP64_UNSUPPORTED', 'zip64 archive');
   if (disk !== 0 || cdDisk !== 0 || entriesOnDisk !== totalEntries) return fail('MULTI_DISK', 'spanned archive');
-  if (totalEntries > limits.maxEntries) return fail('TOO_MANY_ENTRIES', `${totalEntries} entries (limit ${limits.maxEntries})`);
+  if (totalEntries > limits.maxEntries)
+    return fail('TOO_MANY_ENTRIES', `${totalEntries} entries (limit ${limits.maxEntries})`);
   if (cdOffset + cdSize > eocd) return fail('CORRUPT', 'central directory outside the archive');
 
   const entries: ZipEntry[] = [];
   let total = 0;
   let p = cdOffset;
   for (let i = 0; i < totalEntries; i++) {
-    if (p + 46 > cdOffset + cdSize || buf.readUInt32LE(p) !== SIG_CENTRAL) return fail('CORRUPT', `bad central header #${i}`);
+    if (p + 46 > cdOffset + cdSize || buf.readUInt32LE(p) !== SIG_CENTRAL)
+      return fail('CORRUPT', `bad central header #${i}`);
     const flags = buf.readUInt16LE(p + 8);
     const method = buf.readUInt16LE(p + 10);
     const compressedSize = buf.readUInt32LE(p + 20);
@@ -107,16 +113,23 @@ export function checkZip(input: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMI
       return fail('ZIP64_UNSUPPORTED', `zip64 entry ${name}`);
     if (flags & 0x1) return fail('ENCRYPTED', `encrypted entry ${name}`);
     if (method !== 0 && method !== 8) return fail('UNSUPPORTED_METHOD', `method ${method} in ${name}`);
-    if (method === 0 && compressedSize !== uncompressedSize) return fail('CORRUPT', `stored entry ${name} changes size`);
+    if (method === 0 && compressedSize !== uncompressedSize)
+      return fail('CORRUPT', `stored entry ${name} changes size`);
     if (!isSafeEntryName(name)) return fail('UNSAFE_ENTRY_NAME', `entry name ${JSON.stringify(name)}`);
     if (/(^|\/)vbaProject\.bin$/i.test(name)) return fail('MACRO_CONTENT', `macro part ${name}`);
     if (uncompressedSize > limits.maxEntryUncompressed)
-      return fail('ENTRY_TOO_LARGE', `${name} expands to ${uncompressedSize} bytes (limit ${limits.maxEntryUncompressed})`);
+      return fail(
+        'ENTRY_TOO_LARGE',
+        `${name} expands to ${uncompressedSize} bytes (limit ${limits.maxEntryUncompressed})`,
+      );
     total += uncompressedSize;
     if (total > limits.maxTotalUncompressed)
       return fail('TOTAL_TOO_LARGE', `entries expand to more than ${limits.maxTotalUncompressed} bytes`);
     if (uncompressedSize > limits.ratioFloorBytes && uncompressedSize > limits.maxRatio * Math.max(compressedSize, 1))
-      return fail('RATIO_TOO_HIGH', `${name} compresses ${Math.round(uncompressedSize / Math.max(compressedSize, 1))}:1 (limit ${limits.maxRatio}:1)`);
+      return fail(
+        'RATIO_TOO_HIGH',
+        `${name} compresses ${Math.round(uncompressedSize / Math.max(compressedSize, 1))}:1 (limit ${limits.maxRatio}:1)`,
+      );
     entries.push({ name, method, flags, compressedSize, uncompressedSize, localHeaderOffset });
   }
 
@@ -127,7 +140,8 @@ export function checkZip(input: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMI
   for (const e of byOffset) {
     const o = e.localHeaderOffset;
     if (o < previousEnd) return fail('OVERLAPPING_ENTRIES', `${e.name} overlaps the previous entry`);
-    if (o + LOCAL_HEADER_MIN > cdOffset || buf.readUInt32LE(o) !== SIG_LOCAL) return fail('CORRUPT', `bad local header for ${e.name}`);
+    if (o + LOCAL_HEADER_MIN > cdOffset || buf.readUInt32LE(o) !== SIG_LOCAL)
+      return fail('CORRUPT', `bad local header for ${e.name}`);
     const dataStart = o + LOCAL_HEADER_MIN + buf.readUInt16LE(o + 26) + buf.readUInt16LE(o + 28);
     const dataEnd = dataStart + e.compressedSize;
     if (dataEnd > cdOffset) return fail('CORRUPT', `${e.name} data overruns the archive`);
@@ -139,7 +153,12 @@ export function checkZip(input: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMI
 /** Where an entry's compressed bytes start (after its local header), for the inflate check. */
 export function entryDataOffset(buf: Uint8Array, entry: ZipEntry): number {
   const b = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
-  return entry.localHeaderOffset + LOCAL_HEADER_MIN + b.readUInt16LE(entry.localHeaderOffset + 26) + b.readUInt16LE(entry.localHeaderOffset + 28);
+  return (
+    entry.localHeaderOffset +
+    LOCAL_HEADER_MIN +
+    b.readUInt16LE(entry.localHeaderOffset + 26) +
+    b.readUInt16LE(entry.localHeaderOffset + 28)
+  );
 }
 
 function findEocd(buf: Buffer): number {

@@ -16,7 +16,12 @@ export class UploadEvidenceDto {
 
 /** Swagger description of the multipart body. */
 export class UploadEvidenceFormDto extends UploadEvidenceDto {
-  @ApiProperty({ type: 'string', format: 'binary', description: 'pdf, xlsx, docx, jpg or png; the type is read from the content' }) file!: unknown;
+  @ApiProperty({
+    type: 'string',
+    format: 'binary',
+    description: 'pdf, xlsx, docx, jpg or png; the type is read from the content',
+  })
+  file!: unknown;
 }
 
 export class EvidenceQueryDto extends PageQueryDto {
@@ -25,7 +30,10 @@ export class EvidenceQueryDto extends PageQueryDto {
   /** Part of the file name. */
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) q?: string;
   /** Only evidence linked to this target (both targetType and targetId). */
-  @ApiPropertyOptional({ enum: EVIDENCE_TARGET_TYPES }) @IsOptional() @IsIn(EVIDENCE_TARGET_TYPES) targetType?: EvidenceTargetType;
+  @ApiPropertyOptional({ enum: EVIDENCE_TARGET_TYPES })
+  @IsOptional()
+  @IsIn(EVIDENCE_TARGET_TYPES)
+  targetType?: EvidenceTargetType;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() targetId?: string;
 }
 

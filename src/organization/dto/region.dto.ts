@@ -1,8 +1,25 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import { PageQueryDto } from '../../common/http/pagination';
-import { LOWER_IS_BETTER_FORMULAS, type LowerIsBetterFormula, REGION_KINDS, type RegionKind, Region } from '../entities/region.entity';
+import {
+  LOWER_IS_BETTER_FORMULAS,
+  type LowerIsBetterFormula,
+  REGION_KINDS,
+  type RegionKind,
+  Region,
+} from '../entities/region.entity';
 
 export class FirstAdminDto {
   @ApiProperty() @IsString() @Matches(/^[a-z0-9._-]{3,60}$/) username!: string;
@@ -12,20 +29,36 @@ export class FirstAdminDto {
 
 export class CreateRegionDto {
   /** Kemendagri code, e.g. "62.07". */
-  @ApiProperty({ example: '62.07' }) @IsString() @Matches(/^\d{2}(\.\d{2}){0,1}$/, { message: 'code must be a Kemendagri code such as 62 or 62.07' }) code!: string;
+  @ApiProperty({ example: '62.07' })
+  @IsString()
+  @Matches(/^\d{2}(\.\d{2}){0,1}$/, { message: 'code must be a Kemendagri code such as 62 or 62.07' })
+  code!: string;
   @ApiProperty({ example: 'Kabupaten Seruyan' }) @IsString() @MinLength(3) @MaxLength(150) name!: string;
   @ApiProperty({ enum: REGION_KINDS }) @IsIn(REGION_KINDS) kind!: RegionKind;
-  @ApiPropertyOptional({ enum: LOWER_IS_BETTER_FORMULAS }) @IsOptional() @IsIn(LOWER_IS_BETTER_FORMULAS) lowerIsBetterFormula?: LowerIsBetterFormula;
+  @ApiPropertyOptional({ enum: LOWER_IS_BETTER_FORMULAS })
+  @IsOptional()
+  @IsIn(LOWER_IS_BETTER_FORMULAS)
+  lowerIsBetterFormula?: LowerIsBetterFormula;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(100) @Max(200) capaianCap?: number;
-  @ApiPropertyOptional({ example: 'Asia/Jakarta' }) @IsOptional() @IsIn(['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura']) timezone?: string;
+  @ApiPropertyOptional({ example: 'Asia/Jakarta' })
+  @IsOptional()
+  @IsIn(['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'])
+  timezone?: string;
   /** The region's first REGION_ADMIN, created in the same transaction. */
-  @ApiPropertyOptional({ type: FirstAdminDto }) @IsOptional() @ValidateNested() @Type(() => FirstAdminDto) firstAdmin?: FirstAdminDto;
+  @ApiPropertyOptional({ type: FirstAdminDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => FirstAdminDto)
+  firstAdmin?: FirstAdminDto;
 }
 
 export class UpdateRegionDto {
   @ApiProperty() @IsInt() @Min(1) version!: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(3) @MaxLength(150) name?: string;
-  @ApiPropertyOptional({ enum: LOWER_IS_BETTER_FORMULAS }) @IsOptional() @IsIn(LOWER_IS_BETTER_FORMULAS) lowerIsBetterFormula?: LowerIsBetterFormula;
+  @ApiPropertyOptional({ enum: LOWER_IS_BETTER_FORMULAS })
+  @IsOptional()
+  @IsIn(LOWER_IS_BETTER_FORMULAS)
+  lowerIsBetterFormula?: LowerIsBetterFormula;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsInt() @Min(100) @Max(200) capaianCap?: number | null;
   @ApiPropertyOptional() @IsOptional() @IsIn(['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura']) timezone?: string;
 }

@@ -1,6 +1,24 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
 
-export const SKPD_KINDS = ['DINAS', 'BADAN', 'SEKRETARIAT', 'INSPEKTORAT', 'KECAMATAN', 'RSUD', 'SATPOL', 'KANTOR', 'LAINNYA'] as const;
+export const SKPD_KINDS = [
+  'DINAS',
+  'BADAN',
+  'SEKRETARIAT',
+  'INSPEKTORAT',
+  'KECAMATAN',
+  'RSUD',
+  'SATPOL',
+  'KANTOR',
+  'LAINNYA',
+] as const;
 export type SkpdKind = (typeof SKPD_KINDS)[number];
 
 /** A Perangkat Daerah (SKPD / OPD) of a region: the unit that plans, reports and is evaluated. */

@@ -2,7 +2,14 @@ import Decimal from 'decimal.js';
 import { Exact } from '../../common/decimal/exact';
 import { Quarterly } from '../../planning/domain/indicator-settings';
 import { computable, notComputable } from './capaian';
-import { DataQualityInput, checkDataQuality, comparableYearValue, hasCumulativeTargets } from './data-quality';
+import {
+  DataQualityInput,
+  DataQualityWarning,
+  checkDataQuality,
+  comparableYearValue,
+  hasCumulativeTargets,
+  introducedWarnings,
+} from './data-quality';
 
 const d = (v: string | number): Decimal => new Exact(v);
 const q = (...values: (string | null)[]): Quarterly<Decimal | null> =>
@@ -149,4 +156,38 @@ describe('checkDataQuality (issue 6 item 5: warnings, never blocking)', () => {
   ])('hasCumulativeTargets: %s', (_label, change, expected) =>
     expect(hasCumulativeTargets({ ...base, ...change })).toBe(expected),
   );
+});
+
+describe('introducedWarnings', () => {
+  const w = (
+    code: DataQualityWarning['code'],
+    quarter: DataQualityWarning['quarter'],
+    message = 'm',
+  ): DataQualityWarning => ({
+    code,
+    quarter,
+    message,
+  });
+  it.each<[string, DataQualityWarning[], DataQualityWarning[], DataQualityWarning[]]>([
+    ['nothing before: all are new', [], [w('MISSING_EVIDENCE', 1)], [w('MISSING_EVIDENCE', 1)]],
+    ['the same warning again is not new', [w('MISSING_EVIDENCE', 1)], [w('MISSING_EVIDENCE', 1)], []],
+    [
+      'same code, another quarter is new',
+      [w('MISSING_EVIDENCE', 1)],
+      [w('MISSING_EVIDENCE', 2)],
+      [w('MISSING_EVIDENCE', 2)],
+    ],
+    [
+      'changed figures (message) are new',
+      [w('CAPAIAN_VERY_HIGH', null, '160')],
+      [w('CAPAIAN_VERY_HIGH', null, '170')],
+      [w('CAPAIAN_VERY_HIGH', null, '170')],
+    ],
+    [
+      'a fixed problem introduces nothing',
+      [w('MISSING_EVIDENCE', 1), w('REALISATION_DECREASED', 2)],
+      [w('MISSING_EVIDENCE', 1)],
+      [],
+    ],
+  ])('%s', (_label, before, after, expected) => expect(introducedWarnings(before, after)).toEqual(expected));
 });

@@ -189,3 +189,19 @@ function farFromPreviousYear(input: DataQualityInput): DataQualityWarning[] {
     },
   ];
 }
+
+const warningKey = (w: DataQualityWarning) => `${w.code}|${w.quarter}|${w.message}`;
+
+/**
+ * The warnings of `after` that `before` did not have (same code, quarter and message) — what a write introduced.
+ * A region that blocks on data quality refuses exactly these, so rewriting an entry unchanged, or fixing one of its
+ * problems, is never blocked by a warning that was already there (the message carries the figures, so a warning
+ * whose figures changed counts as new).
+ */
+export function introducedWarnings(
+  before: readonly DataQualityWarning[],
+  after: readonly DataQualityWarning[],
+): DataQualityWarning[] {
+  const had = new Set(before.map(warningKey));
+  return after.filter((w) => !had.has(warningKey(w)));
+}

@@ -1,9 +1,11 @@
+import { IsYear } from '../../common/validation/is-year';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsBoolean,
   IsDateString,
   IsInt,
   IsOptional,
@@ -23,7 +25,7 @@ const present = (_: unknown, v: unknown) => v !== null && v !== undefined;
 
 /** Sets the entry deadline of one quarter for the caller's region. */
 export class PutWindowDto {
-  @ApiProperty({ example: 2025 }) @IsInt() @Min(2000) @Max(2100) year!: number;
+  @ApiProperty({ example: 2025 }) @IsYear() year!: number;
   @ApiProperty({ example: 1 }) @IsInt() @Min(1) @Max(4) quarter!: number;
   @ApiProperty({ example: '2025-04-15T16:59:59Z' }) @IsDateString() deadline!: string;
 }
@@ -31,7 +33,7 @@ export class PutWindowDto {
 /** Reopens a closed quarter for one SKPD until a moment, with a reason (audited). */
 export class ReopenWindowDto {
   @ApiProperty() @IsUUID() skpdId!: string;
-  @ApiProperty({ example: 2025 }) @IsInt() @Min(2000) @Max(2100) year!: number;
+  @ApiProperty({ example: 2025 }) @IsYear() year!: number;
   @ApiProperty({ example: 1 }) @IsInt() @Min(1) @Max(4) quarter!: number;
   @ApiProperty() @IsString() @MinLength(5) @MaxLength(1000) reason!: string;
   @ApiProperty({ example: '2025-04-30T16:59:59Z' }) @IsDateString() until!: string;
@@ -39,11 +41,29 @@ export class ReopenWindowDto {
 
 export class RealisationQueryDto {
   @ApiProperty() @IsUUID() skpdId!: string;
-  @ApiProperty() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year!: number;
+  @ApiProperty() @IsYear({ query: true }) year!: number;
 }
 
 export class CapaianQueryDto extends RealisationQueryDto {
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(4) quarter?: number;
+}
+
+/** The year (and optionally the quarter, capaian to date) of a region-wide view. */
+export class PemdaCapaianQueryDto {
+  @ApiProperty() @IsYear({ query: true }) year!: number;
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(4) quarter?: number;
+}
+
+export class WindowListQueryDto {
+  @ApiProperty() @IsYear({ query: true }) year!: number;
+}
+
+/** Realisation settings of the caller's region. */
+export class PutPerformanceSettingsDto {
+  /** Refuse (422 DATA_QUALITY, nothing written) a realisation write that introduces a data-quality warning. */
+  @ApiProperty() @IsBoolean() blockOnDataQuality!: boolean;
+  /** The version read with GET (0 while the region still has the defaults). */
+  @ApiProperty({ example: 0 }) @IsInt() @Min(0) version!: number;
 }
 
 export class RealisationItemDto {
@@ -60,6 +80,8 @@ export class RealisationItemDto {
   /** Rencana tindak lanjut. */
   @ApiPropertyOptional({ nullable: true }) @ValidateIf(present) @IsString() @MaxLength(5000) followUpPlan?:
     string | null;
+  /** Required to change an existing quarter: the version you read (409 STALE_VERSION otherwise); omit for a new one. */
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) version?: number;
   /** Evidence items to link (added to existing links). */
   @ApiPropertyOptional({ type: [String] })
   @IsOptional()
@@ -71,7 +93,7 @@ export class RealisationItemDto {
 
 export class PutRealisationsDto {
   @ApiProperty() @IsUUID() skpdId!: string;
-  @ApiProperty({ example: 2025 }) @IsInt() @Min(2000) @Max(2100) year!: number;
+  @ApiProperty({ example: 2025 }) @IsYear() year!: number;
   @ApiProperty({ example: 1 }) @IsInt() @Min(1) @Max(4) quarter!: number;
   @ApiProperty({ type: [RealisationItemDto] })
   @IsArray()

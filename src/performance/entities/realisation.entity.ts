@@ -1,5 +1,13 @@
 import Decimal from 'decimal.js';
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
 import { decimalColumn } from '../../common/typeorm/decimal.transformer';
 
 /** What an SKPD achieved on one PK indicator in one quarter (null value = not reported, never 0). */

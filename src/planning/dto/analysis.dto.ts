@@ -1,6 +1,7 @@
+import { IsYear } from '../../common/validation/is-year';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNumber, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsIn, IsNumber, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { PlanNodeResponseDto } from './plan-node.dto';
 
 export class OrphansQueryDto {
@@ -16,7 +17,7 @@ export class OrphansResponseDto {
 }
 
 export class OverlapQueryDto {
-  @ApiProperty() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year!: number;
+  @ApiProperty() @IsYear({ query: true }) year!: number;
   /** Minimum name similarity (Dice over stems), default 0.6. */
   @ApiPropertyOptional({ minimum: 0.3, maximum: 1 })
   @IsOptional()

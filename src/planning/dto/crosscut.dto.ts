@@ -1,16 +1,14 @@
+import { IsYear } from '../../common/validation/is-year';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
-  IsInt,
   IsOptional,
   IsString,
   IsUUID,
   Matches,
-  Max,
   MaxLength,
-  Min,
   ValidateNested,
 } from 'class-validator';
 import { DECIMAL_MESSAGE, DECIMAL_PATTERN } from '../planning-access';
@@ -32,7 +30,7 @@ export class CrosscutContributionDto {
 
 /** Replaces the contributions to a Pemda indicator's target in one year. */
 export class PutCrosscutDto {
-  @ApiProperty() @IsInt() @Min(2000) @Max(2100) year!: number;
+  @ApiProperty() @IsYear() year!: number;
   @ApiProperty({ type: [CrosscutContributionDto] })
   @IsArray()
   @ArrayMaxSize(200)
@@ -43,11 +41,11 @@ export class PutCrosscutDto {
 
 export class CrosscutYearQueryDto {
   /** One year; omitted = every year of the indicator's period. */
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year?: number;
+  @ApiPropertyOptional() @IsOptional() @IsYear({ query: true }) year?: number;
 }
 
 export class CrosscutListQueryDto {
-  @ApiProperty() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year!: number;
+  @ApiProperty() @IsYear({ query: true }) year!: number;
   /** Contributions of one SKPD (planners: always their own). */
   @ApiPropertyOptional() @IsOptional() @IsUUID() skpdId?: string;
 }

@@ -1,3 +1,4 @@
+import { IsYear } from '../../common/validation/is-year';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -145,7 +146,7 @@ export const toIndicatorResponse = (i: Indicator): IndicatorResponseDto => ({
 });
 
 export class AnnualTargetDto {
-  @ApiProperty({ example: 2025 }) @IsInt() @Min(2000) @Max(2100) year!: number;
+  @ApiProperty({ example: 2025 }) @IsYear() year!: number;
   @ApiProperty({ type: String, format: 'decimal', example: '75.5' })
   @IsString()
   @Matches(DECIMAL_PATTERN, { message: DECIMAL_MESSAGE })

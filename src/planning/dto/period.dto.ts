@@ -1,11 +1,12 @@
+import { IsYear } from '../../common/validation/is-year';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsInt, IsOptional, IsString, MaxLength, Min, MinLength } from 'class-validator';
 import type { PlanningPeriod } from '../entities/planning-period.entity';
 
 export class CreatePeriodDto {
   @ApiProperty({ example: 'RPJMD 2021–2026' }) @IsString() @MinLength(3) @MaxLength(150) name!: string;
-  @ApiProperty({ example: 2021 }) @IsInt() @Min(2000) @Max(2100) startYear!: number;
-  @ApiProperty({ example: 2026 }) @IsInt() @Min(2000) @Max(2100) endYear!: number;
+  @ApiProperty({ example: 2021 }) @IsYear() startYear!: number;
+  @ApiProperty({ example: 2026 }) @IsYear() endYear!: number;
   /** Perda / Perkada number and date. */
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300) legalBasis?: string;
 }

@@ -1,3 +1,4 @@
+import { IsYear } from '../../common/validation/is-year';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -9,7 +10,6 @@ import {
   IsString,
   IsUUID,
   Matches,
-  Max,
   MaxLength,
   Min,
   MinLength,
@@ -36,7 +36,7 @@ export class PkSignersDto {
 /** Opens revision 0 (DRAFT) of an SKPD's PK for a year. */
 export class CreatePkDto extends PkSignersDto {
   @ApiProperty() @IsUUID() skpdId!: string;
-  @ApiProperty({ example: 2025 }) @IsInt() @Min(2000) @Max(2100) year!: number;
+  @ApiProperty({ example: 2025 }) @IsYear() year!: number;
 }
 
 export class UpdatePkDto extends PkSignersDto {
@@ -80,7 +80,7 @@ export class PutPkIndicatorsDto {
 
 export class PkQueryDto extends PageQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsUUID() skpdId?: string;
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year?: number;
+  @ApiPropertyOptional() @IsOptional() @IsYear({ query: true }) year?: number;
   @ApiPropertyOptional({ enum: PK_STATUSES }) @IsOptional() @IsIn(PK_STATUSES) status?: PkStatus;
   /** true = only the latest revision of each SKPD and year. */
   @ApiPropertyOptional() @IsOptional() @IsIn(['true', 'false']) latest?: 'true' | 'false';
@@ -88,7 +88,7 @@ export class PkQueryDto extends PageQueryDto {
 
 export class PkHistoryQueryDto {
   @ApiProperty() @IsUUID() skpdId!: string;
-  @ApiProperty() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year!: number;
+  @ApiProperty() @IsYear({ query: true }) year!: number;
 }
 
 export class PkReasonDto {

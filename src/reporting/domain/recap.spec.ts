@@ -43,10 +43,26 @@ describe('region predicate recap rows', () => {
   });
 
   it.each([
-    [['80', '70', '90'], [1, 2, 3], ['90', '80', '70']],
-    [['80', '80', '70'], [1, 1, 3], ['80', '80', '70']],
-    [['70', '80', '80', '80'], [1, 1, 1, 4], ['80', '80', '80', '70']],
-    [['1/3', '0.3333'], [1, 2], ['1/3', '0.3333']],
+    [
+      ['80', '70', '90'],
+      [1, 2, 3],
+      ['90', '80', '70'],
+    ],
+    [
+      ['80', '80', '70'],
+      [1, 1, 3],
+      ['80', '80', '70'],
+    ],
+    [
+      ['70', '80', '80', '80'],
+      [1, 1, 1, 4],
+      ['80', '80', '80', '70'],
+    ],
+    [
+      ['1/3', '0.3333'],
+      [1, 2],
+      ['1/3', '0.3333'],
+    ],
   ])('ranks %j as %j (ties share a rank, exact order)', (totals, ranks, order) => {
     const ranked = rankSubjects(totals.map((t, i) => ({ code: `1.0${i}`, total: f(t) })));
     expect(ranked.map((r) => r.rank)).toEqual(ranks);
@@ -57,7 +73,12 @@ describe('region predicate recap rows', () => {
     const report = buildRecap({
       year: 2025,
       bands: BANDS,
-      subjects: [subject('1.01', '1333993/18480', 'BB'), subject('1.02', '80.005', 'A'), subject('1.03', '80.005', 'A'), subject('1.04', '45', 'C')],
+      subjects: [
+        subject('1.01', '1333993/18480', 'BB'),
+        subject('1.02', '80.005', 'A'),
+        subject('1.03', '80.005', 'A'),
+        subject('1.04', '45', 'C'),
+      ],
       previous: new Map([
         ['id-1.01', { total: f('80.125'), predicate: 'A' }],
         ['id-1.02', { total: f('80.005'), predicate: 'A' }],
@@ -69,7 +90,18 @@ describe('region predicate recap rows', () => {
       { id: '1', name: 'Perencanaan Kinerja' },
       { id: '2', name: 'Pengukuran Kinerja' },
     ]);
-    expect(report.rows.map((r) => [r.rank, r.code, r.total, r.predicate, r.predicateLabel, r.delta, r.movement, r.components])).toEqual([
+    expect(
+      report.rows.map((r) => [
+        r.rank,
+        r.code,
+        r.total,
+        r.predicate,
+        r.predicateLabel,
+        r.delta,
+        r.movement,
+        r.components,
+      ]),
+    ).toEqual([
       [1, '1.02', '80.01', 'A', 'Memuaskan', '0.00', 'TETAP', ['40.00', '40.00']],
       [1, '1.03', '80.01', 'A', 'Memuaskan', null, 'BARU', ['40.00', '40.00']],
       [3, '1.01', '72.19', 'BB', 'Sangat Baik', '-7.94', 'TURUN', ['36.09', '36.09']],

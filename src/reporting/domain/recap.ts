@@ -96,7 +96,12 @@ export interface RecapSummary {
   /** Mean of the exact totals, 2 dp; null without rows. */
   readonly average: string | null;
   readonly averagePredicate: string | null;
-  readonly pemda: { total: string; predicate: string | null; predicateLabel: string | null; source: PemdaResult['source'] } | null;
+  readonly pemda: {
+    total: string;
+    predicate: string | null;
+    predicateLabel: string | null;
+    source: PemdaResult['source'];
+  } | null;
 }
 
 export interface RecapReport {
@@ -116,7 +121,11 @@ export function orderBands(bands: readonly RecapBand[]): RecapBand[] {
 }
 
 /** NAIK / TURUN / TETAP by band order (best first); BARU without a comparable predicate last year. */
-export function movementOf(current: string, previous: string | null | undefined, bands: readonly RecapBand[]): Movement {
+export function movementOf(
+  current: string,
+  previous: string | null | undefined,
+  bands: readonly RecapBand[],
+): Movement {
   if (!previous) return 'BARU';
   if (previous === current) return 'TETAP';
   const order = orderBands(bands).map((b) => b.predicate);
@@ -127,7 +136,9 @@ export function movementOf(current: string, previous: string | null | undefined,
 }
 
 /** Competition ranking ("1224"): ordered by exact total, descending; equal totals share a rank. Ties keep code order. */
-export function rankSubjects<T extends { total: Fraction; code: string }>(subjects: readonly T[]): { subject: T; rank: number }[] {
+export function rankSubjects<T extends { total: Fraction; code: string }>(
+  subjects: readonly T[],
+): { subject: T; rank: number }[] {
   const ordered = [...subjects].sort((a, b) => b.total.cmp(a.total) || a.code.localeCompare(b.code, 'en'));
   const out: { subject: T; rank: number }[] = [];
   ordered.forEach((subject, i) => {
@@ -147,9 +158,12 @@ function bandOfTotal(total: Fraction, bands: readonly RecapBand[]): RecapBand | 
 
 export function buildRecap(input: RecapInput): RecapReport {
   const bands = orderBands(input.bands);
-  const labelOf = (p: string | null): string | null => (p ? (bands.find((b) => b.predicate === p)?.label ?? null) : null);
+  const labelOf = (p: string | null): string | null =>
+    p ? (bands.find((b) => b.predicate === p)?.label ?? null) : null;
   const components: { id: string; name: string }[] = [];
-  for (const s of input.subjects) for (const c of s.components) if (!components.some((k) => k.id === c.id)) components.push({ id: c.id, name: c.name });
+  for (const s of input.subjects)
+    for (const c of s.components)
+      if (!components.some((k) => k.id === c.id)) components.push({ id: c.id, name: c.name });
 
   const ranked = rankSubjects(input.subjects);
   const rows: RecapRow[] = ranked.map(({ subject: s, rank }) => {
@@ -182,14 +196,25 @@ export function buildRecap(input: RecapInput): RecapReport {
     })),
   );
 
-  const mean = input.subjects.length ? Fraction.sum(input.subjects.map((s) => s.total)).div(Fraction.of(input.subjects.length)) : null;
+  const mean = input.subjects.length
+    ? Fraction.sum(input.subjects.map((s) => s.total)).div(Fraction.of(input.subjects.length))
+    : null;
   const summary: RecapSummary = {
     count: rows.length,
-    distribution: bands.map((b) => ({ predicate: b.predicate, label: b.label, count: rows.filter((r) => r.predicate === b.predicate).length })),
+    distribution: bands.map((b) => ({
+      predicate: b.predicate,
+      label: b.label,
+      count: rows.filter((r) => r.predicate === b.predicate).length,
+    })),
     average: show(mean),
     averagePredicate: mean ? (bandOfTotal(mean, bands)?.predicate ?? null) : null,
     pemda: input.pemda
-      ? { total: input.pemda.total.toFixedHalfUp(2), predicate: input.pemda.predicate, predicateLabel: labelOf(input.pemda.predicate), source: input.pemda.source }
+      ? {
+          total: input.pemda.total.toFixedHalfUp(2),
+          predicate: input.pemda.predicate,
+          predicateLabel: labelOf(input.pemda.predicate),
+          source: input.pemda.source,
+        }
       : null,
   };
   return { year: input.year, components, rows, subComponentRows, summary };
@@ -206,4 +231,5 @@ export function slug(text: string): string {
   );
 }
 
-export const recapFileName = (regionName: string, year: number): string => `Rekap-Predikat-SAKIP-${slug(regionName)}-${year}.xlsx`;
+export const recapFileName = (regionName: string, year: number): string =>
+  `Rekap-Predikat-SAKIP-${slug(regionName)}-${year}.xlsx`;

@@ -1,0 +1,130 @@
+/**
+ * Writes the same Excel reports as the download endpoints, without the API:
+ *   npm run report -- region-recap   --region <code> --year <y> --out file.xlsx
+ *   npm run report -- lke            --region <code> --skpd <code> --year <y> --out file.xlsx
+ *   npm run report -- capaian        --region <code> --skpd <code> --year <y> --out file.xlsx
+ *   npm run report -- trend          --region <code> [--from <y>] [--to <y>] --out file.xlsx
+ *   npm run report -- national-recap --year <y> --out file.xlsx [--page-size <n>]
+ * Without --out the file is named like the download (e.g. Rekap-Predikat-SAKIP-<region>-<year>.xlsx) in the current
+ * directory. The national recap streams page by page and shows a progress bar on the terminal.
+ */
+import { randomUUID } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { NestFactory } from '@nestjs/core';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { SingleBar } from 'cli-progress';
+import type { DataSource } from 'typeorm';
+import { AppModule } from '../app.module';
+import { DomainError } from '../common/errors/domain-error';
+import type { TenantScope } from '../common/tenancy/tenant-scope';
+import { ConfigError, loadConfig } from '../config/env';
+import { Region } from '../organization/entities/region.entity';
+import { Skpd } from '../organization/entities/skpd.entity';
+import { nationalRecapFileName } from '../reporting/domain/national-recap';
+import { type ReportFile, ReportsService } from '../reporting/reports.service';
+import { describeStartupError } from '../startup-error';
+
+export const REPORT_KINDS = ['region-recap', 'lke', 'capaian', 'trend', 'national-recap'] as const;
+type Kind = (typeof REPORT_KINDS)[number];
+
+const USAGE = `usage: npm run report -- <${REPORT_KINDS.join('|')}> --region <code> [--skpd <code>] --year <y> [--from <y>] [--to <y>] [--out file.xlsx]`;
+
+class UsageError extends Error {}
+
+const year = (v: string | undefined, name: string): number | undefined => {
+  if (v === undefined) return undefined;
+  if (!/^\d{4}$/.test(v)) throw new UsageError(`--${name} must be a year, e.g. 2025`);
+  return Number(v);
+};
+
+/** The report's own scope: region-wide, like a REGION_ADMIN of that region (the operator runs it on the server). */
+const regionScope = (regionId: string): TenantScope => ({
+  userId: 'cli',
+  username: 'cli',
+  role: 'REGION_ADMIN',
+  regionId,
+  skpdId: null,
+  isQa: false,
+  correlationId: randomUUID(),
+});
+
+async function main(): Promise<void> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      region: { type: 'string' },
+      skpd: { type: 'string' },
+      year: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      out: { type: 'string' },
+      'page-size': { type: 'string' },
+    },
+  });
+  const kind = positionals[0] as Kind | undefined;
+  if (!kind || !REPORT_KINDS.includes(kind)) throw new UsageError(USAGE);
+  const y = year(values.year, 'year');
+  if (kind !== 'trend' && y === undefined) throw new UsageError(`--year is required\n${USAGE}`);
+  if (kind !== 'national-recap' && !values.region) throw new UsageError(`--region is required\n${USAGE}`);
+  if ((kind === 'lke' || kind === 'capaian') && !values.skpd)
+    throw new UsageError(`--skpd is required for ${kind}\n${USAGE}`);
+
+  const config = loadConfig();
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot({ ...config, LOG_LEVEL: 'silent' }), {
+    logger: false,
+    abortOnError: false,
+  });
+  try {
+    const reports = app.get(ReportsService);
+    const db = app.get<DataSource>(getDataSourceToken());
+    if (kind === 'national-recap') {
+      const out = values.out ?? nationalRecapFileName(y as number);
+      const bar = new SingleBar({
+        format: 'Rekap nasional |{bar}| {value}/{total} daerah',
+        stream: process.stderr,
+        hideCursor: true,
+      });
+      let started = false;
+      try {
+        const result = await reports.nationalRecap(y as number, out, {
+          pageSize: values['page-size'] ? Number(values['page-size']) : undefined,
+          onProgress: (done, total) => {
+            if (!started) bar.start(total, 0);
+            started = true;
+            bar.update(done);
+          },
+        });
+        bar.stop();
+        console.log(`report: ${out} (${result.rows} baris, ${result.regions} daerah)`);
+      } finally {
+        if (started) bar.stop();
+      }
+      return;
+    }
+    const region = await db.getRepository(Region).findOne({ where: { code: values.region } });
+    if (!region) throw new UsageError(`no region with code ${values.region}`);
+    const scope = regionScope(region.id);
+    const skpdId = async (): Promise<string> => {
+      const skpd = await db.getRepository(Skpd).findOne({ where: { regionId: region.id, code: values.skpd } });
+      if (!skpd) throw new UsageError(`no SKPD with code ${values.skpd} in ${region.name}`);
+      return skpd.id;
+    };
+    let file: ReportFile;
+    if (kind === 'region-recap') file = await reports.regionRecap(scope, y as number);
+    else if (kind === 'lke') file = await reports.lkeSheet(scope, await skpdId(), y as number);
+    else if (kind === 'capaian') file = await reports.capaianTable(scope, await skpdId(), y as number);
+    else file = await reports.trend(scope, year(values.from, 'from') ?? y, year(values.to, 'to') ?? y);
+    const out = values.out ?? file.fileName;
+    await writeFile(out, file.content);
+    console.log(`report: ${out}`);
+  } finally {
+    await app.close();
+  }
+}
+
+main().catch((err: unknown) => {
+  const known = err instanceof UsageError || err instanceof DomainError || err instanceof ConfigError;
+  console.error(`report: ${known ? (err as Error).message : describeStartupError(err)}`);
+  process.exit(1);
+});

@@ -1,0 +1,44 @@
+import { type Permission, type Role, roleHas } from '../auth/roles';
+
+export interface NavLink {
+  href: string;
+  label: string;
+  permission: Permission;
+  /** Only for these roles (on top of the permission), e.g. pages built for the planner's own SKPD. */
+  roles?: readonly Role[];
+}
+
+/** The console menu; a link shows only to roles that may open it. */
+export const NAV: readonly NavLink[] = [
+  { href: '/konsol', label: 'Beranda', permission: 'session.self' },
+  { href: '/konsol/pk', label: 'PK & Target', permission: 'planning.write', roles: ['PLANNER'] },
+  { href: '/konsol/realisasi', label: 'Realisasi', permission: 'realisation.write' },
+  { href: '/konsol/capaian', label: 'Capaian', permission: 'realisation.read', roles: ['PLANNER'] },
+  {
+    href: '/konsol/lke',
+    label: 'Evaluasi LKE',
+    permission: 'evaluation.read',
+    roles: ['EVALUATOR', 'REGION_ADMIN', 'HEAD'],
+  },
+  { href: '/konsol/wilayah', label: 'Dasbor Wilayah', permission: 'report.region' },
+  { href: '/konsol/admin/skpd', label: 'SKPD', permission: 'skpd.manage' },
+  { href: '/konsol/admin/pengguna', label: 'Pengguna', permission: 'user.manage' },
+  { href: '/konsol/admin/jendela', label: 'Periode & Jendela', permission: 'realisation.reopen' },
+  { href: '/konsol/admin/pk', label: 'Persetujuan PK', permission: 'planning.approve' },
+  { href: '/konsol/admin/audit', label: 'Log Audit', permission: 'audit.read' },
+  { href: '/konsol/kata-sandi', label: 'Ubah Kata Sandi', permission: 'session.self' },
+];
+
+export const navFor = (role: Role, currentPath: string) =>
+  NAV.filter((l) => roleHas(role, l.permission) && (!l.roles || l.roles.includes(role))).map((l) => ({
+    ...l,
+    current: l.href === '/konsol' ? currentPath === '/konsol' : currentPath.startsWith(l.href),
+  }));
+
+export const ROLE_LABELS: Record<Role, string> = {
+  SUPERADMIN: 'Superadmin',
+  REGION_ADMIN: 'Admin Wilayah',
+  PLANNER: 'Perencana SKPD',
+  EVALUATOR: 'Evaluator',
+  HEAD: 'Kepala Daerah',
+};

@@ -1,0 +1,22 @@
+import { Injectable } from '@nestjs/common';
+import type { Response } from 'express';
+import { ConsoleCsrf } from './console-csrf';
+import { navFor, ROLE_LABELS } from './console-nav';
+import type { ConsoleRequest } from './console-session';
+
+/** Renders a console page with what every page needs: the user, the menu and the CSRF token for its forms. */
+@Injectable()
+export class ConsoleViews {
+  constructor(private readonly csrf: ConsoleCsrf) {}
+
+  render(req: ConsoleRequest, res: Response, view: string, model: Record<string, unknown> = {}, status = 200): void {
+    const scope = req.scope;
+    res.set('Cache-Control', 'private, no-store');
+    res.status(status).render(view, {
+      ...model,
+      csrf: this.csrf.token(req, res),
+      user: scope ? { username: scope.username, roleLabel: ROLE_LABELS[scope.role] } : null,
+      nav: scope ? navFor(scope.role, req.path) : [],
+    });
+  }
+}

@@ -1,0 +1,8 @@
+/** The year a page shows: `?tahun=` when it is a sensible year, else the current one. */
+export function yearOf(raw: unknown, now: Date = new Date()): number {
+  const year = typeof raw === 'string' && /^\d{4}$/.test(raw) ? Number(raw) : NaN;
+  return year >= 2000 && year <= 2100 ? year : now.getUTCFullYear();
+}
+
+export const QUARTERS = [1, 2, 3, 4] as const;
+export const QUARTER_LABELS = ['TW I', 'TW II', 'TW III', 'TW IV'] as const;

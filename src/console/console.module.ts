@@ -1,0 +1,75 @@
+import { Module } from '@nestjs/common';
+import { MulterModule } from '@nestjs/platform-express';
+import { memoryStorage } from 'multer';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/env';
+import { AuditModule } from '../audit/audit.module';
+import { AuthModule } from '../auth/auth.module';
+import { EvaluationModule } from '../evaluation/evaluation.module';
+import { LkeExcelModule } from '../evaluation/excel/lke-excel.module';
+import { EvidenceModule } from '../evidence/evidence.module';
+import { OrganizationModule } from '../organization/organization.module';
+import { PerformanceModule } from '../performance/performance.module';
+import { PkExcelModule } from '../planning/excel/pk-excel.module';
+import { PlanningModule } from '../planning/planning.module';
+import { ProgressModule } from '../progress/progress.module';
+import { ReportingModule } from '../reporting/reporting.module';
+import { ConsoleAdminController } from './console-admin.controller';
+import { ConsoleAuthController } from './console-auth.controller';
+import { ConsoleCsrf } from './console-csrf';
+import { ConsoleDashboards } from './console-dashboards';
+import { ConsoleEvidenceController } from './console-evidence.controller';
+import { ConsoleExceptionFilter } from './console-exception.filter';
+import { ConsoleGuard } from './console.guard';
+import { ConsoleHomeController, ConsoleNotFoundController, ConsoleRootController } from './console-home.controller';
+import { ConsoleLkeController } from './console-lke.controller';
+import { ConsoleLkeExcelController } from './console-lke-excel.controller';
+import { ConsoleRegionController } from './console-region.controller';
+import { ConsolePkExcelController } from './console-pk-excel.controller';
+import { ConsolePlannerController } from './console-planner.controller';
+import { ConsoleSession } from './console-session';
+import { ConsoleViews } from './console-views';
+
+/**
+ * The web console (server-rendered, Indonesian) under /konsol. It holds no business rules: every page calls the
+ * services the REST controllers call, with the caller's TenantScope, under the same PERMISSIONS.
+ */
+@Module({
+  imports: [
+    AuthModule,
+    AuditModule,
+    OrganizationModule,
+    PlanningModule,
+    PkExcelModule,
+    EvidenceModule,
+    PerformanceModule,
+    EvaluationModule,
+    LkeExcelModule,
+    ReportingModule,
+    ProgressModule,
+    MulterModule.registerAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        storage: memoryStorage(),
+        defParamCharset: 'utf8',
+        limits: { fileSize: config.UPLOAD_MAX_BYTES, files: 50, fields: 1000, fieldSize: 8192, fieldNameSize: 100 },
+      }),
+    }),
+  ],
+  controllers: [
+    ConsoleRootController,
+    ConsoleAuthController,
+    ConsoleHomeController,
+    ConsolePlannerController,
+    ConsolePkExcelController,
+    ConsoleLkeController,
+    ConsoleLkeExcelController,
+    ConsoleRegionController,
+    ConsoleEvidenceController,
+    ConsoleAdminController,
+    // Keep last: the 404 page for every other /konsol address.
+    ConsoleNotFoundController,
+  ],
+  providers: [ConsoleSession, ConsoleCsrf, ConsoleViews, ConsoleGuard, ConsoleExceptionFilter, ConsoleDashboards],
+})
+export class ConsoleModule {}

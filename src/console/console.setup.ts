@@ -1,0 +1,55 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, parse } from 'node:path';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import cookieParser from 'cookie-parser';
+import Decimal from 'decimal.js';
+import express from 'express';
+import hbs from 'hbs';
+import { findRuleSetDir } from '../evaluation/lke-rule-sets';
+import { formatIndonesian } from '../planning/domain/indonesian-number';
+import { CONSOLE_PATH } from './console-session';
+
+/** <repo>/templates/console, found the way the LKE rule sets find <repo>/templates/lke (works from src and dist). */
+export const consoleTemplatesDir = (): string => join(dirname(findRuleSetDir()), 'console');
+
+const DATE_TIME = new Intl.DateTimeFormat('id-ID', {
+  dateStyle: 'medium',
+  timeStyle: 'short',
+  timeZone: 'Asia/Jakarta',
+});
+
+/** A target or value as the API gives it (decimal text, a {lower, upper} range, true for yes/no) for display. */
+function angka(value: unknown, places?: number): string {
+  if (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value)) return formatIndonesian(new Decimal(value), places);
+  if (typeof value === 'number' && Number.isFinite(value)) return formatIndonesian(new Decimal(value), places);
+  if (value === true) return 'Ya';
+  if (value && typeof value === 'object' && 'lower' in value && 'upper' in value)
+    return `${angka((value as { lower: unknown }).lower)}–${angka((value as { upper: unknown }).upper)}`;
+  return '–';
+}
+
+/** The view engine (Handlebars, escaping by default), its partials and helpers, cookies and the one CSS file. */
+export function configureConsole(app: NestExpressApplication): void {
+  const dir = consoleTemplatesDir();
+  const engine = hbs.create();
+  const partials = join(dir, 'partials');
+  for (const file of readdirSync(partials).filter((f) => f.endsWith('.hbs')))
+    engine.registerPartial(parse(file).name, readFileSync(join(partials, file), 'utf8'));
+  engine.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  /** An API decimal string shown the Indonesian way ("1250.5" → "1.250,5"); `places` rounds half-up. */
+  engine.registerHelper('angka', (value: unknown, places: unknown) =>
+    angka(value, typeof places === 'number' ? places : undefined),
+  );
+  engine.registerHelper('tanggal', (value: unknown) => (value ? DATE_TIME.format(new Date(String(value))) : '–'));
+  app.engine('hbs', engine.__express);
+  app.setViewEngine('hbs');
+  app.setBaseViewsDir(dir);
+  app.use(
+    `${CONSOLE_PATH}/aset`,
+    express.static(join(dir, 'aset'), { fallthrough: false, index: false, maxAge: '1h' }),
+  );
+  app.use(CONSOLE_PATH, cookieParser());
+}
+
+/** The web console lives outside the API prefix: `/` (a redirect to it) and everything under /konsol. */
+export const CONSOLE_ROUTES = ['/', 'konsol', 'konsol/{*path}'];

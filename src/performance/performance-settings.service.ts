@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { StaleVersionError } from '../common/errors/domain-error';
+import { isUniqueViolation } from '../common/filters/to-error-body';
+import { regionOf, type TenantScope } from '../common/tenancy/tenant-scope';
+import { updateWithVersion } from '../common/typeorm/versioned-update';
+import type { PutPerformanceSettingsDto } from './dto/realisation.dto';
+import { PerformanceSettings } from './entities/performance-settings.entity';
+
+export interface PerformanceSettingsResponse {
+  blockOnDataQuality: boolean;
+  /** 0 while the region has the defaults (no row yet). */
+  version: number;
+}
+
+const DEFAULTS: PerformanceSettingsResponse = { blockOnDataQuality: false, version: 0 };
+
+/** Per-region realisation settings (REGION_ADMIN): whether data-quality warnings block a write. */
+@Injectable()
+export class PerformanceSettingsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** The region's settings, or the defaults. */
+  async of(m: EntityManager, regionId: string): Promise<PerformanceSettingsResponse> {
+    const row = await m.findOne(PerformanceSettings, { where: { regionId } });
+    return row ? { blockOnDataQuality: row.blockOnDataQuality, version: row.version } : DEFAULTS;
+  }
+
+  get(scope: TenantScope): Promise<PerformanceSettingsResponse> {
+    return this.of(this.db.manager, regionOf(scope));
+  }
+
+  /** Optimistic: the version read with GET (0 for the defaults); a stale one → 409 STALE_VERSION. Audited. */
+  async put(scope: TenantScope, dto: PutPerformanceSettingsDto): Promise<PerformanceSettingsResponse> {
+    const regionId = regionOf(scope);
+    const changes = { blockOnDataQuality: dto.blockOnDataQuality, updatedBy: scope.userId };
+    return this.db.transaction(async (m) => {
+      const row = await m.findOne(PerformanceSettings, { where: { regionId } });
+      let saved: PerformanceSettings;
+      if (row) {
+        saved = await updateWithVersion(m, PerformanceSettings, row, dto.version, changes, 'PerformanceSettings');
+      } else {
+        if (dto.version !== 0) throw new StaleVersionError('PerformanceSettings');
+        try {
+          saved = await m.save(m.create(PerformanceSettings, { regionId, ...changes }));
+        } catch (err) {
+          if (isUniqueViolation(err)) throw new StaleVersionError('PerformanceSettings');
+          throw err;
+        }
+      }
+      await this.audit.record(m, scope, {
+        action: row ? 'UPDATE' : 'CREATE',
+        entity: 'PerformanceSettings',
+        entityId: saved.id,
+        regionId,
+        before: row ? { blockOnDataQuality: row.blockOnDataQuality } : null,
+        after: { blockOnDataQuality: saved.blockOnDataQuality },
+      });
+      return { blockOnDataQuality: saved.blockOnDataQuality, version: saved.version };
+    });
+  }
+}

@@ -1,0 +1,285 @@
+import ExcelJS from 'exceljs';
+import { slug } from '../reporting/domain/recap';
+import {
+  borderRow,
+  HEADER_ROW,
+  NUMBER_FORMAT,
+  num,
+  paintPredicate,
+  setUpSheet,
+  setWorkbookProperties,
+} from '../reporting/sheet-style';
+import type { BenchmarkJson } from './benchmark.service';
+import type { ResultJson, Target } from './history.service';
+import type { RoadmapJson } from './roadmap.service';
+import type { SkpdIndexJson } from './skpd-index.service';
+
+/** exceljs adapter of the progress views: lays out built JSON (2-dp strings), computes nothing. Labels in Indonesian. */
+
+export const ROADMAP_SHEET = 'Peta Jalan Peningkatan Predikat';
+export const HISTORY_SHEET = 'Riwayat dan Target';
+export const BENCHMARK_SHEET = 'Perbandingan Studi Tiru';
+export const INDEX_SHEET = 'Indeks Kinerja Triwulanan';
+
+const SOURCE_LABEL: Record<string, string> = {
+  OFFICIAL: 'Hasil resmi KemenPAN-RB',
+  EVALUATION: 'Evaluasi (FINAL)',
+  IMPORTED: 'Data historis',
+};
+const TREND_LABEL: Record<string, string> = { NAIK: 'Naik', TURUN: 'Turun', TETAP: 'Tetap', BARU: 'Baru' };
+const idn = (v: string | null | undefined): string => (v ?? '-').replace('.', ',');
+
+/** A merged note line under the title block (row 3), e.g. the summary of a roadmap. */
+function note(ws: ExcelJS.Worksheet, width: number, text: string, row = HEADER_ROW - 1): void {
+  ws.mergeCells(row, 1, row, width);
+  const cell = ws.getCell(row, 1);
+  cell.value = text;
+  cell.alignment = { wrapText: true, vertical: 'middle' };
+  ws.getRow(row).height = 30;
+}
+
+function fillRows(
+  ws: ExcelJS.Worksheet,
+  width: number,
+  rows: (string | number | null)[][],
+  opts: { numeric?: number[]; predicate?: number[]; wrap?: number[] } = {},
+): void {
+  rows.forEach((values, i) => {
+    const row = ws.getRow(HEADER_ROW + 1 + i);
+    row.values = values;
+    borderRow(row, width);
+    for (const c of opts.numeric ?? []) row.getCell(c).numFmt = NUMBER_FORMAT;
+    for (const c of opts.predicate ?? []) paintPredicate(row.getCell(c), values[c - 1] as string | null);
+    for (const c of opts.wrap ?? []) row.getCell(c).alignment = { wrapText: true, vertical: 'top' };
+  });
+}
+
+export function addRoadmapSheet(wb: ExcelJS.Workbook, r: RoadmapJson, regionName: string): void {
+  const ws = wb.addWorksheet(ROADMAP_SHEET);
+  const headers = [
+    'No',
+    'Komponen',
+    'Subkomponen',
+    'Kode Kriteria',
+    'Uraian Kriteria',
+    'Jawaban Saat Ini',
+    'Jawaban Sasaran',
+    'Tambahan Nilai',
+    'Nilai Setelah Langkah',
+    'Perangkat Daerah Penanggung Jawab',
+    'Bukti Dukung yang Diperlukan',
+  ];
+  const subject = r.skpdName ?? `Pemerintah ${regionName}`;
+  setUpSheet(
+    ws,
+    'PETA JALAN PENINGKATAN PREDIKAT SAKIP',
+    `${subject} — Evaluasi Tahun ${r.year}`,
+    headers,
+    [6, 26, 28, 12, 48, 12, 12, 12, 14, 32, 60],
+  );
+  const summary = r.nextPredicate
+    ? r.reachable
+      ? `Nilai saat ini ${idn(r.total)} (${r.predicate}); predikat berikutnya ${r.nextPredicate} memerlukan kenaikan lebih dari ${idn(r.pointsMissing)} poin. ` +
+        `${r.stepCount} langkah perbaikan di bawah ini menaikkan nilai menjadi ${idn(r.totalAfter)} (${r.predicateAfter}).`
+      : `Nilai saat ini ${idn(r.total)} (${r.predicate}); predikat ${r.nextPredicate} tidak dapat dicapai dengan skala jawaban ini.`
+    : `Nilai saat ini ${idn(r.total)} (${r.predicate}): predikat tertinggi telah dicapai, tidak ada langkah peningkatan.`;
+  note(ws, headers.length, summary);
+  fillRows(
+    ws,
+    headers.length,
+    r.steps.map((s) => [
+      s.order,
+      `${s.componentId}. ${s.componentName}`,
+      `${s.subComponentId}. ${s.subComponentName}`,
+      s.criterionId,
+      s.criterionText,
+      s.from,
+      s.to,
+      num(s.gain),
+      num(s.totalAfterStep),
+      s.responsible.name,
+      s.evidence.map((e) => `• ${e}`).join('\n'),
+    ]),
+    { numeric: [8, 9], wrap: [2, 3, 5, 10, 11] },
+  );
+}
+
+function addHistorySheet(
+  wb: ExcelJS.Workbook,
+  entries: readonly ResultJson[],
+  target: Target | null,
+  regionName: string,
+): void {
+  const ws = wb.addWorksheet(HISTORY_SHEET);
+  const headers = [
+    'Tahun',
+    'Sumber',
+    'Nilai',
+    'Predikat',
+    'Predikat Berikutnya',
+    'Kekurangan ke Predikat Berikutnya',
+    'Target Predikat',
+    'Kekurangan ke Target',
+    'Status Target',
+  ];
+  setUpSheet(ws, 'RIWAYAT PREDIKAT SAKIP DAN TARGET DAERAH', regionName, headers, [10, 26, 12, 12, 14, 18, 14, 16, 18]);
+  note(
+    ws,
+    headers.length,
+    target
+      ? `Target daerah: predikat ${target.predicate} pada tahun ${target.year}.`
+      : 'Target daerah belum ditetapkan.',
+  );
+  fillRows(
+    ws,
+    headers.length,
+    entries.map((e) => [
+      e.year,
+      SOURCE_LABEL[e.source] ?? e.source,
+      num(e.total),
+      e.predicate,
+      e.gap?.next?.predicate ?? '-',
+      num(e.gap?.next?.points),
+      e.gap?.target?.predicate ?? '-',
+      num(e.gap?.target?.points),
+      e.gap?.target ? (e.gap.target.reached ? 'Tercapai' : 'Belum tercapai') : '-',
+    ]),
+    { numeric: [3, 6, 8], predicate: [4] },
+  );
+}
+
+function addBenchmarkSheet(wb: ExcelJS.Workbook, b: BenchmarkJson | null, regionName: string): void {
+  const ws = wb.addWorksheet(BENCHMARK_SHEET);
+  const headers = [
+    'Kode',
+    'Komponen / Subkomponen',
+    'Bobot',
+    `Nilai ${regionName}`,
+    'Nilai Pembanding',
+    'Selisih (Pembanding − Sendiri)',
+    'Pembanding Lebih Tinggi',
+  ];
+  setUpSheet(
+    ws,
+    'PERBANDINGAN HASIL EVALUASI (STUDI TIRU)',
+    b ? `${regionName} dibandingkan dengan ${b.peer.name} — Tahun ${b.year}` : regionName,
+    headers,
+    [10, 50, 10, 16, 16, 18, 14],
+  );
+  if (!b) {
+    note(
+      ws,
+      headers.length,
+      'Tidak ada daerah pembanding: pilih daerah yang telah mempublikasikan hasil evaluasinya (parameter peerRegionId).',
+    );
+    return;
+  }
+  note(
+    ws,
+    headers.length,
+    `${regionName}: ${idn(b.own?.total)} (${b.own?.predicate ?? '-'}); ${b.peer.name}: ${idn(b.peer.total)} (${b.peer.predicate}).`,
+  );
+  const rows = [b.total, ...b.components.flatMap((c) => [c, ...b.subComponents.filter((s) => s.componentId === c.id)])];
+  fillRows(
+    ws,
+    headers.length,
+    rows.map((r) => [
+      r.id === 'total' ? '' : r.id,
+      r.name,
+      num(r.weight),
+      num(r.own),
+      num(r.peer),
+      num(r.difference),
+      r.peerHigher ? 'Ya' : 'Tidak',
+    ]),
+    { numeric: [3, 4, 5, 6], wrap: [2] },
+  );
+  rows.forEach((r, i) => {
+    if (r.componentId === null) ws.getRow(HEADER_ROW + 1 + i).font = { bold: true };
+  });
+}
+
+function addIndexSheet(wb: ExcelJS.Workbook, idx: SkpdIndexJson, regionName: string): void {
+  const ws = wb.addWorksheet(INDEX_SHEET);
+  const headers = [
+    'Peringkat',
+    'Kode',
+    'Perangkat Daerah',
+    'Capaian Kinerja PK (%)',
+    'Kemajuan Evaluasi (%)',
+    'Indeks Kinerja',
+    'Indeks Triwulan Sebelumnya',
+    'Perubahan',
+    'Tren',
+  ];
+  setUpSheet(
+    ws,
+    'INDEKS KINERJA PERANGKAT DAERAH TRIWULANAN',
+    `${regionName} — Triwulan ${idx.quarter} Tahun ${idx.year}`,
+    headers,
+    [10, 14, 42, 16, 16, 14, 16, 12, 10],
+  );
+  note(
+    ws,
+    headers.length,
+    `Indeks = ${idx.weights.capaian}% × capaian Perjanjian Kinerja s.d. triwulan (maksimal 100) + ${idx.weights.evaluationProgress}% × kemajuan evaluasi SAKIP tahun berjalan.`,
+  );
+  fillRows(
+    ws,
+    headers.length,
+    idx.items.map((i) => [
+      i.rank,
+      i.code,
+      i.name,
+      num(i.capaian),
+      num(i.evaluationProgress),
+      num(i.index),
+      num(i.previousIndex),
+      num(i.delta),
+      TREND_LABEL[i.trend],
+    ]),
+    { numeric: [4, 5, 6, 7, 8] },
+  );
+}
+
+const newWorkbook = (title: string, now: Date): ExcelJS.Workbook => {
+  const wb = new ExcelJS.Workbook();
+  setWorkbookProperties(wb, title, now, 'Evaluasi Akuntabilitas Kinerja Instansi Pemerintah');
+  return wb;
+};
+
+export async function writeRoadmapWorkbook(r: RoadmapJson, regionName: string, now = new Date()): Promise<Buffer> {
+  const wb = newWorkbook(`Peta Jalan Peningkatan Predikat ${regionName} Tahun ${r.year}`, now);
+  addRoadmapSheet(wb, r, regionName);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+export interface ProgressWorkbookInput {
+  readonly year: number;
+  readonly regionName: string;
+  readonly history: readonly ResultJson[];
+  readonly target: Target | null;
+  readonly roadmap: RoadmapJson | null;
+  readonly benchmark: BenchmarkJson | null;
+  readonly index: SkpdIndexJson;
+}
+
+/** The regional head's progress workbook: history vs target, roadmap, peer comparison, quarterly SKPD index. */
+export async function writeProgressWorkbook(input: ProgressWorkbookInput, now = new Date()): Promise<Buffer> {
+  const wb = newWorkbook(`Kemajuan Menuju Predikat Berikutnya ${input.regionName} Tahun ${input.year}`, now);
+  addHistorySheet(wb, input.history, input.target, input.regionName);
+  if (input.roadmap) addRoadmapSheet(wb, input.roadmap, input.regionName);
+  else {
+    const ws = wb.addWorksheet(ROADMAP_SHEET);
+    setUpSheet(ws, 'PETA JALAN PENINGKATAN PREDIKAT SAKIP', input.regionName, ['Keterangan'], [100]);
+    note(ws, 1, `Belum ada evaluasi Pemda tahun ${input.year}; peta jalan disusun dari evaluasi Pemda.`);
+  }
+  addBenchmarkSheet(wb, input.benchmark, input.regionName);
+  addIndexSheet(wb, input.index, input.regionName);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+export const roadmapFileName = (regionName: string, year: number): string =>
+  `Peta-Jalan-Predikat-${slug(regionName)}-${year}.xlsx`;
+export const progressFileName = (regionName: string, year: number): string =>
+  `Kemajuan-Predikat-SAKIP-${slug(regionName)}-${year}.xlsx`;

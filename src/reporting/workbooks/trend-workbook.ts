@@ -1,0 +1,101 @@
+import ExcelJS from 'exceljs';
+import type { Trend, TrendRow } from '../domain/trend';
+import {
+  borderRow,
+  HEADER_ROW,
+  NUMBER_FORMAT,
+  num,
+  paintPredicate,
+  setUpSheet,
+  setWorkbookProperties,
+} from '../sheet-style';
+
+/**
+ * Thin exceljs adapter for the multi-year trend. The Pemda's trend is drawn as in-cell data bars (a conditional
+ * format Excel and LibreOffice both render and print) rather than a chart image: exceljs writes no charts, and a
+ * server-side PNG would need an image/font library.
+ */
+
+export const TREND_SHEET = 'Tren Nilai';
+
+/** First column of year y's pair (Nilai, Predikat), 1-based. */
+export const yearColumn = (index: number): number => 4 + 2 * index;
+
+export async function writeTrendWorkbook(trend: Trend, regionName: string, now: Date = new Date()): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const from = trend.years[0];
+  const to = trend.years[trend.years.length - 1];
+  const title = 'Tren Nilai dan Predikat SAKIP';
+  setWorkbookProperties(
+    wb,
+    `${title} ${regionName} ${from}–${to}`,
+    now,
+    'Evaluasi Akuntabilitas Kinerja Instansi Pemerintah',
+  );
+  const ws = wb.addWorksheet(TREND_SHEET);
+  const headers = [
+    'No',
+    'Kode',
+    'Pemerintah Daerah / Perangkat Daerah',
+    ...trend.years.flatMap((y) => [`Nilai ${y}`, `Predikat ${y}`]),
+    `Perubahan ${from}–${to}`,
+  ];
+  setUpSheet(ws, title.toUpperCase(), `${regionName} — Tahun ${from}–${to}`, headers, [
+    6,
+    14,
+    42,
+    ...trend.years.flatMap(() => [10, 10]),
+    14,
+  ]);
+
+  const put = (at: number, no: number | string, r: TrendRow, bold: boolean) => {
+    const row = ws.getRow(at);
+    row.values = [no, r.code, r.name, ...r.cells.flatMap((c) => [num(c.total), c.predicate]), num(r.change)];
+    borderRow(row, headers.length);
+    r.cells.forEach((c, i) => {
+      row.getCell(yearColumn(i)).numFmt = NUMBER_FORMAT;
+      paintPredicate(row.getCell(yearColumn(i) + 1), c.predicate);
+      row.getCell(yearColumn(i) + 1).alignment = { horizontal: 'center' };
+    });
+    row.getCell(headers.length).numFmt = NUMBER_FORMAT;
+    if (bold) row.getCell(3).font = { bold: true };
+  };
+  let at = HEADER_ROW + 1;
+  if (trend.pemda) put(at++, 'Pemda', trend.pemda, true);
+  trend.skpds.forEach((r, i) => put(at++, i + 1, r, false));
+
+  // The Pemda's trend as data bars: one row per year.
+  if (trend.pemda) {
+    at += 1;
+    ws.getCell(at++, 3).value = `GRAFIK NILAI SAKIP ${regionName.toUpperCase()}`;
+    ws.getCell(at - 1, 3).font = { bold: true };
+    const first = at;
+    trend.years.forEach((y, i) => {
+      const cell = trend.pemda!.cells[i];
+      ws.getCell(at, 2).value = y;
+      ws.getCell(at, 3).value = num(cell.total);
+      ws.getCell(at, 3).numFmt = NUMBER_FORMAT;
+      ws.getCell(at, 4).value = cell.predicate;
+      paintPredicate(ws.getCell(at, 4), cell.predicate);
+      at++;
+    });
+    ws.addConditionalFormatting({
+      ref: `C${first}:C${at - 1}`,
+      rules: [
+        {
+          type: 'dataBar',
+          priority: 1,
+          minLength: 0,
+          maxLength: 100,
+          cfvo: [
+            { type: 'num', value: 0 },
+            { type: 'num', value: 100 },
+          ],
+          color: { argb: 'FF4472C4' },
+          gradient: false,
+        } as unknown as ExcelJS.ConditionalFormattingRule,
+      ],
+    });
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
