@@ -15,6 +15,7 @@ export const col = {
     length: String(length),
     ...opts,
   }),
+  /** TEXT: 64 KB on MySQL (see 1763900007000-long-texts for the columns that need LONGTEXT there). */
   longText: (name: string, nullable = true): TableColumnOptions => ({ name, type: 'text', isNullable: nullable }),
   int: (name: string, opts: Partial<TableColumnOptions> = {}): TableColumnOptions => ({ name, type: 'int', ...opts }),
   bool: (name: string, dflt: boolean): TableColumnOptions => ({ name, type: 'boolean', default: dflt ? 1 : 0 }),

@@ -6,6 +6,7 @@ import { Evidence1763900002000 } from './1763900002000-evidence';
 import { Performance1763900003000 } from './1763900003000-performance';
 import { PerformanceSettings1763900005000 } from './1763900005000-performance-settings';
 import { Progress1763900006000 } from './1763900006000-progress';
+import { LongTexts1763900007000 } from './1763900007000-long-texts';
 
 export const ALL_MIGRATIONS = [
   Organization1763900000000,
@@ -15,4 +16,5 @@ export const ALL_MIGRATIONS = [
   Evaluation1763900004000,
   PerformanceSettings1763900005000,
   Progress1763900006000,
+  LongTexts1763900007000,
 ];
