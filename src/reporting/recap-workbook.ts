@@ -121,6 +121,16 @@ export async function writeRecapWorkbook(
       predicate: s.pemda?.predicate ?? null,
     },
   );
+  if (s.pemdaHistory.length) {
+    ws.getCell(at, 3).value = 'Riwayat nilai dan predikat Pemda';
+    ws.getCell(at, 3).font = { bold: true };
+    at++;
+    for (const h of s.pemdaHistory) {
+      ws.getCell(at, 5).value = h.predicate;
+      paintPredicate(ws.getCell(at, 5), h.predicate);
+      line(`Tahun ${h.year}`, num(h.total), { numFmt: NUMBER_FORMAT });
+    }
+  }
 
   // Sheet 2: every sub-component of every SKPD.
   const ws2 = wb.addWorksheet(SUB_SHEET);

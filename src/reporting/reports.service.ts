@@ -129,12 +129,22 @@ export class ReportsService {
       previous.set(e.skpdId, { total: Fraction.parseRatio(e.finalTotalExact), predicate: e.finalPredicate });
 
     const pemda = pemdaResultOf(thisYear.find((e) => e.kind === 'PEMDA'));
+    const pemdaHistory = (
+      await scoped(this.db.getRepository(Evaluation).createQueryBuilder('e'), scope)
+        .select(RESULT_COLUMNS.map((c) => `e.${c}`))
+        .andWhere("e.kind = 'PEMDA' AND e.supersededAt IS NULL AND e.year <= :year", { year })
+        .orderBy('e.year', 'ASC')
+        .getMany()
+    ).flatMap((e) => {
+      const result = pemdaResultOf(e);
+      return result ? [{ year: e.year, result }] : [];
+    });
 
     // Bands (and their Indonesian labels) from the latest-opened FINAL evaluation's rule-set snapshot.
     const latest = [...finals].sort(
       (a, b) => b.ruleSetVersion - a.ruleSetVersion || b.createdAt.getTime() - a.createdAt.getTime(),
     )[0];
-    const report = buildRecap({ year, bands: snapshotOf(latest).bands, subjects, previous, pemda });
+    const report = buildRecap({ year, bands: snapshotOf(latest).bands, subjects, previous, pemda, pemdaHistory });
     return { fileName: recapFileName(region.name, year), content: await writeRecapWorkbook(report, region.name) };
   }
 

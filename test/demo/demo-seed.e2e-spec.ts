@@ -83,6 +83,21 @@ describe('demo seed', () => {
         .flat()
         .map((v) => String(v ?? ''));
       for (const [code, name] of DEMO_SKPD) expect(cells.some((c) => c === name || c.includes(code))).toBe(true);
+      // The Pemda's predicate history, one row per evaluated year up to the recap's.
+      const sheet = book.worksheets[0];
+      const historyRows = DEMO_EVALUATION_YEARS.map((y) => {
+        let found: ExcelJS.Row | undefined;
+        sheet.eachRow((row) => {
+          if (row.getCell(3).value === `Tahun ${y}`) found = row;
+        });
+        return found;
+      });
+      expect(historyRows.map((r) => r?.getCell(5).value)).toEqual(
+        DEMO_EVALUATION_YEARS.map((y) => byYear.get(y)!.official.predicate),
+      );
+      expect(historyRows.map((r) => Number(r?.getCell(4).value).toFixed(2))).toEqual(
+        DEMO_EVALUATION_YEARS.map((y) => Number(byYear.get(y)!.official.total).toFixed(2)),
+      );
     }
     expect(history.maju).toEqual(['B', 'B', 'B']);
     expect(history.teladan).toEqual(['A', 'A', 'A']);

@@ -85,7 +85,15 @@ describe('region predicate recap rows', () => {
         ['id-1.04', { total: f('29.995'), predicate: 'D' }],
       ]),
       pemda: { total: f('72.125'), predicate: 'BB', source: 'OFFICIAL' },
+      pemdaHistory: [
+        { year: 2024, result: { total: f('68.635'), predicate: 'B', source: 'FINAL' } },
+        { year: 2025, result: { total: f('72.125'), predicate: 'BB', source: 'OFFICIAL' } },
+      ],
     });
+    expect(report.summary.pemdaHistory).toEqual([
+      { year: 2024, total: '68.64', predicate: 'B', predicateLabel: 'Baik', source: 'FINAL' },
+      { year: 2025, total: '72.13', predicate: 'BB', predicateLabel: 'Sangat Baik', source: 'OFFICIAL' },
+    ]);
     expect(report.components).toEqual([
       { id: '1', name: 'Perencanaan Kinerja' },
       { id: '2', name: 'Pengukuran Kinerja' },
@@ -130,12 +138,19 @@ describe('region predicate recap rows', () => {
       average: '69.30',
       averagePredicate: 'B',
       pemda: { total: '72.13', predicate: 'BB', predicateLabel: 'Sangat Baik', source: 'OFFICIAL' },
+      pemdaHistory: expect.arrayContaining([expect.objectContaining({ year: 2024, predicate: 'B' })]),
     });
   });
 
   it('summarises an empty region without an average', () => {
     const report = buildRecap({ year: 2025, bands: BANDS, subjects: [], previous: new Map(), pemda: null });
-    expect(report.summary).toMatchObject({ count: 0, average: null, averagePredicate: null, pemda: null });
+    expect(report.summary).toMatchObject({
+      count: 0,
+      average: null,
+      averagePredicate: null,
+      pemda: null,
+      pemdaHistory: [],
+    });
   });
 
   it.each([

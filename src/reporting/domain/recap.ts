@@ -55,6 +55,8 @@ export interface RecapInput {
   /** Last year's FINAL results by SKPD id. */
   readonly previous: ReadonlyMap<string, PreviousResult>;
   readonly pemda: PemdaResult | null;
+  /** The Pemda's result in every year up to this one that has one, oldest first (its predicate history). */
+  readonly pemdaHistory?: readonly { year: number; result: PemdaResult }[];
 }
 
 export type Movement = 'NAIK' | 'TURUN' | 'TETAP' | 'BARU';
@@ -96,12 +98,15 @@ export interface RecapSummary {
   /** Mean of the exact totals, 2 dp; null without rows. */
   readonly average: string | null;
   readonly averagePredicate: string | null;
-  readonly pemda: {
-    total: string;
-    predicate: string | null;
-    predicateLabel: string | null;
-    source: PemdaResult['source'];
-  } | null;
+  readonly pemda: PemdaSummary | null;
+  readonly pemdaHistory: readonly (PemdaSummary & { year: number })[];
+}
+
+export interface PemdaSummary {
+  total: string;
+  predicate: string | null;
+  predicateLabel: string | null;
+  source: PemdaResult['source'];
 }
 
 export interface RecapReport {
@@ -196,6 +201,12 @@ export function buildRecap(input: RecapInput): RecapReport {
     })),
   );
 
+  const pemdaSummary = (p: PemdaResult): PemdaSummary => ({
+    total: p.total.toFixedHalfUp(2),
+    predicate: p.predicate,
+    predicateLabel: labelOf(p.predicate),
+    source: p.source,
+  });
   const mean = input.subjects.length
     ? Fraction.sum(input.subjects.map((s) => s.total)).div(Fraction.of(input.subjects.length))
     : null;
@@ -208,14 +219,8 @@ export function buildRecap(input: RecapInput): RecapReport {
     })),
     average: show(mean),
     averagePredicate: mean ? (bandOfTotal(mean, bands)?.predicate ?? null) : null,
-    pemda: input.pemda
-      ? {
-          total: input.pemda.total.toFixedHalfUp(2),
-          predicate: input.pemda.predicate,
-          predicateLabel: labelOf(input.pemda.predicate),
-          source: input.pemda.source,
-        }
-      : null,
+    pemda: input.pemda ? pemdaSummary(input.pemda) : null,
+    pemdaHistory: (input.pemdaHistory ?? []).map((h) => ({ year: h.year, ...pemdaSummary(h.result) })),
   };
   return { year: input.year, components, rows, subComponentRows, summary };
 }
