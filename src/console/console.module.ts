@@ -52,7 +52,8 @@ import { ConsoleViews } from './console-views';
       useFactory: (config: AppConfig) => ({
         storage: memoryStorage(),
         defParamCharset: 'utf8',
-        limits: { fileSize: config.UPLOAD_MAX_BYTES, files: 50, fields: 1000, fieldSize: 8192, fieldNameSize: 100 },
+        // At most a handful of bukti dukung per form post: every file is held in memory until the service stores it.
+        limits: { fileSize: config.UPLOAD_MAX_BYTES, files: 5, fields: 1000, fieldSize: 8192, fieldNameSize: 100 },
       }),
     }),
   ],

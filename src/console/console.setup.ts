@@ -1,3 +1,4 @@
+import type { NextFunction, Request, Response } from 'express';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, parse } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -49,6 +50,15 @@ export function configureConsole(app: NestExpressApplication): void {
     express.static(join(dir, 'aset'), { fallthrough: false, index: false, maxAge: '1h' }),
   );
   app.use(CONSOLE_PATH, cookieParser());
+  // The console runs no script at all: a stricter policy than the API's (whose Swagger UI needs inline scripts).
+  app.use(CONSOLE_PATH, (_req: Request, res: Response, next: NextFunction) => {
+    res.setHeader(
+      'Content-Security-Policy',
+      "default-src 'self'; script-src 'none'; style-src 'self'; img-src 'self' data:; object-src 'none'; " +
+        "base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+    );
+    next();
+  });
 }
 
 /** The web console lives outside the API prefix: `/` (a redirect to it) and everything under /konsol. */

@@ -8,14 +8,14 @@ import { EMPTY, type RawCell } from './raw-cell';
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /**
- * exceljs parses the whole workbook in memory, so imports may expand less than evidence: a 20,000-row sheet is about
- * 8 MB of XML.
+ * exceljs parses the whole workbook in memory (several times the XML size in heap), so imports may expand far less
+ * than evidence: a 20,000-row sheet is about 8 MB of XML; twice that is allowed.
  */
 const IMPORT_ZIP_LIMITS: ZipLimits = {
   ...DEFAULT_ZIP_LIMITS,
   maxEntries: 200,
-  maxTotalUncompressed: 60 * 1024 * 1024,
-  maxEntryUncompressed: 40 * 1024 * 1024,
+  maxTotalUncompressed: 24 * 1024 * 1024,
+  maxEntryUncompressed: 16 * 1024 * 1024,
 };
 
 /** An uploaded file as multer's memory storage gives it (or an in-process caller builds it). */

@@ -11,7 +11,8 @@
 export function parseDecimalInput(raw: string | undefined | null): string | null {
   const text = (raw ?? '').trim().replace(/\s/g, '');
   if (text === '') return null;
-  if (/^-?\d{1,3}(\.\d{3})*(,\d+)?$/.test(text) || /^-?\d+,\d+$/.test(text))
+  // A leading 0 never starts a thousands group: "0.381" is a decimal, not 381.
+  if (/^-?[1-9]\d{0,2}(\.\d{3})*(,\d+)?$/.test(text) || /^-?\d+,\d+$/.test(text))
     return text.replace(/\./g, '').replace(',', '.');
   return text;
 }
