@@ -157,7 +157,10 @@ export class ConsoleAdminController {
     const scope = req.scope!;
     const [items, skpds] = await Promise.all([
       allPages((page) => this.users.list(scope, { page, pageSize: 100 })),
-      allPages((page) => this.skpd.list(scope, { page, pageSize: 100, active: 'true' })),
+      // A platform operator has no region, hence no SKPD to offer.
+      scope.regionId
+        ? allPages((page) => this.skpd.list(scope, { page, pageSize: 100, active: 'true' }))
+        : Promise.resolve([]),
     ]);
     const skpdName = new Map(skpds.map((s) => [s.id, s.name]));
     this.views.render(

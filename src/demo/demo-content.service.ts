@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import Decimal from 'decimal.js';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -27,6 +27,7 @@ import { PeriodsService } from '../planning/periods.service';
 import { PkService } from '../planning/pk.service';
 import { PlanNodesService } from '../planning/plan-nodes.service';
 import { BenchmarkService } from '../progress/benchmark.service';
+import { RegionTarget } from '../progress/entities/region-target.entity';
 import { HistoryService } from '../progress/history.service';
 import { demoAnswers, reviseAnswers } from './demo-lke';
 import {
@@ -89,6 +90,8 @@ export function demoQuarterTargets(ind: DemoIndicator): [string, string, string,
  */
 @Injectable()
 export class DemoContentService {
+  private readonly logger = new Logger('Demo');
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(LKE_RULE_SETS) private readonly ruleSets: RuleSetRegistry,
@@ -106,7 +109,14 @@ export class DemoContentService {
 
   /** Seeds a demo region's content unless it has a planning period already; true when it seeded. */
   async seedRegion(region: Region, key: string): Promise<boolean> {
-    if (await this.db.getRepository(PlanningPeriod).exists({ where: { regionId: region.id } })) return false;
+    if (await this.db.getRepository(PlanningPeriod).exists({ where: { regionId: region.id } })) {
+      // The target is written last: without it an earlier start stopped half-way, and seeding again would collide.
+      if (!(await this.db.getRepository(RegionTarget).exists({ where: { regionId: region.id } })))
+        this.logger.warn(
+          `${region.name} was only partly seeded by an earlier start; remove the demo database file to seed it again`,
+        );
+      return false;
+    }
     const users = await this.db.getRepository(User).find({ where: { regionId: region.id } });
     const skpdList = await this.db.getRepository(Skpd).find({ where: { regionId: region.id } });
     const skpdByCode = new Map(skpdList.map((s) => [s.code, s]));
@@ -123,8 +133,9 @@ export class DemoContentService {
     const indicatorIds = await this.seedPlans(admin, skpdByCode);
     await this.seedPerformance(key, admin, plannerOf, skpdByCode, indicatorIds, random, performance.realisationFactor);
     await this.seedEvaluations(region, skpdList, evaluator, qa, random, performance);
-    await this.history.setTarget(admin, performance.target);
     for (const year of performance.publishes) await this.benchmark.publish(admin, { year, published: true });
+    // Last: its presence marks a completely seeded region.
+    await this.history.setTarget(admin, performance.target);
     return true;
   }
 
