@@ -62,8 +62,12 @@ export interface EvaluationScoreResponse {
 
 const dateOrNull = (v: string | null | undefined): Date | null => (v ? new Date(v) : null);
 
+/** FINAL evaluations whose breakdown is kept in memory (about 35 KB each). */
+const FINAL_CACHE_SIZE = 500;
+
 @Injectable()
 export class EvaluationsService {
+  private readonly finalStages = new Map<string, Record<LkeStage, EvaluationScoreJson>>();
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(LKE_RULE_SETS) private readonly ruleSets: RuleSetRegistry,
@@ -226,22 +230,8 @@ export class EvaluationsService {
   async score(scope: TenantScope, id: string): Promise<EvaluationScoreResponse> {
     const m = this.db.manager;
     const ev = await findEvaluation(m, scope, id);
-    const ruleSet = snapshotOf(ev);
-    const rows = await loadAnswers(m, ev);
-    const final =
-      ev.status === 'FINAL'
-        ? stageAnswers(rows, 'final')
-        : new Map(rows.map((r) => [r.criterionId, finalAnswerOf(r)] as const));
-    const scores = scoreStages(ruleSet, {
-      self: stageAnswers(rows, 'self'),
-      evaluator: stageAnswers(rows, 'evaluator'),
-      qa: stageAnswers(rows, 'qa'),
-      final,
-    });
-    const stages = Object.fromEntries(LKE_STAGES.map((s) => [s, serializeScore(scores[s])])) as Record<
-      LkeStage,
-      EvaluationScoreJson
-    >;
+    const stages =
+      (ev.status === 'FINAL' ? this.finalStages.get(ev.id) : undefined) ?? (await this.scoreStagesOf(m, ev));
     let official: EvaluationScoreResponse['official'] = null;
     if (ev.kind === 'PEMDA') {
       const comps = await m.find(EvaluationOfficialScore, {
@@ -266,6 +256,33 @@ export class EvaluationsService {
   }
 
   /** Stage windows; an admin override, audited. */
+  /**
+   * Every stage's breakdown from the stored answers. A FINAL row never changes (a reopen is a new row), so its
+   * breakdown is kept in a small in-process cache: safe across replicas, and the score endpoint then skips the answers.
+   */
+  private async scoreStagesOf(m: EntityManager, ev: Evaluation): Promise<Record<LkeStage, EvaluationScoreJson>> {
+    const rows = await loadAnswers(m, ev);
+    const final =
+      ev.status === 'FINAL'
+        ? stageAnswers(rows, 'final')
+        : new Map(rows.map((r) => [r.criterionId, finalAnswerOf(r)] as const));
+    const scores = scoreStages(snapshotOf(ev), {
+      self: stageAnswers(rows, 'self'),
+      evaluator: stageAnswers(rows, 'evaluator'),
+      qa: stageAnswers(rows, 'qa'),
+      final,
+    });
+    const stages = Object.fromEntries(LKE_STAGES.map((s) => [s, serializeScore(scores[s])])) as Record<
+      LkeStage,
+      EvaluationScoreJson
+    >;
+    if (ev.status === 'FINAL') {
+      if (this.finalStages.size >= FINAL_CACHE_SIZE) this.finalStages.delete(this.finalStages.keys().next().value!);
+      this.finalStages.set(ev.id, stages);
+    }
+    return stages;
+  }
+
   async updateSchedule(scope: TenantScope, id: string, dto: UpdateScheduleDto): Promise<EvaluationResponseDto> {
     return this.db.transaction(async (m) => {
       const ev = await findEvaluation(m, scope, id, { lock: true });

@@ -271,6 +271,13 @@ describe('LKE evaluation workflow (self-assessment → evaluation → QA → fin
       totalExact: expected2.totalExact!.toString(),
       predicate: expected2.predicate,
     });
+    // A FINAL revision's breakdown is served again unchanged (it is kept in memory: FINAL rows never change), and the
+    // new revision's follows its own answers.
+    const oldScore = (await api(t).get(`${BASE}/${id}/score`).set(t.auth(c.head)).expect(200)).body;
+    expect(oldScore.stages.final.totalExact).toBe(final.body.final.totalExact);
+    const newScore = (await api(t).get(`${BASE}/${reopened.body.id}/score`).set(t.auth(c.head)).expect(200)).body;
+    expect(newScore.stages.final.totalExact).toBe(expected2.totalExact!.toString());
+    expect(newScore.stages.final.totalExact).not.toBe(oldScore.stages.final.totalExact);
 
     // Audited.
     const audit = (await api(t).get(`/api/v1/audit-log?entityId=${id}&pageSize=100`).set(t.auth(c.admin)).expect(200))
