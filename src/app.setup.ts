@@ -16,7 +16,15 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
     assignCorrelationId(req, res);
     next();
   });
-  app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"] } } }));
+  // No upgrade-insecure-requests: a region often runs the service on plain HTTP inside its network, and the upgrade
+  // would make browsers fetch /docs assets over https from a server that does not speak it. TLS belongs to the proxy.
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: { 'script-src': ["'self'", "'unsafe-inline'"], 'upgrade-insecure-requests': null },
+      },
+    }),
+  );
   app.use(express.json({ limit: config.BODY_LIMIT }));
   app.use(express.urlencoded({ extended: false, limit: config.BODY_LIMIT }));
   // Body-parser failures (malformed JSON, oversized body) get the one error shape.

@@ -9,7 +9,9 @@
  * directory. The national recap streams page by page and shows a progress bar on the terminal.
  */
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { NestFactory } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
@@ -28,7 +30,9 @@ import { describeStartupError } from '../startup-error';
 export const REPORT_KINDS = ['region-recap', 'lke', 'capaian', 'trend', 'national-recap'] as const;
 type Kind = (typeof REPORT_KINDS)[number];
 
-const USAGE = `usage: npm run report -- <${REPORT_KINDS.join('|')}> --region <code> [--skpd <code>] --year <y> [--from <y>] [--to <y>] [--out file.xlsx]`;
+const USAGE = `usage: npm run report -- <${REPORT_KINDS.join('|')}> [--region <code>] [--skpd <code>] [--year <y>] [--from <y>] [--to <y>] [--out file.xlsx]
+  region-recap: --region --year   lke, capaian: --region --skpd --year   trend: --region [--from --to]   national-recap: --year
+  Reads the server's database: run it with the same DB_URL or SQLITE_PATH (default ./data/sakip.sqlite).`;
 
 class UsageError extends Error {}
 
@@ -60,8 +64,13 @@ async function main(): Promise<void> {
       to: { type: 'string' },
       out: { type: 'string' },
       'page-size': { type: 'string' },
+      help: { type: 'boolean' },
     },
   });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
   const kind = positionals[0] as Kind | undefined;
   if (!kind || !REPORT_KINDS.includes(kind)) throw new UsageError(USAGE);
   const y = year(values.year, 'year');
@@ -71,10 +80,16 @@ async function main(): Promise<void> {
     throw new UsageError(`--skpd is required for ${kind}\n${USAGE}`);
 
   const config = loadConfig();
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot({ ...config, LOG_LEVEL: 'silent' }), {
-    logger: false,
-    abortOnError: false,
-  });
+  // A report reads existing data: never create (and demo-seed) an empty embedded database by mistake.
+  if (!config.DB_URL && config.SQLITE_PATH !== ':memory:' && !existsSync(config.SQLITE_PATH))
+    throw new UsageError(`no database at ${resolve(config.SQLITE_PATH)}; set DB_URL or SQLITE_PATH as for the server`);
+  const app = await NestFactory.createApplicationContext(
+    AppModule.forRoot({ ...config, LOG_LEVEL: 'silent', SEED_DEMO: 'false' }),
+    {
+      logger: false,
+      abortOnError: false,
+    },
+  );
   try {
     const reports = app.get(ReportsService);
     const db = app.get<DataSource>(getDataSourceToken());

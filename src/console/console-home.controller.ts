@@ -7,7 +7,7 @@ import { CONSOLE_CONTROLLER, ConsoleController } from './console-controller.deco
 import { ConsoleDashboards } from './console-dashboards';
 import type { ConsoleRequest } from './console-session';
 import { ConsoleViews } from './console-views';
-import { yearOf } from './console-year';
+import { evaluationYearOf } from './console-year';
 
 /** `/` opens the console. */
 @Controller()
@@ -32,7 +32,7 @@ export class ConsoleHomeController {
   @Get()
   async home(@Req() req: ConsoleRequest, @Res() res: Response): Promise<void> {
     const scope = req.scope!;
-    const year = yearOf(req.query.tahun);
+    const year = evaluationYearOf(req.query.tahun);
     this.views.render(req, res, 'beranda', {
       title: 'Beranda',
       year,

@@ -14,7 +14,7 @@ import { type FieldMessages, serviceErrors, validateForm } from './console-forms
 import type { ConsoleRequest } from './console-session';
 import { uuidParam } from './console-params';
 import { ConsoleViews } from './console-views';
-import { yearOf } from './console-year';
+import { evaluationYearOf } from './console-year';
 import { textOrNull } from './domain/form-input';
 
 type Form = Record<string, string | undefined>;
@@ -46,7 +46,7 @@ export class ConsoleLkeController {
   @RequirePermission('evaluation.read')
   @Get()
   async list(@Req() req: ConsoleRequest, @Res() res: Response): Promise<void> {
-    const year = yearOf(req.query.tahun);
+    const year = evaluationYearOf(req.query.tahun);
     this.views.render(req, res, 'lke-daftar', {
       title: `Evaluasi LKE ${year}`,
       year,

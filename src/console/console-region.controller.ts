@@ -9,7 +9,7 @@ import { ConsoleDashboards } from './console-dashboards';
 import type { ConsoleRequest } from './console-session';
 import { skpdOf, uuidParam } from './console-params';
 import { ConsoleViews } from './console-views';
-import { yearOf } from './console-year';
+import { evaluationYearOf, yearOf } from './console-year';
 
 /** Region dashboard for the head and the region admin (and evaluators): ConsoleDashboards + ReportsService. */
 @ConsoleController()
@@ -24,7 +24,7 @@ export class ConsoleRegionController {
   @RequirePermission('report.region')
   @Get('wilayah')
   async dashboard(@Req() req: ConsoleRequest, @Res() res: Response): Promise<void> {
-    const year = yearOf(req.query.tahun);
+    const year = evaluationYearOf(req.query.tahun);
     this.views.render(req, res, 'wilayah', {
       title: `Dasbor Wilayah ${year}`,
       year,
@@ -35,7 +35,7 @@ export class ConsoleRegionController {
   @RequirePermission('report.region')
   @Get('unduh/rekap-wilayah')
   async regionRecap(@Req() req: ConsoleRequest, @Res() res: Response): Promise<void> {
-    sendXlsx(res, await this.reports.regionRecap(req.scope!, yearOf(req.query.tahun)));
+    sendXlsx(res, await this.reports.regionRecap(req.scope!, evaluationYearOf(req.query.tahun)));
   }
 
   @RequirePermission('report.region')
@@ -48,7 +48,7 @@ export class ConsoleRegionController {
   @RequirePermission('progress.read')
   @Get('unduh/kemajuan')
   async progressWorkbook(@Req() req: ConsoleRequest, @Res() res: Response): Promise<void> {
-    sendXlsx(res, await this.progress.progressWorkbook(req.scope!, { year: yearOf(req.query.tahun) }));
+    sendXlsx(res, await this.progress.progressWorkbook(req.scope!, { year: evaluationYearOf(req.query.tahun) }));
   }
 
   @RequirePermission('progress.read')
@@ -60,7 +60,10 @@ export class ConsoleRegionController {
   @RequirePermission('report.skpd')
   @Get('unduh/lke')
   async lke(@Req() req: ConsoleRequest, @Res() res: Response): Promise<void> {
-    sendXlsx(res, await this.reports.lkeSheet(req.scope!, skpdOf(req.scope!, req.query.skpd), yearOf(req.query.tahun)));
+    sendXlsx(
+      res,
+      await this.reports.lkeSheet(req.scope!, skpdOf(req.scope!, req.query.skpd), evaluationYearOf(req.query.tahun)),
+    );
   }
 
   @RequirePermission('report.skpd')

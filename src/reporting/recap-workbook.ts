@@ -106,7 +106,7 @@ export async function writeRecapWorkbook(
   ws.getCell(at, 3).font = { bold: true };
   at++;
   line('Jumlah Perangkat Daerah dinilai', s.count);
-  for (const d of s.distribution) line(`Predikat ${d.predicate} (${d.label})`, d.count, { predicate: d.predicate });
+  for (const d of s.distribution) line(`Predikat ${d.predicate} – ${d.label}`, d.count, { predicate: d.predicate });
   line('Rata-rata nilai Perangkat Daerah', num(s.average), { numFmt: NUMBER_FORMAT });
   line('Predikat nilai rata-rata', s.averagePredicate, { predicate: s.averagePredicate });
   const pemdaLabel =

@@ -83,4 +83,10 @@ describe('HTTP pipeline: one error shape, health and docs', () => {
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['x-powered-by']).toBeUndefined();
   });
+
+  it('serves /docs over plain HTTP without asking browsers to upgrade its assets to https', async () => {
+    const res = await request(t.http).get('/docs/').redirects(1).expect(200);
+    expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(res.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
+  });
 });

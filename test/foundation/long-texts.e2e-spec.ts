@@ -18,16 +18,14 @@ describe('long text columns', () => {
       note: 'target triwulan',
     }));
     await t.db.transaction((m) =>
-      t.app
-        .get(AuditService)
-        .record(m, null, {
-          action: 'IMPORT_EXCEL',
-          entity: 'PerformanceAgreement',
-          entityId: 'x'.repeat(36),
-          regionId: region.id,
-          before: null,
-          after: { rows },
-        }),
+      t.app.get(AuditService).record(m, null, {
+        action: 'IMPORT_EXCEL',
+        entity: 'PerformanceAgreement',
+        entityId: 'x'.repeat(36),
+        regionId: region.id,
+        before: null,
+        after: { rows },
+      }),
     );
     const entry = await t.db.getRepository(AuditEntry).findOneByOrFail({ regionId: region.id, action: 'IMPORT_EXCEL' });
     expect(entry.diff.length).toBeGreaterThan(128 * 1024);

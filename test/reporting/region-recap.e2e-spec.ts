@@ -183,7 +183,7 @@ describe('Region predicate recap workbook (GET /reports/region-recap)', () => {
     }
     expect(summary.get('Jumlah Perangkat Daerah dinilai')).toBe(3);
     for (const b of bands)
-      expect(summary.get(`Predikat ${b.predicate} (${b.label})`)).toBe(
+      expect(summary.get(`Predikat ${b.predicate} – ${b.label}`)).toBe(
         skpdEvals.filter((e) => e.final.predicate === b.predicate).length,
       );
     const mean = Fraction.sum(skpdEvals.map(exactOf)).div(Fraction.of(skpdEvals.length));

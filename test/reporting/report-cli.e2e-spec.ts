@@ -3,6 +3,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '../../src/database/typeorm-options';
 
 const run = promisify(execFile);
 
@@ -32,12 +34,23 @@ describe('report CLI (src/bin/report.ts)', () => {
       (e: { code: number; stderr: string }) => ({ code: e.code, stderr: e.stderr }),
     );
 
-  it('prints the usage for an unknown kind; with no data it says so and writes no file', async () => {
+  it('prints the usage for an unknown kind; refuses a missing database; with no data it says so and writes no file', async () => {
     expect(await cli(['bogus'])).toEqual({
       code: 1,
       stderr: expect.stringContaining('usage: npm run report -- <region-recap|lke|capaian|trend|national-recap>'),
     });
     const out = join(dir, 'nasional.xlsx');
+    // No database file where the server would keep it: refused, and none is created.
+    expect(await cli(['national-recap', '--year', '2025', '--out', out])).toEqual({
+      code: 1,
+      stderr: expect.stringContaining(`no database at ${join(dir, 'sakip.sqlite')}`),
+    });
+    expect(existsSync(join(dir, 'sakip.sqlite'))).toBe(false);
+    // An empty, migrated database (what a fresh server leaves with SEED_DEMO=false).
+    const ds = new DataSource(dataSourceOptions({ SQLITE_PATH: join(dir, 'sakip.sqlite') }));
+    await ds.initialize();
+    await ds.runMigrations();
+    await ds.destroy();
     expect(await cli(['national-recap', '--year', '2025', '--out', out])).toEqual({
       code: 1,
       stderr: expect.stringContaining('No SKPD has a FINAL evaluation for 2025'),
