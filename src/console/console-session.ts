@@ -35,9 +35,30 @@ export const cookieOptions = (req: Request): CookieOptions => ({
  * Nothing is stored server-side, so any replica serves any request. A random `konsol_id` cookie identifies the
  * browser session for CSRF tokens; it is replaced at login and logout.
  */
+/** How long a renewal is shared with requests that still carry the old refresh cookie (sent before it changed). */
+const RENEWAL_SHARED_MS = 10_000;
+
 @Injectable()
 export class ConsoleSession {
+  /**
+   * Renewals in flight or just done, by refresh token: a page and its download (or two tabs) whose access token
+   * expired at the same moment share one renewal, instead of the second presenting a used refresh token, which the
+   * API treats as theft and answers by revoking the session. Per process; the API's reuse detection is unchanged.
+   */
+  private readonly renewals = new Map<string, Promise<TokenPair>>();
+
   constructor(private readonly auth: AuthService) {}
+
+  private renew(refresh: string): Promise<TokenPair> {
+    let renewal = this.renewals.get(refresh);
+    if (!renewal) {
+      renewal = this.auth.refresh(refresh);
+      this.renewals.set(refresh, renewal);
+      const forget = () => setTimeout(() => this.renewals.delete(refresh), RENEWAL_SHARED_MS).unref();
+      renewal.then(forget, forget);
+    }
+    return renewal;
+  }
 
   /** Gives the browser a CSRF session id when it has none (also visible on this request). */
   ensureId(req: ConsoleRequest, res: Response): void {
@@ -57,7 +78,7 @@ export class ConsoleSession {
     const refresh = req.cookies[COOKIES.refresh];
     if (!refresh) return null;
     try {
-      const pair = await this.auth.refresh(refresh);
+      const pair = await this.renew(refresh);
       this.store(req, res, pair, false);
       return await this.auth.authenticate(pair.accessToken, correlationIdOf(req));
     } catch (err) {

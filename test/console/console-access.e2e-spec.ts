@@ -150,6 +150,32 @@ describe('Web console access: every page × role', () => {
     await agent.get('/konsol').expect(200);
   });
 
+  it('a page and a download renewing an expired session at once both get through, and the session lives on', async () => {
+    const user = await t.make.user({ role: 'HEAD', regionId: (await t.make.region()).id });
+    const agent = request.agent(t.http);
+    const form = await agent.get('/konsol/masuk').expect(200);
+    const login = await agent
+      .post('/konsol/masuk')
+      .type('form')
+      .send({ _csrf: csrfOf(form.text), username: user.username, password: TEST_PASSWORD })
+      .expect(303);
+    const cookieOf = (res: request.Response, name: string) =>
+      ([] as string[])
+        .concat(res.headers['set-cookie'] ?? [])
+        .find((c) => c.startsWith(`${name}=`))!
+        .split(';')[0];
+    // The access cookie has expired (the browser dropped it); both requests carry only the same refresh cookie.
+    const refresh = cookieOf(login, 'konsol_sesi');
+    const [a, b] = await Promise.all([
+      request(t.http).get('/konsol').set('Cookie', refresh),
+      request(t.http).get('/konsol').set('Cookie', refresh),
+    ]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    expect(cookieOf(a, 'konsol_sesi')).toBe(cookieOf(b, 'konsol_sesi'));
+    // The renewed session keeps working: the API's reuse detection did not revoke it.
+    await request(t.http).get('/konsol').set('Cookie', cookieOf(a, 'konsol_sesi')).expect(200);
+  });
+
   it('logging out ends the session: the next page asks to log in again', async () => {
     const { agent, csrf } = agents.get('HEAD')!;
     await agent
