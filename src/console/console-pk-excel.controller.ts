@@ -2,7 +2,8 @@ import { Body, Get, Param, Post, Req, Res, UploadedFile, UseInterceptors } from 
 import { FileInterceptor } from '@nestjs/platform-express';
 import type { Response } from 'express';
 import { RequirePermission } from '../common/auth/decorators';
-import { type PkExcelUpload, PkExcelService } from '../planning/excel/pk-excel.service';
+import { PkExcelService } from '../planning/excel/pk-excel.service';
+import type { XlsxUpload } from '../common/excel/read-xlsx';
 import { PkService } from '../planning/pk.service';
 import { ConsoleController } from './console-controller.decorator';
 import { excelProblems, type ExcelPageLinks } from './console-excel';
@@ -44,7 +45,7 @@ export class ConsolePkExcelController {
     @Req() req: ConsoleRequest,
     @Res() res: Response,
     @Param('id', uuidParam) id: string,
-    @UploadedFile() file: PkExcelUpload | undefined,
+    @UploadedFile() file: XlsxUpload | undefined,
   ): Promise<void> {
     try {
       const p = await this.excel.preview(req.scope!, id, file);
@@ -67,7 +68,7 @@ export class ConsolePkExcelController {
     @Req() req: ConsoleRequest,
     @Res() res: Response,
     @Param('id', uuidParam) id: string,
-    @UploadedFile() file: PkExcelUpload | undefined,
+    @UploadedFile() file: XlsxUpload | undefined,
     @Body() form: Record<string, string | undefined>,
   ): Promise<void> {
     try {

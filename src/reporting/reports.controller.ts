@@ -7,9 +7,8 @@ import { RegionRecapQueryDto, SkpdReportQueryDto, TrendQueryDto } from './dto/re
 import { nationalRecapFileName } from './domain/national-recap';
 import { ReportsService } from './reports.service';
 import { XLSX_MIME } from './sheet-style';
-import { xlsxDownload } from '../common/excel/xlsx-http';
+import { xlsxDownload, xlsxHeaders } from '../common/excel/xlsx-http';
 import { describeError } from '../common/errors/describe-error';
-import { contentDisposition } from '../evidence/domain/evidence-file';
 
 @ApiTags('reports')
 @ApiBearerAuth()
@@ -77,13 +76,7 @@ export class ReportsController {
   async nationalRecap(@Query() query: RegionRecapQueryDto, @Res() res: Response): Promise<void> {
     try {
       await this.reports.nationalRecap(query.year, res, {
-        beforeWrite: () =>
-          res.set({
-            'Content-Type': XLSX_MIME,
-            'Content-Disposition': contentDisposition(nationalRecapFileName(query.year)),
-            'Cache-Control': 'private, no-store',
-            'X-Content-Type-Options': 'nosniff',
-          }),
+        beforeWrite: () => res.set(xlsxHeaders(nationalRecapFileName(query.year))),
       });
     } catch (err) {
       if (!res.headersSent) {

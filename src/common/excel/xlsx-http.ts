@@ -11,13 +11,16 @@ export interface XlsxFile {
   content: Buffer;
 }
 
-const headersOf = (file: XlsxFile) => ({
+/** Headers of an xlsx attachment; the length only when the whole file is at hand (a streamed workbook has none). */
+export const xlsxHeaders = (fileName: string, length?: number): Record<string, string> => ({
   'Content-Type': XLSX_MIME,
-  'Content-Length': String(file.content.length),
-  'Content-Disposition': contentDisposition(file.fileName),
+  ...(length === undefined ? {} : { 'Content-Length': String(length) }),
+  'Content-Disposition': contentDisposition(fileName),
   'Cache-Control': 'private, no-store',
   'X-Content-Type-Options': 'nosniff',
 });
+
+const headersOf = (file: XlsxFile) => xlsxHeaders(file.fileName, file.content.length);
 
 /** An xlsx download from an API route (`@Res({ passthrough: true })`): attachment, RFC 5987 file name, no caching. */
 export function xlsxDownload(res: Response, file: XlsxFile): StreamableFile {

@@ -12,7 +12,8 @@ import {
   PkExcelPreviewDto,
   PkExcelPreviewFormDto,
 } from './dto/pk-excel.dto';
-import { type PkExcelUpload, PkExcelService } from './pk-excel.service';
+import { PkExcelService } from './pk-excel.service';
+import type { XlsxUpload } from '../../common/excel/read-xlsx';
 
 /** Excel round-trip of a PK revision (an SKPD's PK for a year): template, dry-run preview, commit. */
 @ApiTags('pk')
@@ -40,7 +41,7 @@ export class PkExcelController {
   preview(
     @CurrentScope() scope: TenantScope,
     @Param('id', ParseUUIDPipe) id: string,
-    @UploadedFile() file: PkExcelUpload | undefined,
+    @UploadedFile() file: XlsxUpload | undefined,
   ): Promise<PkExcelPreviewDto> {
     return this.excel.preview(scope, id, file);
   }
@@ -52,7 +53,7 @@ export class PkExcelController {
   commit(
     @CurrentScope() scope: TenantScope,
     @Param('id', ParseUUIDPipe) id: string,
-    @UploadedFile() file: PkExcelUpload | undefined,
+    @UploadedFile() file: XlsxUpload | undefined,
     @Body() dto: PkExcelCommitDto,
   ): Promise<PkExcelCommitResultDto> {
     return this.excel.commit(scope, id, file, dto.previewToken);

@@ -26,9 +26,6 @@ import {
 } from './domain/pk-sheet';
 import { buildPkTemplate, readPkWorkbook, type TemplateRow } from './pk-workbook';
 
-/** The uploaded file as multer's memory storage gives it (or a benchmark builds it). */
-export type PkExcelUpload = XlsxUpload;
-
 export interface PkExcelPreview extends SheetSummary {
   pkId: string;
   revision: number;
@@ -116,7 +113,7 @@ export class PkExcelService {
   }
 
   /** Dry run: every problem as a 422, or what a commit would change plus the token to commit it. Writes nothing. */
-  async preview(scope: TenantScope, pkId: string, file: PkExcelUpload | undefined): Promise<PkExcelPreview> {
+  async preview(scope: TenantScope, pkId: string, file: XlsxUpload | undefined): Promise<PkExcelPreview> {
     const m = this.db.manager;
     const pk = await this.editablePk(scope, pkId, m);
     const { workbook, sha256 } = await this.readUpload(file);
@@ -131,7 +128,7 @@ export class PkExcelService {
   async commit(
     scope: TenantScope,
     pkId: string,
-    file: PkExcelUpload | undefined,
+    file: XlsxUpload | undefined,
     token: string | undefined,
   ): Promise<PkExcelCommit> {
     await this.editablePk(scope, pkId, this.db.manager);
