@@ -9,7 +9,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import { createApp } from '../../src/bootstrap';
 import { loadConfig, type AppConfig } from '../../src/config/env';
 import { Factories } from '../factories/factories';
-import { createTestDatabase } from './test-database';
+import { createTestDatabase, type TestDatabase } from './test-database';
 
 export interface TestApp {
   app: NestExpressApplication;
@@ -28,10 +28,10 @@ export interface TestApp {
  */
 export async function createTestApp(
   overrides: Record<string, string> = {},
-  opts: { logStream?: DestinationStream } = {},
+  opts: { logStream?: DestinationStream; database?: TestDatabase; storage?: string } = {},
 ): Promise<TestApp> {
-  const database = await createTestDatabase();
-  const storage = mkdtempSync(join(tmpdir(), 'sakip-test-storage-'));
+  const database = opts.database ?? (await createTestDatabase());
+  const storage = opts.storage ?? mkdtempSync(join(tmpdir(), 'sakip-test-storage-'));
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: opts.logStream ? 'info' : 'silent',
@@ -60,6 +60,38 @@ export async function createTestApp(
     auth: (user) => ({ Authorization: `Bearer ${user.token}` }),
     close: async () => {
       await app.close();
+      await database.drop();
+      rmSync(storage, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface TestCluster {
+  /** The instances, all on one database and one storage folder, like replicas behind a load balancer. */
+  apps: TestApp[];
+  close(): Promise<void>;
+}
+
+/**
+ * `count` app instances on one fresh database (a MariaDB database with TEST_DB=mysql, else one SQLite file):
+ * the first runs the migrations, the others start on the migrated schema. Close the cluster, not the apps.
+ */
+export async function createTestCluster(count: number, overrides: Record<string, string> = {}): Promise<TestCluster> {
+  const database = await createTestDatabase({ shared: true });
+  const storage = mkdtempSync(join(tmpdir(), 'sakip-test-storage-'));
+  const shared = { drop: async () => undefined, env: database.env };
+  const apps: TestApp[] = [];
+  try {
+    for (let i = 0; i < count; i++) apps.push(await createTestApp(overrides, { database: shared, storage }));
+  } catch (err) {
+    await Promise.allSettled(apps.map((a) => a.app.close()));
+    await database.drop();
+    throw err;
+  }
+  return {
+    apps,
+    close: async () => {
+      await Promise.allSettled(apps.map((a) => a.app.close()));
       await database.drop();
       rmSync(storage, { recursive: true, force: true });
     },

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
 
 export const usesMysql = () => process.env.TEST_DB === 'mysql';
@@ -13,8 +16,8 @@ export interface TestDatabase {
  * A database of this test file's own: in-memory SQLite, or with TEST_DB=mysql a new database on
  * TEST_DB_URL (default mysql://root@127.0.0.1:3306) that is dropped afterwards. Names must contain "test".
  */
-export async function createTestDatabase(): Promise<TestDatabase> {
-  if (!usesMysql()) return { env: { SQLITE_PATH: ':memory:' }, drop: async () => undefined };
+export async function createTestDatabase(opts: { shared?: boolean } = {}): Promise<TestDatabase> {
+  if (!usesMysql()) return opts.shared ? sqliteFile() : { env: { SQLITE_PATH: ':memory:' }, drop: async () => undefined };
   const server = (process.env.TEST_DB_URL ?? 'mysql://root@127.0.0.1:3306').replace(/\/+$/, '');
   const name = `sakip_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   if (!name.includes('test')) throw new Error(`Refusing to use database ${name}: test databases must contain "test"`);
@@ -28,5 +31,14 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       await conn.query(`DROP DATABASE IF EXISTS \`${name}\``);
       await conn.end();
     },
+  };
+}
+
+/** A SQLite file of its own (in-memory databases cannot be shared by several app instances). */
+function sqliteFile(): TestDatabase {
+  const dir = mkdtempSync(join(tmpdir(), 'sakip-test-db-'));
+  return {
+    env: { SQLITE_PATH: join(dir, 'sakip.sqlite') },
+    drop: async () => rmSync(dir, { recursive: true, force: true }),
   };
 }
