@@ -3,9 +3,11 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
+import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
 import type { AppConfig } from './config/env';
+import { serializeSqliteTransactions } from './database/sqlite-transactions';
 
 /** Creates the configured application (not listening): used by main.ts, the CLIs and the e2e tests. */
 export async function createApp(
@@ -23,6 +25,7 @@ export async function createApp(
     },
   );
   if (opts.logger !== false) app.useLogger(app.get(Logger));
+  serializeSqliteTransactions(app.get(DataSource));
   configureApp(app, config);
   return app;
 }
