@@ -33,8 +33,8 @@ export const invalidToken = () => new DomainError('INVALID_TOKEN', 'unauthorized
  */
 export function hasBoundedLifetime(claims: { iat?: unknown; exp?: unknown }, nowSeconds: number, ttl: number): boolean {
   const { iat, exp } = claims;
-  if (!Number.isFinite(iat) || !Number.isFinite(exp)) return false;
-  return (iat as number) <= nowSeconds + CLOCK_SKEW_SECONDS && (exp as number) - (iat as number) <= ttl;
+  if (typeof iat !== 'number' || typeof exp !== 'number') return false;
+  return iat <= nowSeconds + CLOCK_SKEW_SECONDS && exp - iat <= ttl;
 }
 
 type Rotation = { user: User; refreshToken: string } | 'reused' | 'invalid';
