@@ -20,7 +20,7 @@ export class AuthController {
     return this.auth.login(dto, req.ip ?? 'unknown');
   }
 
-  /** Rotates a refresh token: the old one stops working; reusing it revokes the whole session. */
+  /** Rotates a refresh token: the old one stops working; reusing it revokes the whole session and ends the user's access tokens. */
   @Public()
   @Post('refresh')
   @HttpCode(200)
@@ -28,6 +28,10 @@ export class AuthController {
     return this.auth.refresh(dto.refreshToken);
   }
 
+  /**
+   * Ends the caller's session: the refresh token's family is revoked if the token is the caller's own (another
+   * user's token revokes nothing, and the answer is 204 all the same), and the access token in use stops working.
+   */
   @ApiBearerAuth()
   @RequirePermission('session.self')
   @Post('logout')

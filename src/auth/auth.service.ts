@@ -9,7 +9,7 @@ import { toUserResponse, UserResponseDto } from './dto/user.dto';
 import { User } from './entities/user.entity';
 import { LoginThrottleService } from './login-throttle.service';
 import { PasswordService } from './password.service';
-import { invalidToken, TokenPair, TokenService } from './token.service';
+import { invalidToken, type TokenPair, TokenService } from './token.service';
 
 const badCredentials = () => new DomainError('INVALID_CREDENTIALS', 'unauthorized', 'Wrong username or password');
 
@@ -32,30 +32,30 @@ export class AuthService {
       .getOne();
   }
 
-  /** Same answer for an unknown user, a wrong password and an inactive account, so usernames are not probed. */
+  /**
+   * Same answer for an unknown user, a wrong password and an inactive account, so usernames are not probed.
+   * Every check is counted by the throttle before it runs; only a success clears the count.
+   */
   async login(dto: LoginDto, ip: string): Promise<TokenPair> {
     const username = dto.username.trim().toLowerCase();
-    await this.throttle.assertAllowed(username, ip);
+    await this.throttle.reserveCheck(username, ip);
     const user = await this.withHash(username);
     const ok = user !== null && (await this.passwords.verify(user.passwordHash, dto.password));
-    if (!user || !ok || !user.active) {
-      await this.throttle.recordFailure(username, ip);
-      throw badCredentials();
-    }
+    if (!user || !ok || !user.active) throw badCredentials();
     await this.throttle.reset(username, ip);
     return this.tokens.issue(user);
   }
 
-  async refresh(refreshToken: string): Promise<TokenPair> {
-    const row = await this.tokens.consumeRefresh(refreshToken);
-    const user = await this.users.findOneBy({ id: row.userId });
-    if (!user || !user.active) throw invalidToken();
-    return this.tokens.issue(user, row.familyId);
+  refresh(refreshToken: string): Promise<TokenPair> {
+    return this.tokens.rotate(refreshToken);
   }
 
+  /**
+   * Ends the caller's session. A refresh token that is not the caller's (unknown, or another user's) revokes nothing,
+   * and the answer is the same 204: logout is idempotent and must not tell whether a string is someone's live token.
+   */
   async logout(scope: TenantScope, refreshToken: string): Promise<void> {
-    const family = await this.tokens.familyOf(refreshToken);
-    if (family) await this.tokens.revokeFamily(family);
+    await this.tokens.revokeSessionOf(refreshToken, scope.userId);
     // The access token in use ends too: bump the version it was signed with.
     await this.users.increment({ id: scope.userId }, 'tokenVersion', 1);
   }
