@@ -141,6 +141,13 @@ describe('hostile input: refused with 4xx in the error shape, never a 500', () =
       const gzipped = await send(login, gzipSync(body), { 'Content-Encoding': 'gzip' });
       expectError(gzipped, 401, 'INVALID_CREDENTIALS', 'valid gzip');
     });
+
+    it('applies BODY_LIMIT to the decompressed body (a small gzip of a huge body is 413)', async () => {
+      const login = routes.find((r) => key(r) === 'POST /api/v1/auth/login')!;
+      const huge = gzipSync(JSON.stringify({ username: 'x'.repeat(5_000_000), password: 'y' }));
+      expect(huge.length).toBeLessThan(50_000);
+      expectError(await send(login, huge, { 'Content-Encoding': 'gzip' }), 413, 'PAYLOAD_TOO_LARGE', 'gzip bomb');
+    });
   });
 
   describe('item 3: integer bounds', () => {
@@ -240,11 +247,13 @@ describe('hostile input: refused with 4xx in the error shape, never a 500', () =
       for (const named of [
         'PATCH /api/v1/regions/:id name',
         'PATCH /api/v1/regions/:id lowerIsBetterFormula',
-        'PATCH /api/v1/skpd/:id active',
+        ...['name', 'shortName', 'kind', 'active'].map((field) => `PATCH /api/v1/skpd/:id ${field}`),
         'PATCH /api/v1/planning/periods/:id name',
+        'PATCH /api/v1/planning/nodes/:id name',
         'PATCH /api/v1/planning/nodes/:id code',
         'PATCH /api/v1/evaluations/:id/recommendations/:recommendationId text',
         'PUT /api/v1/evaluations/:id/recommendations/:recommendationId/follow-up status',
+        'PUT /api/v1/planning/indicators/:id/targets targets.0.year',
       ])
         expect(checked).toContain(`${named}: null`);
     });
