@@ -1,4 +1,4 @@
-import { DynamicModule, Module, ValidationPipe } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import type { DestinationStream } from 'pino';
 import type { Options } from 'pino-http';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
@@ -8,7 +8,7 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
 import { assignCorrelationId } from './common/http/correlation-id';
-import { flattenValidationErrors, RequestValidationError } from './common/validation/request-validation.error';
+import { RequestValidationPipe } from './common/validation/request-validation.pipe';
 import { ConfigModule } from './config/config.module';
 import { ConsoleModule } from './console/console.module';
 import { DemoModule } from './demo/demo.module';
@@ -79,12 +79,7 @@ export class AppModule {
       providers: [
         {
           provide: APP_PIPE,
-          useValue: new ValidationPipe({
-            whitelist: true,
-            forbidNonWhitelisted: true,
-            transform: true,
-            exceptionFactory: (errors) => new RequestValidationError(flattenValidationErrors(errors)),
-          }),
+          useValue: new RequestValidationPipe(),
         },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
       ],

@@ -1,14 +1,18 @@
-import type { INestApplication } from '@nestjs/common';
+import { Logger, type INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
+import { describeError } from './common/errors/describe-error';
 import { toErrorBody } from './common/filters/to-error-body';
+import { refuseDeepBodies } from './common/http/body-depth';
 import { assignCorrelationId } from './common/http/correlation-id';
 import { configureConsole, CONSOLE_ROUTES } from './console/console.setup';
 import type { AppConfig } from './config/env';
 
 export const API_PREFIX = 'api/v1';
+
+const bodyLogger = new Logger('RequestBody');
 
 /** Everything main.ts does to the app besides listening; e2e tests call it too so they test the real pipeline. */
 export function configureApp(app: NestExpressApplication, config: AppConfig): void {
@@ -26,12 +30,20 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
     }),
   );
   app.use(express.json({ limit: config.BODY_LIMIT }));
+  // extended: false parses flat key=value pairs only (no nesting).
   app.use(express.urlencoded({ extended: false, limit: config.BODY_LIMIT }));
-  // Body-parser failures (malformed JSON, oversized body) get the one error shape.
+  app.use(refuseDeepBodies);
+  // Body failures (malformed JSON, oversized, too deep, corrupt or unknown Content-Encoding) get the one error shape
+  // and a log line with the correlation id: these requests never reach the request logger.
   app.use((err: unknown, req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(err);
     const body = toErrorBody(err);
-    res.status(body.statusCode).json({ ...body, correlationId: assignCorrelationId(req, res) });
+    const correlationId = assignCorrelationId(req, res);
+    const entry = { correlationId, statusCode: body.statusCode, code: body.code };
+    if (body.statusCode >= 500)
+      bodyLogger.error({ ...entry, err: describeError(err) }, `${req.method} ${req.path} failed`);
+    else bodyLogger.warn(entry, `${req.method} ${req.path}: request body refused`);
+    res.status(body.statusCode).json({ ...body, correlationId });
   });
   configureConsole(app);
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'docs', 'docs-json', ...CONSOLE_ROUTES] });

@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { RequestMethod } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { METHOD_METADATA, PATH_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
+import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { ModulesContainer } from '@nestjs/core';
 import type { Permission } from '../../src/auth/roles';
 import { IS_PUBLIC, REQUIRED_PERMISSION } from '../../src/common/auth/decorators';
@@ -12,7 +13,12 @@ export interface RouteInfo {
   path: string;
   isPublic: boolean;
   permission?: Permission;
+  /** The DTO classes of the handler's `@Body()` and `@Query()` (undefined when it takes none or a plain object). */
+  bodyType?: DtoClass;
+  queryType?: DtoClass;
 }
+
+export type DtoClass = new () => object;
 
 const UNPREFIXED = new Set(['health']);
 const join = (...parts: string[]) =>
@@ -38,11 +44,34 @@ export function discoverRoutes(app: INestApplication): RouteInfo[] {
         const sub = String(Reflect.getMetadata(PATH_METADATA, handler) ?? '');
         const path = UNPREFIXED.has(base) ? join(base, sub) : join('api/v1', base, sub);
         const meta = (key: string) => Reflect.getMetadata(key, handler) ?? Reflect.getMetadata(key, controller);
-        routes.push({ method, path, isPublic: meta(IS_PUBLIC) === true, permission: meta(REQUIRED_PERMISSION) });
+        routes.push({
+          method,
+          path,
+          isPublic: meta(IS_PUBLIC) === true,
+          permission: meta(REQUIRED_PERMISSION),
+          bodyType: argumentType(controller, name, RouteParamtypes.BODY),
+          queryType: argumentType(controller, name, RouteParamtypes.QUERY),
+        });
       }
     }
   }
   return routes.sort((a, b) => `${a.path} ${a.method}`.localeCompare(`${b.path} ${b.method}`));
+}
+
+/** The DTO class of a handler's whole `@Body()` / `@Query()` argument, from Nest's and TypeScript's metadata. */
+function argumentType(
+  controller: abstract new (...args: never[]) => unknown,
+  handler: string,
+  kind: RouteParamtypes,
+): DtoClass | undefined {
+  const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, handler) ?? {}) as Record<
+    string,
+    { index: number; data?: unknown }
+  >;
+  const types = (Reflect.getMetadata('design:paramtypes', controller.prototype, handler) ?? []) as unknown[];
+  const arg = Object.entries(args).find(([key, a]) => key.startsWith(`${kind}:`) && a.data === undefined)?.[1];
+  const type = arg && types[arg.index];
+  return typeof type === 'function' && type !== Object ? (type as DtoClass) : undefined;
 }
 
 /** The path's parameters as "<segment before>/:<param>" keys, e.g. /api/v1/skpd/:id/x → ["skpd/:id"]. */

@@ -1,3 +1,5 @@
+import { MAX_INT } from '../../common/validation/limits';
+import { IsOptionalNonNull } from '../../common/validation/is-optional-non-null';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   IsBoolean,
@@ -7,6 +9,7 @@ import {
   IsString,
   IsUUID,
   Matches,
+  Max,
   MaxLength,
   Min,
   MinLength,
@@ -26,22 +29,23 @@ export class CreateUserDto {
   @ApiProperty({ enum: ROLES }) @IsIn(ROLES) role!: Role;
   @ApiProperty({ format: 'password' }) @IsString() @MaxLength(128) password!: string;
   /** Required when a SUPERADMIN creates a region's admin; ignored otherwise (the caller's region is used). */
-  @ApiPropertyOptional() @IsOptional() @IsUUID() regionId?: string;
+  @ApiPropertyOptional() @IsOptionalNonNull() @IsUUID() regionId?: string;
   /** Required for PLANNER. */
-  @ApiPropertyOptional() @IsOptional() @IsUUID() skpdId?: string;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() isQa?: boolean;
+  @ApiPropertyOptional() @IsOptionalNonNull() @IsUUID() skpdId?: string;
+  @ApiPropertyOptional() @IsOptionalNonNull() @IsBoolean() isQa?: boolean;
 }
 
 export class UpdateUserDto {
   @ApiProperty({ description: 'Version the change is based on (optimistic concurrency)' })
   @IsInt()
   @Min(1)
+  @Max(MAX_INT)
   version!: number;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(150) displayName?: string;
-  @ApiPropertyOptional({ enum: ROLES }) @IsOptional() @IsIn(ROLES) role?: Role;
+  @ApiPropertyOptional() @IsOptionalNonNull() @IsString() @MinLength(1) @MaxLength(150) displayName?: string;
+  @ApiPropertyOptional({ enum: ROLES }) @IsOptionalNonNull() @IsIn(ROLES) role?: Role;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsUUID() skpdId?: string;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() isQa?: boolean;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
+  @ApiPropertyOptional() @IsOptionalNonNull() @IsBoolean() isQa?: boolean;
+  @ApiPropertyOptional() @IsOptionalNonNull() @IsBoolean() active?: boolean;
 }
 
 export class ResetPasswordDto {

@@ -1,3 +1,4 @@
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { BadRequestException, NotFoundException } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
 import { ConflictError, LockedError, NotFoundError } from '../errors/domain-error';
@@ -6,6 +7,16 @@ import { toErrorBody } from './to-error-body';
 
 const driverFailure = (driverError: object) =>
   new QueryFailedError('INSERT INTO secret_table VALUES (1)', [], Object.assign(new Error('driver text'), driverError));
+
+/** What body-parser passes on when zlib fails: zlib's own error with status 400 added (http-errors), no type. */
+function bodyParserFailure(decompress: () => unknown): unknown {
+  try {
+    decompress();
+  } catch (err) {
+    return Object.assign(err as Error, { status: 400, statusCode: 400, expose: true });
+  }
+  throw new Error('expected the junk to fail');
+}
 
 describe('toErrorBody', () => {
   it.each([
@@ -24,6 +35,10 @@ describe('toErrorBody', () => {
     ['connection lost', driverFailure({ code: 'PROTOCOL_CONNECTION_LOST', fatal: true }), 503, 'DATABASE_UNAVAILABLE'],
     ['bad JSON', { type: 'entity.parse.failed', status: 400 }, 400, 'INVALID_JSON'],
     ['too large', { type: 'entity.too.large', status: 413 }, 413, 'PAYLOAD_TOO_LARGE'],
+    ['too deep', { type: 'entity.too.deep', status: 400 }, 400, 'BODY_TOO_DEEP'],
+    ['unknown encoding', { type: 'encoding.unsupported', status: 415 }, 415, 'UNSUPPORTED_MEDIA_TYPE'],
+    ['corrupt gzip', bodyParserFailure(() => gunzipSync(Buffer.from('junk'))), 400, 'INVALID_BODY_ENCODING'],
+    ['corrupt br', bodyParserFailure(() => brotliDecompressSync(Buffer.from('junk'))), 400, 'INVALID_BODY_ENCODING'],
     ['unknown route', new NotFoundException('Cannot GET /nope'), 404, 'NOT_FOUND'],
     ['http exception', new BadRequestException('Bad thing'), 400, 'BAD_REQUEST'],
     ['other SQL error', driverFailure({ code: 'ER_PARSE_ERROR' }), 500, 'INTERNAL'],

@@ -1,6 +1,7 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
 import { DomainError, type ErrorKind, type FieldError } from '../errors/domain-error';
+import { MAX_BODY_DEPTH } from '../http/body-depth';
 import { RequestValidationError } from '../validation/request-validation.error';
 
 export interface ErrorBody {
@@ -71,16 +72,36 @@ function fromHttpException(err: HttpException): ErrorBody {
 }
 
 interface BodyParserError {
-  type: string;
+  type?: string;
   status: number;
+  errno?: unknown;
+  code?: unknown;
 }
+/**
+ * zlib's own error for a corrupt gzip/deflate (Z_DATA_ERROR…) or brotli (ERR__ERROR_FORMAT…) body, which
+ * body-parser passes on with status 400 but no `type`.
+ */
+const isDecompressionError = (err: BodyParserError): boolean =>
+  typeof err.errno === 'number' && typeof err.code === 'string' && /^(Z_|ERR_)/.test(err.code);
 const isBodyParserError = (err: unknown): err is BodyParserError =>
   typeof err === 'object' &&
   err !== null &&
-  typeof (err as BodyParserError).type === 'string' &&
-  typeof (err as BodyParserError).status === 'number';
+  typeof (err as BodyParserError).status === 'number' &&
+  (typeof (err as BodyParserError).type === 'string' || isDecompressionError(err as BodyParserError));
 
 function fromBodyParserError(err: BodyParserError): ErrorBody {
+  if (isDecompressionError(err))
+    return {
+      statusCode: 400,
+      code: 'INVALID_BODY_ENCODING',
+      message: 'The request body could not be decompressed as its Content-Encoding says',
+    };
+  if (err.type === 'entity.too.deep')
+    return {
+      statusCode: 400,
+      code: 'BODY_TOO_DEEP',
+      message: `The request body nests objects and arrays deeper than ${MAX_BODY_DEPTH} levels`,
+    };
   if (err.type === 'entity.parse.failed')
     return { statusCode: 400, code: 'INVALID_JSON', message: 'The request body is not valid JSON' };
   if (err.type === 'entity.too.large')

@@ -5,10 +5,18 @@ import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { UnprocessableError } from '../errors/domain-error';
 
 export const MAX_PAGE_SIZE = 100;
+/** The last page a list serves (a page beyond the data is empty); larger numbers are a 400, never a SQL error. */
+export const MAX_PAGE = 1_000_000;
 
 /** `?page=1&pageSize=20&sort=-name` on every list endpoint. */
 export class PageQueryDto {
-  @ApiPropertyOptional({ minimum: 1, default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) page: number = 1;
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE, default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE)
+  page: number = 1;
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 20 })
   @IsOptional()
   @Type(() => Number)

@@ -1,3 +1,5 @@
+import { MAX_INT } from '../../common/validation/limits';
+import { IsOptionalNonNull } from '../../common/validation/is-optional-non-null';
 import { IsYear } from '../../common/validation/is-year';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
@@ -9,10 +11,12 @@ import {
   IsIn,
   IsInt,
   IsISO8601,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
   Matches,
+  Max,
   MaxLength,
   Min,
   MinLength,
@@ -30,25 +34,25 @@ export const DEFAULT_RULE_SET = 'permenpanrb-88-2021';
 
 export class OpenEvaluationDto {
   /** The SKPD evaluated; omit and send `pemda: true` for the evaluation of the Pemda itself. */
-  @ApiPropertyOptional() @IsOptional() @IsUUID() skpdId?: string;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() pemda?: boolean;
+  @ApiPropertyOptional() @IsOptionalNonNull() @IsUUID() skpdId?: string;
+  @ApiPropertyOptional() @IsOptionalNonNull() @IsBoolean() pemda?: boolean;
   @ApiProperty({ example: 2025 }) @IsYear() year!: number;
   @ApiPropertyOptional({ default: DEFAULT_RULE_SET })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsString()
   @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/)
   @MaxLength(60)
   ruleSetCode?: string;
   /** Defaults to the latest version of the code. */
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) ruleSetVersion?: number;
-  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsISO8601() selfDeadline?: string;
-  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsISO8601() evaluationDeadline?: string;
-  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsISO8601() qaDeadline?: string;
+  @ApiPropertyOptional() @IsOptionalNonNull() @IsInt() @Min(1) @Max(MAX_INT) ruleSetVersion?: number;
+  @ApiPropertyOptional({ format: 'date-time' }) @IsOptionalNonNull() @IsISO8601() selfDeadline?: string;
+  @ApiPropertyOptional({ format: 'date-time' }) @IsOptionalNonNull() @IsISO8601() evaluationDeadline?: string;
+  @ApiPropertyOptional({ format: 'date-time' }) @IsOptionalNonNull() @IsISO8601() qaDeadline?: string;
 }
 
 /** Stage windows (admin override, audited); null clears a deadline. */
 export class UpdateScheduleDto {
-  @ApiProperty() @IsInt() @Min(1) version!: number;
+  @ApiProperty() @IsInt() @Min(1) @Max(MAX_INT) version!: number;
   @ApiPropertyOptional({ format: 'date-time', nullable: true }) @IsOptional() @IsISO8601() selfDeadline?: string | null;
   @ApiPropertyOptional({ format: 'date-time', nullable: true }) @IsOptional() @IsISO8601() evaluationDeadline?:
     string | null;
@@ -78,7 +82,7 @@ export class AnswerItemDto {
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsString() @MaxLength(4000) note?: string | null;
   /** Self-assessment only: evidence (bukti dukung) of the SKPD to link to this answer (replaces the links). */
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsArray()
   @ArrayMaxSize(50)
   @IsUUID('all', { each: true })
@@ -90,17 +94,18 @@ export class SaveAnswersDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(500)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => AnswerItemDto)
   answers!: AnswerItemDto[];
 }
 
 export class VersionDto {
-  @ApiProperty() @IsInt() @Min(1) version!: number;
+  @ApiProperty() @IsInt() @Min(1) @Max(MAX_INT) version!: number;
 }
 
 export class ReopenDto {
-  @ApiProperty() @IsInt() @Min(1) version!: number;
+  @ApiProperty() @IsInt() @Min(1) @Max(MAX_INT) version!: number;
   @ApiProperty({ example: 'Keberatan SKPD atas nilai komponen 2 diterima' })
   @IsString()
   @MinLength(10)
@@ -118,11 +123,12 @@ export class OfficialComponentScoreDto {
 
 /** The official KemenPAN-RB result of a Pemda evaluation, component by component. */
 export class OfficialResultDto {
-  @ApiProperty() @IsInt() @Min(1) version!: number;
+  @ApiProperty() @IsInt() @Min(1) @Max(MAX_INT) version!: number;
   @ApiProperty({ type: [OfficialComponentScoreDto] })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(20)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => OfficialComponentScoreDto)
   components!: OfficialComponentScoreDto[];
@@ -135,5 +141,5 @@ export class RuleSetQueryDto {
   @MaxLength(60)
   code!: string;
   /** Defaults to the latest version. */
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) version?: number;
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_INT) version?: number;
 }

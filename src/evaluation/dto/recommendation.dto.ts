@@ -1,5 +1,7 @@
+import { MAX_INT } from '../../common/validation/limits';
+import { IsOptionalNonNull } from '../../common/validation/is-optional-non-null';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import {
   RECOMMENDATION_STATUSES,
   type EvaluationRecommendation,
@@ -15,29 +17,34 @@ export class CreateRecommendationDto {
   @MaxLength(4000)
   text!: string;
   /** Criterion, sub-component or component id of the evaluation's rule set. */
-  @ApiPropertyOptional({ example: '1.c.4' }) @IsOptional() @IsString() @Matches(REF) @MaxLength(40) refId?: string;
+  @ApiPropertyOptional({ example: '1.c.4', nullable: true })
+  @IsOptional()
+  @IsString()
+  @Matches(REF)
+  @MaxLength(40)
+  refId?: string | null;
 }
 
 export class UpdateRecommendationDto {
-  @ApiProperty() @IsInt() @Min(1) version!: number;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(5) @MaxLength(4000) text?: string;
+  @ApiProperty() @IsInt() @Min(1) @Max(MAX_INT) version!: number;
+  @ApiPropertyOptional() @IsOptionalNonNull() @IsString() @MinLength(5) @MaxLength(4000) text?: string;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsString() @Matches(REF) @MaxLength(40) refId?: string | null;
   @ApiPropertyOptional({ enum: RECOMMENDATION_STATUSES })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsIn(RECOMMENDATION_STATUSES)
   status?: RecommendationStatus;
 }
 
 /** Tindak lanjut: the SKPD reports what it did (OPEN / IN_PROGRESS); only an evaluator marks a recommendation DONE. */
 export class FollowUpDto {
-  @ApiProperty() @IsInt() @Min(1) version!: number;
+  @ApiProperty() @IsInt() @Min(1) @Max(MAX_INT) version!: number;
   @ApiProperty({ example: 'Rencana aksi triwulanan telah ditetapkan dengan SK Kepala Dinas.' })
   @IsString()
   @MinLength(1)
   @MaxLength(4000)
   followUp!: string;
   @ApiPropertyOptional({ enum: RECOMMENDATION_STATUSES })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsIn(RECOMMENDATION_STATUSES)
   status?: RecommendationStatus;
 }

@@ -1,3 +1,4 @@
+import { IsOptionalNonNull } from '../../common/validation/is-optional-non-null';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../common/http/pagination';
@@ -11,7 +12,7 @@ const EXTS = Object.keys(ALLOWED_TYPES) as EvidenceExt[];
 /** Multipart form fields besides `file`. */
 export class UploadEvidenceDto {
   /** The SKPD the evidence belongs to. Planners may omit it (their own SKPD); region-wide roles omit it for region-level evidence. */
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() skpdId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptionalNonNull() @IsUUID() skpdId?: string;
 }
 
 /** Swagger description of the multipart body. */

@@ -1,8 +1,11 @@
+import { MAX_INT } from '../../common/validation/limits';
+import { IsOptionalNonNull } from '../../common/validation/is-optional-non-null';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
@@ -36,31 +39,36 @@ export class CreateRegionDto {
   @ApiProperty({ example: 'Kabupaten Seruyan' }) @IsString() @MinLength(3) @MaxLength(150) name!: string;
   @ApiProperty({ enum: REGION_KINDS }) @IsIn(REGION_KINDS) kind!: RegionKind;
   @ApiPropertyOptional({ enum: LOWER_IS_BETTER_FORMULAS })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsIn(LOWER_IS_BETTER_FORMULAS)
   lowerIsBetterFormula?: LowerIsBetterFormula;
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(100) @Max(200) capaianCap?: number;
+  /** Null or omitted: no cap. */
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsInt() @Min(100) @Max(200) capaianCap?: number | null;
   @ApiPropertyOptional({ example: 'Asia/Jakarta' })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsIn(['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'])
   timezone?: string;
   /** The region's first REGION_ADMIN, created in the same transaction. */
   @ApiPropertyOptional({ type: FirstAdminDto })
-  @IsOptional()
+  @IsOptionalNonNull()
+  @IsObject()
   @ValidateNested()
   @Type(() => FirstAdminDto)
   firstAdmin?: FirstAdminDto;
 }
 
 export class UpdateRegionDto {
-  @ApiProperty() @IsInt() @Min(1) version!: number;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(3) @MaxLength(150) name?: string;
+  @ApiProperty() @IsInt() @Min(1) @Max(MAX_INT) version!: number;
+  @ApiPropertyOptional() @IsOptionalNonNull() @IsString() @MinLength(3) @MaxLength(150) name?: string;
   @ApiPropertyOptional({ enum: LOWER_IS_BETTER_FORMULAS })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsIn(LOWER_IS_BETTER_FORMULAS)
   lowerIsBetterFormula?: LowerIsBetterFormula;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsInt() @Min(100) @Max(200) capaianCap?: number | null;
-  @ApiPropertyOptional() @IsOptional() @IsIn(['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura']) timezone?: string;
+  @ApiPropertyOptional()
+  @IsOptionalNonNull()
+  @IsIn(['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'])
+  timezone?: string;
 }
 
 export class RegionQueryDto extends PageQueryDto {

@@ -1,5 +1,7 @@
+import { MAX_INT } from '../../common/validation/limits';
+import { IsOptionalNonNull } from '../../common/validation/is-optional-non-null';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { PageQueryDto } from '../../common/http/pagination';
 import { SKPD_KINDS, type SkpdKind, Skpd } from '../entities/skpd.entity';
 
@@ -11,11 +13,11 @@ export class CreateSkpdDto {
 }
 
 export class UpdateSkpdDto {
-  @ApiProperty() @IsInt() @Min(1) version!: number;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(3) @MaxLength(200) name?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(2) @MaxLength(60) shortName?: string;
-  @ApiPropertyOptional({ enum: SKPD_KINDS }) @IsOptional() @IsIn(SKPD_KINDS) kind?: SkpdKind;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
+  @ApiProperty() @IsInt() @Min(1) @Max(MAX_INT) version!: number;
+  @ApiPropertyOptional() @IsOptionalNonNull() @IsString() @MinLength(3) @MaxLength(200) name?: string;
+  @ApiPropertyOptional() @IsOptionalNonNull() @IsString() @MinLength(2) @MaxLength(60) shortName?: string;
+  @ApiPropertyOptional({ enum: SKPD_KINDS }) @IsOptionalNonNull() @IsIn(SKPD_KINDS) kind?: SkpdKind;
+  @ApiPropertyOptional() @IsOptionalNonNull() @IsBoolean() active?: boolean;
 }
 
 export class SkpdQueryDto extends PageQueryDto {

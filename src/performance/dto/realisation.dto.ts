@@ -1,3 +1,5 @@
+import { MAX_INT } from '../../common/validation/limits';
+import { IsOptionalNonNull } from '../../common/validation/is-optional-non-null';
 import { IsYear } from '../../common/validation/is-year';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
@@ -8,6 +10,7 @@ import {
   IsBoolean,
   IsDateString,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -63,7 +66,7 @@ export class PutPerformanceSettingsDto {
   /** Refuse (422 DATA_QUALITY, nothing written) a realisation write that introduces a data-quality warning. */
   @ApiProperty() @IsBoolean() blockOnDataQuality!: boolean;
   /** The version read with GET (0 while the region still has the defaults). */
-  @ApiProperty({ example: 0 }) @IsInt() @Min(0) version!: number;
+  @ApiProperty({ example: 0 }) @IsInt() @Min(0) @Max(MAX_INT) version!: number;
 }
 
 export class RealisationItemDto {
@@ -81,10 +84,10 @@ export class RealisationItemDto {
   @ApiPropertyOptional({ nullable: true }) @ValidateIf(present) @IsString() @MaxLength(5000) followUpPlan?:
     string | null;
   /** Required to change an existing quarter: the version you read (409 STALE_VERSION otherwise); omit for a new one. */
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) version?: number;
+  @ApiPropertyOptional() @IsOptionalNonNull() @IsInt() @Min(1) @Max(MAX_INT) version?: number;
   /** Evidence items to link (added to existing links). */
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsArray()
   @ArrayMaxSize(50)
   @IsUUID('all', { each: true })
@@ -99,6 +102,7 @@ export class PutRealisationsDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(500)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => RealisationItemDto)
   items!: RealisationItemDto[];

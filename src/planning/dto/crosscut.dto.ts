@@ -1,9 +1,11 @@
+import { IsOptionalNonNull } from '../../common/validation/is-optional-non-null';
 import { IsYear } from '../../common/validation/is-year';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -17,15 +19,15 @@ export class CrosscutContributionDto {
   @ApiProperty() @IsUUID() skpdId!: string;
   /** Share of the Pemda target in percent (0–100). Give this or subTarget, not both. */
   @ApiPropertyOptional({ type: String, format: 'decimal', example: '40' })
-  @IsOptional()
+  @IsOptionalNonNull()
   @Matches(DECIMAL_PATTERN, { message: DECIMAL_MESSAGE })
   sharePercent?: string;
   /** The SKPD's own sub-target in the indicator's unit. */
   @ApiPropertyOptional({ type: String, format: 'decimal', example: '1200' })
-  @IsOptional()
+  @IsOptionalNonNull()
   @Matches(DECIMAL_PATTERN, { message: DECIMAL_MESSAGE })
   subTarget?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) note?: string;
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsString() @MaxLength(500) note?: string | null;
 }
 
 /** Replaces the contributions to a Pemda indicator's target in one year. */
@@ -34,6 +36,7 @@ export class PutCrosscutDto {
   @ApiProperty({ type: [CrosscutContributionDto] })
   @IsArray()
   @ArrayMaxSize(200)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => CrosscutContributionDto)
   contributions!: CrosscutContributionDto[];

@@ -1,3 +1,5 @@
+import { MAX_INT } from '../../common/validation/limits';
+import { IsOptionalNonNull } from '../../common/validation/is-optional-non-null';
 import { IsYear } from '../../common/validation/is-year';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
@@ -7,6 +9,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -36,7 +39,7 @@ const present = (_: unknown, v: unknown) => v !== null && v !== undefined;
 
 /** Attributes shared by create and update; on update every field is optional and nullable ones accept null. */
 export class IndicatorAttributesDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) definition?: string | null;
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsString() @MaxLength(5000) definition?: string | null;
   @ApiPropertyOptional({ type: String, format: 'decimal', nullable: true })
   @ValidateIf(present)
   @Matches(DECIMAL_PATTERN, { message: DECIMAL_MESSAGE })
@@ -60,8 +63,8 @@ export class IndicatorAttributesDto {
   @Matches(DECIMAL_PATTERN, { message: DECIMAL_MESSAGE })
   endTarget?: string | null;
   @ApiPropertyOptional({ nullable: true }) @ValidateIf(present) @IsString() @MaxLength(300) dataSource?: string | null;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() isIku?: boolean;
-  @ApiPropertyOptional({ minimum: 0, maximum: 4 }) @IsOptional() @IsInt() @Min(0) @Max(4) decimals?: number;
+  @ApiPropertyOptional() @IsOptionalNonNull() @IsBoolean() isIku?: boolean;
+  @ApiPropertyOptional({ minimum: 0, maximum: 4 }) @IsOptionalNonNull() @IsInt() @Min(0) @Max(4) decimals?: number;
 }
 
 export class CreateIndicatorDto extends IndicatorAttributesDto {
@@ -74,13 +77,13 @@ export class CreateIndicatorDto extends IndicatorAttributesDto {
 }
 
 export class UpdateIndicatorDto extends IndicatorAttributesDto {
-  @ApiProperty() @IsInt() @Min(1) version!: number;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Matches(CODE_PATTERN) code?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(3) @MaxLength(500) name?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(60) satuan?: string;
-  @ApiPropertyOptional({ enum: POLARITIES }) @IsOptional() @IsIn(POLARITIES) polarity?: Polarity;
+  @ApiProperty() @IsInt() @Min(1) @Max(MAX_INT) version!: number;
+  @ApiPropertyOptional() @IsOptionalNonNull() @IsString() @Matches(CODE_PATTERN) code?: string;
+  @ApiPropertyOptional() @IsOptionalNonNull() @IsString() @MinLength(3) @MaxLength(500) name?: string;
+  @ApiPropertyOptional() @IsOptionalNonNull() @IsString() @MinLength(1) @MaxLength(60) satuan?: string;
+  @ApiPropertyOptional({ enum: POLARITIES }) @IsOptionalNonNull() @IsIn(POLARITIES) polarity?: Polarity;
   @ApiPropertyOptional({ enum: QUARTER_AGGREGATIONS })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsIn(QUARTER_AGGREGATIONS)
   aggregation?: QuarterAggregation;
 }
@@ -158,6 +161,7 @@ export class PutAnnualTargetsDto {
   @ApiProperty({ type: [AnnualTargetDto] })
   @IsArray()
   @ArrayMaxSize(10)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => AnnualTargetDto)
   targets!: AnnualTargetDto[];

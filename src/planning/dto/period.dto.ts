@@ -1,6 +1,8 @@
+import { MAX_INT } from '../../common/validation/limits';
+import { IsOptionalNonNull } from '../../common/validation/is-optional-non-null';
 import { IsYear } from '../../common/validation/is-year';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, MaxLength, Min, MinLength } from 'class-validator';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 import type { PlanningPeriod } from '../entities/planning-period.entity';
 
 export class CreatePeriodDto {
@@ -8,12 +10,12 @@ export class CreatePeriodDto {
   @ApiProperty({ example: 2021 }) @IsYear() startYear!: number;
   @ApiProperty({ example: 2026 }) @IsYear() endYear!: number;
   /** Perda / Perkada number and date. */
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300) legalBasis?: string;
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsString() @MaxLength(300) legalBasis?: string | null;
 }
 
 export class UpdatePeriodDto {
-  @ApiProperty() @IsInt() @Min(1) version!: number;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(3) @MaxLength(150) name?: string;
+  @ApiProperty() @IsInt() @Min(1) @Max(MAX_INT) version!: number;
+  @ApiPropertyOptional() @IsOptionalNonNull() @IsString() @MinLength(3) @MaxLength(150) name?: string;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsString() @MaxLength(300) legalBasis?: string | null;
 }
 

@@ -1,3 +1,4 @@
+import { MAX_INT } from '../../common/validation/limits';
 import { IsYear } from '../../common/validation/is-year';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
@@ -6,10 +7,12 @@ import {
   IsArray,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
   Matches,
+  Max,
   MaxLength,
   Min,
   MinLength,
@@ -40,7 +43,7 @@ export class CreatePkDto extends PkSignersDto {
 }
 
 export class UpdatePkDto extends PkSignersDto {
-  @ApiProperty() @IsInt() @Min(1) version!: number;
+  @ApiProperty() @IsInt() @Min(1) @Max(MAX_INT) version!: number;
 }
 
 export class PkIndicatorItemDto {
@@ -69,10 +72,11 @@ export class PkIndicatorItemDto {
 
 /** Replaces the PK's indicator list with these rows (in this order), checked against each indicator's aggregation. */
 export class PutPkIndicatorsDto {
-  @ApiProperty() @IsInt() @Min(1) version!: number;
+  @ApiProperty() @IsInt() @Min(1) @Max(MAX_INT) version!: number;
   @ApiProperty({ type: [PkIndicatorItemDto] })
   @IsArray()
   @ArrayMaxSize(500)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => PkIndicatorItemDto)
   items!: PkIndicatorItemDto[];

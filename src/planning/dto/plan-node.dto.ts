@@ -1,3 +1,5 @@
+import { MAX_INT } from '../../common/validation/limits';
+import { IsOptionalNonNull } from '../../common/validation/is-optional-non-null';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   IsIn,
@@ -6,6 +8,7 @@ import {
   IsString,
   IsUUID,
   Matches,
+  Max,
   MaxLength,
   Min,
   MinLength,
@@ -19,20 +22,20 @@ export const CODE_PATTERN = /^[A-Za-z0-9._/-]{1,60}$/;
 export class CreatePlanNodeDto {
   @ApiProperty() @IsUUID() periodId!: string;
   /** Omit for a Pemda-level (RPJMD) node; REGION_ADMIN only. */
-  @ApiPropertyOptional() @IsOptional() @IsUUID() skpdId?: string;
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsUUID() skpdId?: string | null;
   @ApiProperty({ enum: PLAN_NODE_KINDS }) @IsIn(PLAN_NODE_KINDS) kind!: PlanNodeKind;
   /** Required except for TUJUAN: the node one level up, same owner. */
-  @ApiPropertyOptional() @IsOptional() @IsUUID() parentId?: string;
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsUUID() parentId?: string | null;
   /** SKPD SASARAN only: the Pemda SASARAN it supports (pohon kinerja). */
-  @ApiPropertyOptional() @IsOptional() @IsUUID() supportsNodeId?: string;
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsUUID() supportsNodeId?: string | null;
   @ApiProperty({ example: 'S.1.2' }) @IsString() @Matches(CODE_PATTERN) code!: string;
   @ApiProperty() @IsString() @MinLength(3) @MaxLength(500) name!: string;
 }
 
 export class UpdatePlanNodeDto {
-  @ApiProperty() @IsInt() @Min(1) version!: number;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Matches(CODE_PATTERN) code?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(3) @MaxLength(500) name?: string;
+  @ApiProperty() @IsInt() @Min(1) @Max(MAX_INT) version!: number;
+  @ApiPropertyOptional() @IsOptionalNonNull() @IsString() @Matches(CODE_PATTERN) code?: string;
+  @ApiPropertyOptional() @IsOptionalNonNull() @IsString() @MinLength(3) @MaxLength(500) name?: string;
   /** Null unlinks the sasaran from the Pemda sasaran. */
   @ApiPropertyOptional({ nullable: true })
   @ValidateIf((_, v) => v !== null && v !== undefined)

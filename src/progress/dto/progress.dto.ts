@@ -1,3 +1,5 @@
+import { IsOptionalNonNull } from '../../common/validation/is-optional-non-null';
+import { MAX_INT } from '../../common/validation/limits';
 import { IsYear } from '../../common/validation/is-year';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
@@ -39,21 +41,25 @@ export class ProgressWorkbookQueryDto {
 /** An official result of a year before this service (Pemda when skpdId is omitted). */
 export class HistoricalResultDto {
   @ApiProperty({ example: 2019 }) @IsYear() year!: number;
-  @ApiPropertyOptional() @IsOptional() @IsUUID() skpdId?: string;
+  @ApiPropertyOptional() @IsOptionalNonNull() @IsUUID() skpdId?: string;
   @ApiProperty({ example: '62.35', type: String, format: 'decimal' })
   @IsString()
   @Matches(/^\d{1,3}(\.\d{1,4})?$/)
   total!: string;
   /** As published; derived from the rule set's bands when omitted. */
-  @ApiPropertyOptional({ example: 'B' }) @IsOptional() @IsString() @Matches(/^[A-Z]{1,3}$/) predicate?: string;
+  @ApiPropertyOptional({ example: 'B' }) @IsOptionalNonNull() @IsString() @Matches(/^[A-Z]{1,3}$/) predicate?: string;
   @ApiPropertyOptional({ example: 'permenpanrb-12-2015' })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsString()
   @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/)
   @MaxLength(60)
   ruleSetCode?: string;
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) ruleSetVersion?: number;
-  @ApiPropertyOptional({ example: 'LHE KemenPAN-RB 2019' }) @IsOptional() @IsString() @MaxLength(200) source?: string;
+  @ApiPropertyOptional() @IsOptionalNonNull() @IsInt() @Min(1) @Max(MAX_INT) ruleSetVersion?: number;
+  @ApiPropertyOptional({ example: 'LHE KemenPAN-RB 2019' })
+  @IsOptionalNonNull()
+  @IsString()
+  @MaxLength(200)
+  source?: string;
 }
 
 /** The region's goal: predicate P by year Y. */

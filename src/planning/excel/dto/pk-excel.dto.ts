@@ -1,5 +1,6 @@
+import { IsOptionalNonNull } from '../../../common/validation/is-optional-non-null';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsString, MaxLength } from 'class-validator';
 
 /** Multipart form of a preview: the filled template in "file". */
 export class PkExcelPreviewFormDto {
@@ -9,7 +10,7 @@ export class PkExcelPreviewFormDto {
 /** Fields of a commit besides the file. */
 export class PkExcelCommitDto {
   /** The token returned by the preview of this very file. */
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) previewToken?: string;
+  @ApiPropertyOptional() @IsOptionalNonNull() @IsString() @MaxLength(100) previewToken?: string;
 }
 
 export class PkExcelCommitFormDto extends PkExcelCommitDto {
