@@ -49,7 +49,10 @@ export class PerformanceSettingsService {
   /** The region's capaian conventions (its lower-is-better formula and zero-target rule). */
   async rulesOf(m: EntityManager, region: Pick<Region, 'id' | 'lowerIsBetterFormula'>): Promise<CapaianRules> {
     const settings = await this.of(m, region.id);
-    return { lowerIsBetterFormula: region.lowerIsBetterFormula, zeroTargetConvention: settings.lowerIsBetterZeroTarget };
+    return {
+      lowerIsBetterFormula: region.lowerIsBetterFormula,
+      zeroTargetConvention: settings.lowerIsBetterZeroTarget,
+    };
   }
 
   get(scope: TenantScope): Promise<PerformanceSettingsResponse> {
@@ -83,7 +86,9 @@ export class PerformanceSettingsService {
         entity: 'PerformanceSettings',
         entityId: saved.id,
         regionId,
-        before: row ? { blockOnDataQuality: row.blockOnDataQuality, lowerIsBetterZeroTarget: row.lowerIsBetterZeroTarget } : null,
+        before: row
+          ? { blockOnDataQuality: row.blockOnDataQuality, lowerIsBetterZeroTarget: row.lowerIsBetterZeroTarget }
+          : null,
         after: { blockOnDataQuality: saved.blockOnDataQuality, lowerIsBetterZeroTarget: saved.lowerIsBetterZeroTarget },
       });
       return toResponse(saved);

@@ -55,7 +55,10 @@ async function withPk(
 }
 
 const write = (t: TestApp, x: SkpdPlan, quarter: number, items: { indicatorId: string; value: string | null }[]) =>
-  request(t.http).put(api('/realisations')).set(t.auth(x.planner)).send({ skpdId: x.skpdId, year: 2025, quarter, items });
+  request(t.http)
+    .put(api('/realisations'))
+    .set(t.auth(x.planner))
+    .send({ skpdId: x.skpdId, year: 2025, quarter, items });
 
 async function view(t: TestApp, x: SkpdPlan, indicatorId: string, quarter: number | null): Promise<IndicatorView> {
   const q = quarter === null ? '' : `&quarter=${quarter}`;
@@ -108,7 +111,11 @@ describe('Capaian edge cases (issue 16 items 12, 21, 23)', () => {
       .get(api(`/realisations?skpdId=${x.skpdId}&year=2025`))
       .set(t.auth(x.planner))
       .expect(200);
-    expect(stored.body.filter((r: { indicatorId: string }) => r.indicatorId === later).map((r: { value: string }) => r.value)).toEqual(['0', '0', '1', '1']);
+    expect(
+      stored.body
+        .filter((r: { indicatorId: string }) => r.indicatorId === later)
+        .map((r: { value: string }) => r.value),
+    ).toEqual(['0', '0', '1', '1']);
   });
 
   it('negative realisations: refused unless the indicator allows them, then computed (never dropped) and warned about', async () => {
@@ -120,7 +127,10 @@ describe('Capaian edge cases (issue 16 items 12, 21, 23)', () => {
     const refused = await write(t, x, 2, [{ indicatorId: visits, value: '-10' }]).expect(422);
     expect(refused.body.errors).toEqual([expect.objectContaining({ code: 'NEGATIVE_REALISATION' })]);
 
-    const before = await request(t.http).get(api(`/planning/indicators/${visits}`)).set(t.auth(x.planner)).expect(200);
+    const before = await request(t.http)
+      .get(api(`/planning/indicators/${visits}`))
+      .set(t.auth(x.planner))
+      .expect(200);
     expect(before.body.allowsNegative).toBe(false);
     const patched = await request(t.http)
       .patch(api(`/planning/indicators/${visits}`))
@@ -131,7 +141,8 @@ describe('Capaian edge cases (issue 16 items 12, 21, 23)', () => {
 
     const saved = await write(t, x, 2, [{ indicatorId: visits, value: '-10' }]).expect(200);
     // Item 23: the total to date goes down 30 → 20, said at entry.
-    const decreases = (warnings: IndicatorView['warnings']) => warnings.filter((w) => w.code === 'REALISATION_DECREASED');
+    const decreases = (warnings: IndicatorView['warnings']) =>
+      warnings.filter((w) => w.code === 'REALISATION_DECREASED');
     expect(decreases(saved.body[0].warnings)).toEqual([
       expect.objectContaining({ quarter: 2, message: expect.stringContaining('s.d. TW II (20)') }),
     ]);

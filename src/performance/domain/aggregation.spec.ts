@@ -198,9 +198,9 @@ describe('capaianToQuarter / capaianForYear (domain reference §5.2)', () => {
       expect(shown(result)).toBe(expected);
     });
     it('a year whose target is "tidak" is not applicable either', () => {
-      expect(shown(capaianForYear({ ...input, quarterTargets: [false, false, false, false], annualTarget: false }))).toBe(
-        'n/a NOT_APPLICABLE',
-      );
+      expect(
+        shown(capaianForYear({ ...input, quarterTargets: [false, false, false, false], annualTarget: false })),
+      ).toBe('n/a NOT_APPLICABLE');
     });
   });
 

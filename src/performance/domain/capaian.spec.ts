@@ -154,7 +154,10 @@ describe('computeCapaian (domain reference §5.1, §5.3)', () => {
     ['range [2, 4]: −1 below the band → floored 0', 'RANGE', range('2', '4'), '-1', undefined, { exact: '0' }],
     ['range [0, 4]: −1 below L = 0 → 0', 'RANGE', range('0', '4'), '-1', undefined, { exact: '0' }],
   ])('allowsNegative — %s', (_label, polarity, target, r, lowerIsBetterFormula, expected) => {
-    expectResult(computeCapaian({ polarity, target, realisation: d(r), lowerIsBetterFormula, allowsNegative: true }), expected);
+    expectResult(
+      computeCapaian({ polarity, target, realisation: d(r), lowerIsBetterFormula, allowsNegative: true }),
+      expected,
+    );
     expectResult(computeCapaian({ polarity, target, realisation: d(r), lowerIsBetterFormula }), {
       reason: 'NEGATIVE_VALUE',
     });
