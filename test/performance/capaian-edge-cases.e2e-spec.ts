@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { TEST_PASSWORD, type MadeUser } from '../factories/factories';
 import { indicator, planningWorld, skpdPlan, type PlanningWorld, type SkpdPlan } from '../planning/planning-fixtures';
 import { createTestApp, type TestApp } from '../utils/test-app';
 
@@ -69,6 +70,39 @@ async function view(t: TestApp, x: SkpdPlan, indicatorId: string, quarter: numbe
   return (res.body.indicators as IndicatorView[]).find((i) => i.indicatorId === indicatorId)!;
 }
 
+const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
+
+/** The web console's realisation form, as a logged-in planner submits it (one indicator). */
+async function consoleWrite(
+  t: TestApp,
+  planner: MadeUser,
+  x: SkpdPlan,
+  quarter: number,
+  indicatorId: string,
+  value: string,
+) {
+  const agent = request.agent(t.http);
+  const login = await agent.get('/konsol/masuk').expect(200);
+  await agent
+    .post('/konsol/masuk')
+    .type('form')
+    .send({ _csrf: csrfOf(login.text), username: planner.username, password: TEST_PASSWORD })
+    .expect(303);
+  const page = await agent.get(`/konsol/realisasi?tahun=2025&tw=${quarter}&skpd=${x.skpdId}`).expect(200);
+  return agent
+    .post('/konsol/realisasi')
+    .type('form')
+    .send({
+      _csrf: csrfOf(page.text),
+      tahun: '2025',
+      tw: String(quarter),
+      skpd: x.skpdId,
+      jumlah: '1',
+      indicator_0: indicatorId,
+      value_0: value,
+    });
+}
+
 const binary = { polarity: 'BINARY', aggregation: 'LAST_VALUE', satuan: 'ya/tidak', name: 'Tersedianya perda' };
 
 describe('Capaian edge cases (issue 16 items 12, 21, 23)', () => {
@@ -107,6 +141,10 @@ describe('Capaian edge cases (issue 16 items 12, 21, 23)', () => {
         expect.objectContaining({ field: 'items.0.value', code: 'BINARY_REALISATION' }),
       ]);
     }
+    // The console goes through the same check (the Indonesian message is shown on the form).
+    const form = await consoleWrite(t, x.planner, x, 2, later, '2');
+    expect(form.status).toBe(422);
+    expect(form.text).toContain('Realisasi indikator ya/tidak harus 1 (ya) atau 0 (tidak).');
     const stored = await request(t.http)
       .get(api(`/realisations?skpdId=${x.skpdId}&year=2025`))
       .set(t.auth(x.planner))
