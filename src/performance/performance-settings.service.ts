@@ -32,6 +32,15 @@ const toResponse = (row: PerformanceSettings): PerformanceSettingsResponse => ({
   version: row.version,
 });
 
+/** The capaian conventions of a region from its row and its performance settings. */
+export const capaianRules = (
+  region: Pick<Region, 'lowerIsBetterFormula'>,
+  settings: Pick<PerformanceSettingsResponse, 'lowerIsBetterZeroTarget'>,
+): CapaianRules => ({
+  lowerIsBetterFormula: region.lowerIsBetterFormula,
+  zeroTargetConvention: settings.lowerIsBetterZeroTarget,
+});
+
 /** Per-region realisation settings (REGION_ADMIN): whether data-quality warnings block a write. */
 @Injectable()
 export class PerformanceSettingsService {
@@ -48,11 +57,7 @@ export class PerformanceSettingsService {
 
   /** The region's capaian conventions (its lower-is-better formula and zero-target rule). */
   async rulesOf(m: EntityManager, region: Pick<Region, 'id' | 'lowerIsBetterFormula'>): Promise<CapaianRules> {
-    const settings = await this.of(m, region.id);
-    return {
-      lowerIsBetterFormula: region.lowerIsBetterFormula,
-      zeroTargetConvention: settings.lowerIsBetterZeroTarget,
-    };
+    return capaianRules(region, await this.of(m, region.id));
   }
 
   get(scope: TenantScope): Promise<PerformanceSettingsResponse> {

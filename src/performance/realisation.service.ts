@@ -10,18 +10,18 @@ import { EvidenceLinkService } from '../evidence/evidence-links.service';
 import { Region } from '../organization/entities/region.entity';
 import { Skpd } from '../organization/entities/skpd.entity';
 import type { Quarter } from '../planning/domain/indicator-settings';
+import { Indicator } from '../planning/entities/indicator.entity';
 import { PkIndicator } from '../planning/entities/pk-indicator.entity';
 import { decimalText, toDecimal } from '../planning/planning-access';
 import { PkService } from '../planning/pk.service';
 import { CapaianCalculator, type CapaianRules } from './capaian-calculator';
 import { introducedWarnings, type DataQualityWarning } from './domain/data-quality';
 import { checkRealisationValue } from './domain/realisation-rules';
-import { Indicator } from '../planning/entities/indicator.entity';
 import type { PutRealisationsDto, PutWindowDto, ReopenWindowDto } from './dto/realisation.dto';
 import { Realisation } from './entities/realisation.entity';
 import { ReportingWindow } from './entities/reporting-window.entity';
 import { WindowReopening } from './entities/window-reopening.entity';
-import { PerformanceSettingsService } from './performance-settings.service';
+import { PerformanceSettingsService, capaianRules } from './performance-settings.service';
 
 /** A write after the quarter's deadline without an active reopening for the SKPD. */
 export class PeriodClosedError extends DomainError {
@@ -314,9 +314,9 @@ export class RealisationService {
       await this.assertValuesFit(m, regionId, dto);
       await this.assertOpen(m, regionId, dto.skpdId, dto.year, dto.quarter);
       const region = await m.findOneOrFail(Region, { where: { id: regionId } });
-      const rules = await this.settings.rulesOf(m, region);
-      const blocking = (await this.settings.of(m, regionId)).blockOnDataQuality;
-      const before = blocking ? await this.warningsOf(m, scope, regionId, rules, dto, ids) : null;
+      const settings = await this.settings.of(m, regionId);
+      const rules = capaianRules(region, settings);
+      const before = settings.blockOnDataQuality ? await this.warningsOf(m, scope, regionId, rules, dto, ids) : null;
 
       const existing = await m.find(Realisation, {
         where: { regionId, skpdId: dto.skpdId, year: dto.year, quarter: dto.quarter, indicatorId: In(ids) },
