@@ -141,6 +141,14 @@ describe('Capaian edge cases (issue 16 items 12, 21, 23)', () => {
         expect.objectContaining({ field: 'items.0.value', code: 'BINARY_REALISATION' }),
       ]);
     }
+    // A yes/no indicator cannot be told to take negative values.
+    const refused = await request(t.http)
+      .post(api('/planning/indicators'))
+      .set(t.auth(x.planner))
+      .send({ nodeId: x.sasaranId, code: 'B.NEG', ...binary, allowsNegative: true })
+      .expect(422);
+    expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'allowsNegative' })]);
+
     // The console goes through the same check (the Indonesian message is shown on the form).
     const form = await consoleWrite(t, x.planner, x, 2, later, '2');
     expect(form.status).toBe(422);
