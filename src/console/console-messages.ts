@@ -6,6 +6,7 @@ const BY_CODE: Record<string, string> = {
   PK_SUBMITTED: 'PK sedang diajukan untuk persetujuan; kembalikan ke draf sebelum mengubahnya.',
   PK_TARGETS_INVALID: 'Beberapa target belum diisi atau tidak konsisten dengan cara agregasi indikator.',
   INDICATOR_NOT_IN_PK: 'Indikator tidak termasuk dalam PK yang berlaku.',
+  INVALID_REALISATION: 'Realisasi tidak sesuai dengan indikatornya; periksa isian yang ditandai.',
   STALE_VERSION: 'Data ini baru saja diubah orang lain. Muat ulang halaman lalu coba lagi.',
   LOCKED: 'Data ini sudah dikunci dan tidak dapat diubah.',
   NOT_DRAFT: 'PK hanya dapat diubah selama berstatus draf.',

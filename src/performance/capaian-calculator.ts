@@ -3,8 +3,12 @@ import type Decimal from 'decimal.js';
 import { type EntityManager, In } from 'typeorm';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
 import { EvidenceLinkService } from '../evidence/evidence-links.service';
-import type { Region } from '../organization/entities/region.entity';
-import { QUARTERS, type Quarter, type Quarterly } from '../planning/domain/indicator-settings';
+import {
+  QUARTERS,
+  type LowerIsBetterFormula,
+  type Quarter,
+  type Quarterly,
+} from '../planning/domain/indicator-settings';
 import type { PerformanceAgreement } from '../planning/entities/performance-agreement.entity';
 import { Indicator } from '../planning/entities/indicator.entity';
 import { PkIndicator } from '../planning/entities/pk-indicator.entity';
@@ -16,7 +20,7 @@ import {
   type QuarterSeriesInput,
   type QuarterTarget,
 } from './domain/aggregation';
-import type { CapaianResult } from './domain/capaian';
+import type { CapaianResult, ZeroTargetConvention } from './domain/capaian';
 import { checkDataQuality, comparableYearValue, type DataQualityWarning } from './domain/data-quality';
 import { Realisation } from './entities/realisation.entity';
 
@@ -47,6 +51,12 @@ export interface IndicatorCapaian {
   /** The reason code shown when not computable: the engine's reason or a configuration error code. */
   notComputable: string | null;
   warnings: DataQualityWarning[];
+}
+
+/** The region's capaian conventions: its lower-is-better formula and what a lower-is-better zero target scores. */
+export interface CapaianRules {
+  lowerIsBetterFormula: LowerIsBetterFormula;
+  zeroTargetConvention: ZeroTargetConvention;
 }
 
 const byQuarter = <T>(pick: (q: Quarter) => T): Quarterly<T> => [pick(1), pick(2), pick(3), pick(4)];
@@ -111,22 +121,20 @@ export class CapaianCalculator {
   }
 
   /** Capaian to `quarter` (or for the year when null) and the warnings of the entry. */
-  evaluate(
-    entry: IndicatorEntry,
-    region: Pick<Region, 'lowerIsBetterFormula'>,
-    quarter: Quarter | null,
-  ): IndicatorCapaian {
+  evaluate(entry: IndicatorEntry, rules: CapaianRules, quarter: Quarter | null): IndicatorCapaian {
     const { indicator: ind, pkIndicator: p } = entry;
     const targetOf = (value: Decimal | null): QuarterTarget | null =>
       ind.polarity === 'RANGE'
         ? { lower: ind.rangeMin, upper: ind.rangeMax }
         : ind.polarity === 'BINARY'
-          ? true
+          ? binaryTarget(value)
           : value;
     const rawTargets = quarterTargetsOf(p);
     const input: QuarterSeriesInput = {
       polarity: ind.polarity,
-      lowerIsBetterFormula: ind.lowerIsBetterFormula ?? region.lowerIsBetterFormula,
+      lowerIsBetterFormula: ind.lowerIsBetterFormula ?? rules.lowerIsBetterFormula,
+      zeroTargetConvention: rules.zeroTargetConvention,
+      allowsNegative: ind.allowsNegative,
       aggregation: ind.aggregation,
       quarterTargets: byQuarter((q) => targetOf(rawTargets[q - 1])),
       annualTarget: targetOf(p.annualTarget),
@@ -149,6 +157,7 @@ export class CapaianCalculator {
       quarterTargets: rawTargets,
       realisations: input.realisations,
       hasEvidence: byQuarter((q) => entry.evidenceIds[q - 1].length > 0),
+      upTo: quarter,
       capaian: result,
       previousYearRealisation: entry.previousYear,
     });
@@ -161,6 +170,10 @@ export class CapaianCalculator {
     };
   }
 }
+
+/** A yes/no target as stored: 1 → "ya" (true), 0 → "tidak" (false, NOT_APPLICABLE); anything else stays invalid. */
+const binaryTarget = (value: Decimal | null): QuarterTarget | null =>
+  value === null ? null : value.eq(1) ? true : value.eq(0) ? false : value;
 
 const quarterTargetsOf = (p: PkIndicator): Quarterly<Decimal | null> => [
   p.q1Target,

@@ -27,6 +27,7 @@ import {
   type ShareContribution,
 } from './domain/rollup';
 import type { CapaianQueryDto, PemdaCapaianQueryDto } from './dto/realisation.dto';
+import { PerformanceSettingsService } from './performance-settings.service';
 import { RealisationService } from './realisation.service';
 
 /** A percentage for the API: `display` rounded half-up to 2 decimals, `exact` unrounded. */
@@ -112,24 +113,26 @@ export class CapaianService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly calculator: CapaianCalculator,
     private readonly realisations: RealisationService,
+    private readonly settings: PerformanceSettingsService,
   ) {}
 
   private async region(m: EntityManager, regionId: string) {
     const region = await m.findOne(Region, { where: { id: regionId } });
     if (!region) throw new NotFoundError('Region');
-    return { region, cap: region.capaianCap === null ? null : new Exact(region.capaianCap) };
+    const rules = await this.settings.rulesOf(m, region);
+    return { rules, cap: region.capaianCap === null ? null : new Exact(region.capaianCap) };
   }
 
   async forSkpd(scope: TenantScope, query: CapaianQueryDto) {
     const m = this.db.manager;
     const regionId = regionOf(scope);
     await this.realisations.assertSkpdVisible(m, scope, query.skpdId);
-    const { region, cap } = await this.region(m, regionId);
+    const { rules, cap } = await this.region(m, regionId);
     const quarter = (query.quarter ?? null) as Quarter | null;
     const { pk, entries } = await this.calculator.load(m, scope, regionId, query.skpdId, query.year);
     const base = { skpdId: query.skpdId, year: query.year, quarter, cap: decimalText(cap) };
     if (!pk) return { ...base, pkId: null, indicators: [], bySasaran: [], skpd: summaryText(meanCapaian([])) };
-    const evaluated = entries.map((entry) => ({ entry, capaian: this.calculator.evaluate(entry, region, quarter) }));
+    const evaluated = entries.map((entry) => ({ entry, capaian: this.calculator.evaluate(entry, rules, quarter) }));
     const results = evaluated.map((e) => ({ key: e.entry.indicator.nodeId, result: e.capaian.result }));
     return {
       ...base,
@@ -165,7 +168,7 @@ export class CapaianService {
     const regionId = regionOf(scope);
     const year = query.year;
     const quarter = (query.quarter ?? null) as Quarter | null;
-    const { region, cap } = await this.region(m, regionId);
+    const { rules, cap } = await this.region(m, regionId);
 
     const periods = await m.find(PlanningPeriod, {
       where: { regionId, startYear: LessThanOrEqual(year), endYear: MoreThanOrEqual(year) },
@@ -202,7 +205,7 @@ export class CapaianService {
     const evaluated: Evaluated[] = [];
     for (const skpdId of [...skpds.keys()].sort((a, b) => skpds.get(a)!.code.localeCompare(skpds.get(b)!.code))) {
       const { entries } = await this.calculator.load(m, scope, regionId, skpdId, year);
-      for (const entry of entries) evaluated.push({ entry, capaian: this.calculator.evaluate(entry, region, quarter) });
+      for (const entry of entries) evaluated.push({ entry, capaian: this.calculator.evaluate(entry, rules, quarter) });
     }
     const supportingOf = (ind: Indicator, skpdId?: string) => {
       const nodes = supportingNodes(ind);

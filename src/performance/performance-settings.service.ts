@@ -6,16 +6,40 @@ import { StaleVersionError } from '../common/errors/domain-error';
 import { isUniqueViolation } from '../common/filters/to-error-body';
 import { regionOf, type TenantScope } from '../common/tenancy/tenant-scope';
 import { updateWithVersion } from '../common/typeorm/versioned-update';
+import type { Region } from '../organization/entities/region.entity';
+import type { CapaianRules } from './capaian-calculator';
+import type { ZeroTargetConvention } from './domain/capaian';
 import type { PutPerformanceSettingsDto } from './dto/realisation.dto';
 import { PerformanceSettings } from './entities/performance-settings.entity';
 
 export interface PerformanceSettingsResponse {
   blockOnDataQuality: boolean;
+  /** What a lower-is-better indicator with target 0 scores: not computable (default) or the "zero cases" rule. */
+  lowerIsBetterZeroTarget: ZeroTargetConvention;
   /** 0 while the region has the defaults (no row yet). */
   version: number;
 }
 
-const DEFAULTS: PerformanceSettingsResponse = { blockOnDataQuality: false, version: 0 };
+const DEFAULTS: PerformanceSettingsResponse = {
+  blockOnDataQuality: false,
+  lowerIsBetterZeroTarget: 'NOT_COMPUTABLE',
+  version: 0,
+};
+
+const toResponse = (row: PerformanceSettings): PerformanceSettingsResponse => ({
+  blockOnDataQuality: row.blockOnDataQuality,
+  lowerIsBetterZeroTarget: row.lowerIsBetterZeroTarget,
+  version: row.version,
+});
+
+/** The capaian conventions of a region from its row and its performance settings. */
+export const capaianRules = (
+  region: Pick<Region, 'lowerIsBetterFormula'>,
+  settings: Pick<PerformanceSettingsResponse, 'lowerIsBetterZeroTarget'>,
+): CapaianRules => ({
+  lowerIsBetterFormula: region.lowerIsBetterFormula,
+  zeroTargetConvention: settings.lowerIsBetterZeroTarget,
+});
 
 /** Per-region realisation settings (REGION_ADMIN): whether data-quality warnings block a write. */
 @Injectable()
@@ -28,7 +52,12 @@ export class PerformanceSettingsService {
   /** The region's settings, or the defaults. */
   async of(m: EntityManager, regionId: string): Promise<PerformanceSettingsResponse> {
     const row = await m.findOne(PerformanceSettings, { where: { regionId } });
-    return row ? { blockOnDataQuality: row.blockOnDataQuality, version: row.version } : DEFAULTS;
+    return row ? toResponse(row) : DEFAULTS;
+  }
+
+  /** The region's capaian conventions (its lower-is-better formula and zero-target rule). */
+  async rulesOf(m: EntityManager, region: Pick<Region, 'id' | 'lowerIsBetterFormula'>): Promise<CapaianRules> {
+    return capaianRules(region, await this.of(m, region.id));
   }
 
   get(scope: TenantScope): Promise<PerformanceSettingsResponse> {
@@ -38,7 +67,11 @@ export class PerformanceSettingsService {
   /** Optimistic: the version read with GET (0 for the defaults); a stale one → 409 STALE_VERSION. Audited. */
   async put(scope: TenantScope, dto: PutPerformanceSettingsDto): Promise<PerformanceSettingsResponse> {
     const regionId = regionOf(scope);
-    const changes = { blockOnDataQuality: dto.blockOnDataQuality, updatedBy: scope.userId };
+    const changes = {
+      blockOnDataQuality: dto.blockOnDataQuality,
+      ...(dto.lowerIsBetterZeroTarget ? { lowerIsBetterZeroTarget: dto.lowerIsBetterZeroTarget } : {}),
+      updatedBy: scope.userId,
+    };
     return this.db.transaction(async (m) => {
       const row = await m.findOne(PerformanceSettings, { where: { regionId } });
       let saved: PerformanceSettings;
@@ -58,10 +91,12 @@ export class PerformanceSettingsService {
         entity: 'PerformanceSettings',
         entityId: saved.id,
         regionId,
-        before: row ? { blockOnDataQuality: row.blockOnDataQuality } : null,
-        after: { blockOnDataQuality: saved.blockOnDataQuality },
+        before: row
+          ? { blockOnDataQuality: row.blockOnDataQuality, lowerIsBetterZeroTarget: row.lowerIsBetterZeroTarget }
+          : null,
+        after: { blockOnDataQuality: saved.blockOnDataQuality, lowerIsBetterZeroTarget: saved.lowerIsBetterZeroTarget },
       });
-      return { blockOnDataQuality: saved.blockOnDataQuality, version: saved.version };
+      return toResponse(saved);
     });
   }
 }

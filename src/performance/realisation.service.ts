@@ -10,16 +10,18 @@ import { EvidenceLinkService } from '../evidence/evidence-links.service';
 import { Region } from '../organization/entities/region.entity';
 import { Skpd } from '../organization/entities/skpd.entity';
 import type { Quarter } from '../planning/domain/indicator-settings';
+import { Indicator } from '../planning/entities/indicator.entity';
 import { PkIndicator } from '../planning/entities/pk-indicator.entity';
 import { decimalText, toDecimal } from '../planning/planning-access';
 import { PkService } from '../planning/pk.service';
-import { CapaianCalculator } from './capaian-calculator';
+import { CapaianCalculator, type CapaianRules } from './capaian-calculator';
 import { introducedWarnings, type DataQualityWarning } from './domain/data-quality';
+import { checkRealisationValue } from './domain/realisation-rules';
 import type { PutRealisationsDto, PutWindowDto, ReopenWindowDto } from './dto/realisation.dto';
 import { Realisation } from './entities/realisation.entity';
 import { ReportingWindow } from './entities/reporting-window.entity';
 import { WindowReopening } from './entities/window-reopening.entity';
-import { PerformanceSettingsService } from './performance-settings.service';
+import { PerformanceSettingsService, capaianRules } from './performance-settings.service';
 
 /** A write after the quarter's deadline without an active reopening for the SKPD. */
 export class PeriodClosedError extends DomainError {
@@ -248,14 +250,39 @@ export class RealisationService {
   private async warningsOf(
     m: EntityManager,
     scope: TenantScope,
-    region: Region,
+    regionId: string,
+    rules: CapaianRules,
     dto: PutRealisationsDto,
     ids: readonly string[],
   ): Promise<Map<string, DataQualityWarning[]>> {
-    const { entries } = await this.calculator.load(m, scope, region.id, dto.skpdId, dto.year, ids);
+    const { entries } = await this.calculator.load(m, scope, regionId, dto.skpdId, dto.year, ids);
     return new Map(
-      entries.map((e) => [e.indicator.id, this.calculator.evaluate(e, region, dto.quarter as Quarter).warnings]),
+      entries.map((e) => [e.indicator.id, this.calculator.evaluate(e, rules, dto.quarter as Quarter).warnings]),
     );
+  }
+
+  /**
+   * 422 INVALID_REALISATION when a value does not fit its indicator (`checkRealisationValue`: a yes/no indicator
+   * takes 1 or 0, a negative value needs an indicator that allows it). Every entry path (API, console) writes through
+   * `put`, so they share this check.
+   */
+  private async assertValuesFit(m: EntityManager, regionId: string, dto: PutRealisationsDto): Promise<void> {
+    const ids = dto.items.map((i) => i.indicatorId);
+    const indicators = new Map(
+      (await m.find(Indicator, { where: { regionId, id: In(ids) } })).map((i) => [i.id, i] as const),
+    );
+    const problems = dto.items.flatMap((item, i) => {
+      const indicator = indicators.get(item.indicatorId);
+      const problem = indicator
+        ? checkRealisationValue(
+            { polarity: indicator.polarity, allowsNegative: Boolean(indicator.allowsNegative) },
+            toDecimal(item.value),
+          )
+        : null;
+      return problem ? [{ field: `items.${i}.value`, code: problem.code, messages: [problem.message] }] : [];
+    });
+    if (problems.length)
+      throw new UnprocessableError('INVALID_REALISATION', 'A realisation does not fit its indicator', problems);
   }
 
   /**
@@ -284,10 +311,12 @@ export class RealisationService {
           message: 'is not in the effective PK of this SKPD and year',
         }));
       if (outside.length) throw new UnprocessableError('INDICATOR_NOT_IN_PK', 'Indicator not in the PK', outside);
+      await this.assertValuesFit(m, regionId, dto);
       await this.assertOpen(m, regionId, dto.skpdId, dto.year, dto.quarter);
       const region = await m.findOneOrFail(Region, { where: { id: regionId } });
-      const blocking = (await this.settings.of(m, regionId)).blockOnDataQuality;
-      const before = blocking ? await this.warningsOf(m, scope, region, dto, ids) : null;
+      const settings = await this.settings.of(m, regionId);
+      const rules = capaianRules(region, settings);
+      const before = settings.blockOnDataQuality ? await this.warningsOf(m, scope, regionId, rules, dto, ids) : null;
 
       const existing = await m.find(Realisation, {
         where: { regionId, skpdId: dto.skpdId, year: dto.year, quarter: dto.quarter, indicatorId: In(ids) },
@@ -338,7 +367,7 @@ export class RealisationService {
         'REALISATION',
         out.map((r) => r.id),
       );
-      const after = await this.warningsOf(m, scope, region, dto, ids);
+      const after = await this.warningsOf(m, scope, regionId, rules, dto, ids);
       if (before) {
         const introduced = dto.items.flatMap((item, i) =>
           introducedWarnings(before.get(item.indicatorId) ?? [], after.get(item.indicatorId) ?? []).map((w) => ({

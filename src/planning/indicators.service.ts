@@ -24,6 +24,7 @@ import { Indicator } from './entities/indicator.entity';
 import { PerformanceAgreement } from './entities/performance-agreement.entity';
 import { PkIndicator } from './entities/pk-indicator.entity';
 import { PlanningPeriod } from './entities/planning-period.entity';
+import { Realisation } from '../performance/entities/realisation.entity';
 import { PlanNodesService } from './plan-nodes.service';
 import { assertPlanVisible, assertPlanWritable, scopedPlan, toDecimal } from './planning-access';
 
@@ -41,6 +42,7 @@ export interface IndicatorSettingsInput {
   rangeMin: Decimal | null;
   rangeMax: Decimal | null;
   lowerIsBetterFormula: LowerIsBetterFormula | null;
+  allowsNegative: boolean;
 }
 
 /** An annual plan target row, already parsed (the API and the Excel import both produce these). */
@@ -73,6 +75,12 @@ export function checkIndicatorSettingsInput(s: IndicatorSettingsInput): Planning
       message: 'Batas rentang hanya diisi untuk indikator berpolaritas rentang (RANGE).',
     });
   }
+  if (s.allowsNegative && s.polarity === 'BINARY')
+    problems.push({
+      field: 'allowsNegative',
+      code: 'NEGATIVE_NOT_APPLICABLE',
+      message: 'Indikator ya/tidak (biner) hanya menerima realisasi 1 atau 0, tidak dapat menerima nilai negatif.',
+    });
   if (s.lowerIsBetterFormula !== null && s.polarity !== 'LOWER_IS_BETTER')
     problems.push({
       field: 'lowerIsBetterFormula',
@@ -163,6 +171,7 @@ export class IndicatorsService {
       rangeMin: toDecimal(dto.rangeMin),
       rangeMax: toDecimal(dto.rangeMax),
       lowerIsBetterFormula: dto.lowerIsBetterFormula ?? null,
+      allowsNegative: dto.allowsNegative ?? false,
     };
     const problems = checkIndicatorSettingsInput(settings);
     if (problems.length)
@@ -221,6 +230,7 @@ export class IndicatorsService {
       'baselineYear',
       'dataSource',
       'isIku',
+      'allowsNegative',
       'decimals',
     ] as const)
       if (dto[key] !== undefined) (changes as Record<string, unknown>)[key] = dto[key];
@@ -233,6 +243,7 @@ export class IndicatorsService {
       rangeMax: changes.rangeMax !== undefined ? changes.rangeMax : row.rangeMax,
       lowerIsBetterFormula:
         changes.lowerIsBetterFormula !== undefined ? changes.lowerIsBetterFormula : row.lowerIsBetterFormula,
+      allowsNegative: Boolean(changes.allowsNegative ?? row.allowsNegative),
     };
     const problems = checkIndicatorSettingsInput(settings);
     if (problems.length)
@@ -244,6 +255,11 @@ export class IndicatorsService {
       throw new ConflictError(
         'INDICATOR_IN_USE',
         'An approved PK uses this indicator; its polarity and aggregation can no longer change',
+      );
+    if (row.allowsNegative && !settings.allowsNegative && (await this.hasNegativeRealisation(m, id)))
+      throw new ConflictError(
+        'NEGATIVE_REALISATIONS_EXIST',
+        'The indicator has negative realisations; correct them before refusing negative values',
       );
     if (changes.code && changes.code !== row.code)
       await this.assertCodeFree(m, row.periodId, row.ownerKey, changes.code);
@@ -328,6 +344,12 @@ export class IndicatorsService {
       saved.push(next);
     }
     return saved;
+  }
+
+  /** Compared in code, not SQL: decimals are text on SQLite, where `value < 0` would compare as text. */
+  private async hasNegativeRealisation(m: EntityManager, indicatorId: string): Promise<boolean> {
+    const rows = await m.find(Realisation, { where: { indicatorId }, select: { id: true, value: true } });
+    return rows.some((r) => r.value !== null && r.value.isNegative() && !r.value.isZero());
   }
 
   private async usedByAgreedPk(m: EntityManager, indicatorId: string): Promise<boolean> {

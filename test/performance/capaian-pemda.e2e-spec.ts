@@ -378,16 +378,25 @@ describe('Capaian of the Pemda, data-quality warnings, optimistic realisation ve
     const settings = (user: MadeUser) => request(t.http).get(api('/performance-settings')).set(t.auth(user));
     const putSettings = (user: MadeUser, body: object) =>
       request(t.http).put(api('/performance-settings')).set(t.auth(user)).send(body);
-    expect((await settings(x.planner).expect(200)).body).toEqual({ blockOnDataQuality: false, version: 0 });
+    expect((await settings(x.planner).expect(200)).body).toEqual({
+      blockOnDataQuality: false,
+      lowerIsBetterZeroTarget: 'NOT_COMPUTABLE',
+      version: 0,
+    });
     await putSettings(x.planner, { blockOnDataQuality: true, version: 0 }).expect(403);
     expect((await putSettings(w.admin, { blockOnDataQuality: true, version: 0 }).expect(200)).body).toEqual({
       blockOnDataQuality: true,
+      lowerIsBetterZeroTarget: 'NOT_COMPUTABLE',
       version: 1,
     });
     expect((await putSettings(w.admin, { blockOnDataQuality: false, version: 0 }).expect(409)).body.code).toBe(
       'STALE_VERSION',
     );
-    expect((await settings(x.planner).expect(200)).body).toEqual({ blockOnDataQuality: true, version: 1 });
+    expect((await settings(x.planner).expect(200)).body).toEqual({
+      blockOnDataQuality: true,
+      lowerIsBetterZeroTarget: 'NOT_COMPUTABLE',
+      version: 1,
+    });
 
     const auditCount = async () =>
       (await request(t.http).get(api('/audit-log?entity=Realisation&pageSize=100')).set(t.auth(w.admin)).expect(200))

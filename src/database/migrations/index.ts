@@ -7,6 +7,8 @@ import { Performance1763900003000 } from './1763900003000-performance';
 import { PerformanceSettings1763900005000 } from './1763900005000-performance-settings';
 import { Progress1763900006000 } from './1763900006000-progress';
 import { LongTexts1763900007000 } from './1763900007000-long-texts';
+import { CapaianEdgeCases1765400000010 } from './1765400000010-capaian-edge-cases';
+import { ExactDecimalsSqlite1765400000020 } from './1765400000020-exact-decimals-sqlite';
 
 export const ALL_MIGRATIONS = [
   Organization1763900000000,
@@ -17,4 +19,6 @@ export const ALL_MIGRATIONS = [
   PerformanceSettings1763900005000,
   Progress1763900006000,
   LongTexts1763900007000,
+  CapaianEdgeCases1765400000010,
+  ExactDecimalsSqlite1765400000020,
 ];

@@ -127,17 +127,81 @@ describe('capaianToQuarter / capaianForYear (domain reference §5.2)', () => {
       expect(shown(capaianToQuarter({ ...input(), quarter: 3 }))).toBe('47.22'));
   });
 
-  it('sums quarterly range targets bound by bound', () => {
-    const range = (l: string, u: string) => ({ lower: d(l), upper: d(u) });
+  describe('RANGE with CUMULATIVE_SUM: the band bounds the total to date, never added up per quarter', () => {
+    const band = { lower: d(4), upper: d(8) };
+    // The indicator's one band is every quarter's and the year's target.
     const input: QuarterSeriesInput = {
       polarity: 'RANGE',
       aggregation: 'CUMULATIVE_SUM',
-      quarterTargets: [range('1', '2'), range('1', '2'), range('1', '2'), range('1', '2')],
-      annualTarget: range('4', '8'),
-      realisations: q('2', '3', null, null),
+      quarterTargets: [band, band, band, band],
+      annualTarget: band,
+      realisations: q('1.15', '1.15', '1.15', '1.15'),
     };
-    // Σ range to TW II = [2, 4]; ΣR = 5 > 4 → (8 − 5) / 4 = 75
-    expect(shown(capaianToQuarter({ ...input, quarter: 2 }))).toBe('75.00');
+    it.each<[Quarter | null, string]>([
+      [1, '28.75'], // ΣR 1.15 < 4 → 1.15 / 4
+      [2, '57.50'], // 2.3 / 4
+      [3, '86.25'], // 3.45 / 4
+      [4, '100.00'], // 4.6 inside [4, 8]; before the fix: 4.6 against [16, 32] → 28.75
+      [null, '100.00'], // the year, from the same four quarters
+    ])('to TW %s → %s', (quarter, expected) => {
+      const result = quarter === null ? capaianForYear(input) : capaianToQuarter({ ...input, quarter });
+      expect(shown(result)).toBe(expected);
+    });
+  });
+
+  describe('negative realisations', () => {
+    // Visits with a −10 correction in TW II: ΣR(1..2) = 20 against ΣT = 600.
+    const corrected = flow(q('30', '-10', '300', '280'));
+    it('are NEGATIVE_VALUE (never silently dropped: entry refuses them) unless the indicator allows them', () => {
+      expect(shown(capaianToQuarter({ ...corrected, quarter: 2 }))).toBe('n/a NEGATIVE_VALUE');
+      expect(shown(capaianForYear(corrected))).toBe('n/a NEGATIVE_VALUE');
+    });
+    it.each<[Quarter | null, string]>([
+      [1, '10.00'], // 30 / 300
+      [2, '3.33'], // 20 / 600
+      [3, '35.56'], // 320 / 900
+      [4, '50.00'], // 600 / 1,200
+      [null, '50.00'], // the year
+    ])('enter the sum when allowed: to TW %s → %s', (quarter, expected) => {
+      const input = { ...corrected, allowsNegative: true };
+      const result = quarter === null ? capaianForYear(input) : capaianToQuarter({ ...input, quarter });
+      expect(shown(result)).toBe(expected);
+    });
+    it('enter the mean when allowed: growth rates −2, 4, 6 against 3 → mean 8/3 → 88.89', () => {
+      const input: QuarterSeriesInput = {
+        polarity: 'HIGHER_IS_BETTER',
+        aggregation: 'AVERAGE',
+        quarterTargets: q('3', '3', '3', '3'),
+        annualTarget: d(3),
+        realisations: q('-2', '4', '6', null),
+        allowsNegative: true,
+      };
+      expect(shown(capaianToQuarter({ ...input, quarter: 3 }))).toBe('88.89');
+    });
+  });
+
+  describe('BINARY: a quarter whose target is "tidak" (false) is not applicable', () => {
+    const input: QuarterSeriesInput = {
+      polarity: 'BINARY',
+      aggregation: 'LAST_VALUE',
+      quarterTargets: [false, false, true, true],
+      annualTarget: true,
+      realisations: q('0', '0', '1', '1'),
+    };
+    it.each<[Quarter | null, string]>([
+      [1, 'n/a NOT_APPLICABLE'], // before the fix: 0 against "ya" → 0.00 Sangat Rendah
+      [2, 'n/a NOT_APPLICABLE'],
+      [3, '100.00'],
+      [null, '100.00'],
+    ])('to TW %s → %s', (quarter, expected) => {
+      const result = quarter === null ? capaianForYear(input) : capaianToQuarter({ ...input, quarter });
+      expect(shown(result)).toBe(expected);
+    });
+    it('a year whose target is "tidak" is not applicable either', () => {
+      expect(
+        shown(capaianForYear({ ...input, quarterTargets: [false, false, false, false], annualTarget: false })),
+      ).toBe('n/a NOT_APPLICABLE');
+    });
   });
 
   it.each<[string, (QuarterTarget | null)[], string]>([

@@ -10,7 +10,7 @@ import {
   QUARTERS,
   isQuarter,
 } from '../../planning/domain/indicator-settings';
-import { CapaianTarget, NotComputableReason, RangeBounds, computeCapaian } from './capaian';
+import { CapaianTarget, NotComputableReason, ZeroTargetConvention, computeCapaian } from './capaian';
 import { isUsableAmount, sumOrOffender } from './amounts';
 import { InvalidQuarterError, UnsupportedAggregationError } from './performance.errors';
 
@@ -23,6 +23,7 @@ import { InvalidQuarterError, UnsupportedAggregationError } from './performance.
  * |------------------|------------------------------------------------------|---------------------------------------|
  * | `CUMULATIVE_SUM` | ΣR(1..j) vs ΣT(1..j), j = last reported quarter ≤ k   | ΣR(1..4) vs annual T; all 4 required  |
  * |   + `CUMULATIVE` | ΣR(1..j) vs T(j) (the target to date)                 | ΣR(1..4) vs annual T; all 4 required  |
+ * |   + `RANGE`      | ΣR(1..j) vs the band (the target to date)             | ΣR(1..4) vs the band; all 4 required  |
  * | `LAST_VALUE`     | R(j) vs T(j), j = last reported quarter ≤ k           | R(TW IV) vs annual T; TW IV required  |
  * | `AVERAGE`        | mean of reported R(1..k) vs annual T                  | mean of reported R(1..4) vs annual T  |
  *
@@ -37,6 +38,13 @@ import { InvalidQuarterError, UnsupportedAggregationError } from './performance.
  *
  * Reason precedence: no reported quarter (or a gap in a sum) → MISSING_REALISATION first, since no window exists;
  * then the rules of `computeCapaian` (target problems, then realisation problems, then the formula).
+ *
+ * A RANGE band cannot be split into quarterly shares: it bounds the total, so a summed RANGE indicator compares
+ * ΣR to date with the band itself, like cumulative (to-date) targets — ΣT(1..4) must equal the annual target
+ * (§5.2), and adding the band four times would make TW IV to date disagree with the year from the same quarters.
+ *
+ * Negative realisations enter sums and means only when the indicator allows them (`allowsNegative`); otherwise the
+ * first one is reported as NEGATIVE_VALUE (entry refuses them, so only old data can reach this).
  *
  * BINARY indicators support only `LAST_VALUE` (realisations 1/0); summing or averaging yes/no answers is a
  * configuration error and throws `UnsupportedAggregationError`.
@@ -59,6 +67,10 @@ export interface QuarterSeriesInput {
   realisations: Quarterly<Decimal | null>;
   /** Only read for `CUMULATIVE_SUM`; defaults to `INCREMENTAL` (see `QuarterlyTargetMode`). */
   quarterlyTargetMode?: QuarterlyTargetMode;
+  /** See `CapaianInput.zeroTargetConvention`. */
+  zeroTargetConvention?: ZeroTargetConvention;
+  /** See `CapaianInput.allowsNegative`. */
+  allowsNegative?: boolean;
 }
 
 export interface CapaianToQuarterInput extends QuarterSeriesInput {
@@ -100,10 +112,14 @@ function aggregate(input: QuarterSeriesInput, upTo: Quarter, annual: boolean): A
         return { computable: false, reason: 'MISSING_REALISATION', quarters: reported };
       const target = annual
         ? input.annualTarget
-        : input.quarterlyTargetMode === 'CUMULATIVE'
+        : input.quarterlyTargetMode === 'CUMULATIVE' || input.polarity === 'RANGE'
           ? input.quarterTargets[last - 1]
           : sumTargets(window.map((q) => input.quarterTargets[q - 1]));
-      return compare(input, target, sumOrOffender(window.map((q) => input.realisations[q - 1])), window);
+      const sum = sumOrOffender(
+        window.map((q) => input.realisations[q - 1]),
+        input.allowsNegative,
+      );
+      return compare(input, target, sum, window);
     }
     case 'LAST_VALUE': {
       if (annual && last !== 4) return { computable: false, reason: 'MISSING_REALISATION', quarters: reported };
@@ -112,8 +128,8 @@ function aggregate(input: QuarterSeriesInput, upTo: Quarter, annual: boolean): A
     }
     case 'AVERAGE': {
       const values = reported.map((q) => input.realisations[q - 1]);
-      const sum = sumOrOffender(values);
-      const mean = isUsableAmount(sum) ? new Exact(sum).div(values.length) : sum;
+      const sum = sumOrOffender(values, input.allowsNegative);
+      const mean = isUsableAmount(sum, input.allowsNegative) ? new Exact(sum).div(values.length) : sum;
       return compare(input, input.annualTarget, mean, reported);
     }
     default:
@@ -130,6 +146,8 @@ function compare(
   const result = computeCapaian({
     polarity: input.polarity,
     lowerIsBetterFormula: input.lowerIsBetterFormula,
+    zeroTargetConvention: input.zeroTargetConvention,
+    allowsNegative: input.allowsNegative,
     target,
     realisation,
   });
@@ -144,24 +162,12 @@ function compare(
   };
 }
 
-const isRange = (t: unknown): t is RangeBounds =>
-  typeof t === 'object' && t !== null && !Decimal.isDecimal(t) && 'lower' in t && 'upper' in t;
-
 /**
- * ΣT for incremental targets: Decimals add up; ranges add bound by bound (the range of the total). Anything else —
- * a missing, unreadable, negative or inverted target, or a mix of kinds — is returned as-is (the first offender) for
- * `computeCapaian` to reject with its reason.
+ * ΣT for incremental targets. Anything but usable Decimals — a missing, unreadable or negative target, or a range
+ * (a band is never summed, see above) — is returned as-is (the first offender) for `computeCapaian` to reject with
+ * its reason.
  */
 function sumTargets(targets: readonly (QuarterTarget | null)[]): QuarterTarget | null {
-  if (targets.every((t) => isUsableAmount(t))) return sumOrOffender(targets as Decimal[]);
-  if (targets.every((t) => isRange(t) && isUsableAmount(t.lower) && isUsableAmount(t.upper) && t.lower.lte(t.upper))) {
-    const ranges = targets as RangeBounds[];
-    return { lower: sumOrOffender(ranges.map((r) => r.lower)), upper: sumOrOffender(ranges.map((r) => r.upper)) };
-  }
-  const firstBad = targets.find(
-    (t) =>
-      !isUsableAmount(t) && !(isRange(t) && isUsableAmount(t.lower) && isUsableAmount(t.upper) && t.lower.lte(t.upper)),
-  );
-  // Otherwise valid numbers mixed with valid ranges: no sum is defined; NaN reads as INVALID_TARGET under every polarity.
-  return firstBad !== undefined ? firstBad : new Exact(NaN);
+  const firstBad = targets.find((t) => !isUsableAmount(t));
+  return firstBad !== undefined ? firstBad : sumOrOffender(targets as Decimal[]);
 }

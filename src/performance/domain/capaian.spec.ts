@@ -85,8 +85,8 @@ describe('computeCapaian (domain reference §5.1, §5.3)', () => {
     ['lower A: R = 2T → 0', 'LOWER_IS_BETTER', d(5), d(10), A, { exact: '0' }],
     ['lower A: R > 2T floors at 0, not negative (§5.5 #5)', 'LOWER_IS_BETTER', d(5), d(12), A, { exact: '0' }],
     ['lower A: R = 0 → 200', 'LOWER_IS_BETTER', d(10), d(0), A, { exact: '200' }],
-    ['lower A: T = 0, R = 0 → 100 (§5.5 #7)', 'LOWER_IS_BETTER', d(0), d(0), A, { exact: '100' }],
-    ['lower A: T = 0, R > 0 → 0 (§5.5 #7)', 'LOWER_IS_BETTER', d(0), d(2), A, { exact: '0' }],
+    ['lower A: T = 0, R = 0 → ZERO_TARGET by default', 'LOWER_IS_BETTER', d(0), d(0), A, { reason: 'ZERO_TARGET' }],
+    ['lower A: T = 0, R > 0 → ZERO_TARGET by default', 'LOWER_IS_BETTER', d(0), d(2), A, { reason: 'ZERO_TARGET' }],
     ['lower A: R missing', 'LOWER_IS_BETTER', d(10), null, A, { reason: 'MISSING_REALISATION' }],
     ['lower A: negative R', 'LOWER_IS_BETTER', d(10), d(-1), A, { reason: 'NEGATIVE_VALUE' }],
 
@@ -95,8 +95,8 @@ describe('computeCapaian (domain reference §5.1, §5.3)', () => {
     ['lower B: worse than target (§5.5 #4)', 'LOWER_IS_BETTER', d(10), d(12), B, { display: '83.33' }],
     ['lower B: far worse (§5.5 #5)', 'LOWER_IS_BETTER', d(5), d(12), B, { display: '41.67' }],
     ['lower B: R = 0 with T > 0 → 100 by decision (§5.3)', 'LOWER_IS_BETTER', d(10), d(0), B, { exact: '100' }],
-    ['lower B: T = 0, R = 0 → 100', 'LOWER_IS_BETTER', d(0), d(0), B, { exact: '100' }],
-    ['lower B: T = 0, R > 0 → 0', 'LOWER_IS_BETTER', d(0), d(2), B, { exact: '0' }],
+    ['lower B: T = 0, R = 0 → ZERO_TARGET by default', 'LOWER_IS_BETTER', d(0), d(0), B, { reason: 'ZERO_TARGET' }],
+    ['lower B: T = 0, R > 0 → ZERO_TARGET by default', 'LOWER_IS_BETTER', d(0), d(2), B, { reason: 'ZERO_TARGET' }],
     ['lower B: T missing', 'LOWER_IS_BETTER', null, d(2), B, { reason: 'MISSING_TARGET' }],
     [
       'lower: unknown formula',
@@ -133,6 +133,8 @@ describe('computeCapaian (domain reference §5.1, §5.3)', () => {
     ['binary: blank target code', 'BINARY', '  ', true, undefined, { reason: 'INVALID_TARGET' }],
     ['binary: no target', 'BINARY', null, true, undefined, { reason: 'MISSING_TARGET' }],
     ['binary: not reported', 'BINARY', 'Tersedia', null, undefined, { reason: 'MISSING_REALISATION' }],
+    ['binary: target "tidak" (0) realised', 'BINARY', false, d(1), undefined, { reason: 'NOT_APPLICABLE' }],
+    ['binary: target "tidak" (0), realisation 0', 'BINARY', false, d(0), undefined, { reason: 'NOT_APPLICABLE' }],
   ];
 
   it('has at least 30 cases covering every polarity', () => {
@@ -142,6 +144,41 @@ describe('computeCapaian (domain reference §5.1, §5.3)', () => {
 
   it.each(rows)('%s', (_label, polarity, target, realisation, lowerIsBetterFormula, expected) => {
     expectResult(computeCapaian({ polarity, target, realisation, lowerIsBetterFormula }), expected);
+  });
+
+  // Negative realisations of an indicator that allows them (hand-computed; capaian floored at 0, §5.3).
+  it.each<[string, Polarity, CapaianTarget, string, LowerIsBetterFormula | undefined, Expected]>([
+    ['higher: growth −2 % against 5 % → −40, floored', 'HIGHER_IS_BETTER', d(5), '-2', undefined, { exact: '0' }],
+    ['lower A: −2 against 10 → (20 + 2)/10 = 220', 'LOWER_IS_BETTER', d(10), '-2', A, { exact: '220' }],
+    ['lower B: −2 against 10 → 100 (as R = 0)', 'LOWER_IS_BETTER', d(10), '-2', B, { exact: '100' }],
+    ['range [2, 4]: −1 below the band → floored 0', 'RANGE', range('2', '4'), '-1', undefined, { exact: '0' }],
+    ['range [0, 4]: −1 below L = 0 → 0', 'RANGE', range('0', '4'), '-1', undefined, { exact: '0' }],
+  ])('allowsNegative — %s', (_label, polarity, target, r, lowerIsBetterFormula, expected) => {
+    expectResult(
+      computeCapaian({ polarity, target, realisation: d(r), lowerIsBetterFormula, allowsNegative: true }),
+      expected,
+    );
+    expectResult(computeCapaian({ polarity, target, realisation: d(r), lowerIsBetterFormula }), {
+      reason: 'NEGATIVE_VALUE',
+    });
+  });
+
+  it.each<[string, LowerIsBetterFormula, string, Expected]>([
+    ['A, R = 0 → 100', A, '0', { exact: '100' }],
+    ['A, R = 2 → 0', A, '2', { exact: '0' }],
+    ['B, R = 0 → 100', B, '0', { exact: '100' }],
+    ['B, R = 2 → 0', B, '2', { exact: '0' }],
+  ])('lower-is-better T = 0 under the ZERO_CASES convention (§5.3): %s', (_label, formula, r, expected) => {
+    expectResult(
+      computeCapaian({
+        polarity: 'LOWER_IS_BETTER',
+        target: d(0),
+        realisation: d(r),
+        lowerIsBetterFormula: formula,
+        zeroTargetConvention: 'ZERO_CASES',
+      }),
+      expected,
+    );
   });
 
   it('an unknown polarity from untyped data is not computable, not a crash', () => {

@@ -23,6 +23,18 @@ const base: DataQualityInput = {
 const codes = (input: DataQualityInput) => checkDataQuality(input).map((w) => `${w.code}@${w.quarter ?? '-'}`);
 
 describe('checkDataQuality (issue 6 item 5: warnings, never blocking)', () => {
+  it('says how the total to date went down (Indonesian figures)', () => {
+    const [warning] = checkDataQuality({
+      aggregation: 'CUMULATIVE_SUM',
+      quarterTargets: q('300', '300', '300', '300'),
+      realisations: q('30', '-10', null, null),
+    });
+    expect(warning.message).toBe(
+      'Total realisasi s.d. TW II (20) lebih kecil dari total s.d. TW I (30) karena realisasi TW II negatif (-10). ' +
+        'Periksa kembali angka yang diisikan.',
+    );
+  });
+
   it('clean entry → no warnings', () => expect(codes(base)).toEqual([]));
 
   it.each<[string, Partial<DataQualityInput>, string[]]>([
@@ -63,6 +75,34 @@ describe('checkDataQuality (issue 6 item 5: warnings, never blocking)', () => {
         realisations: q('400', '250', null, null),
       },
       [],
+    ],
+    [
+      'CUMULATIVE_SUM: a negative entry takes the total to date down (30 → 20)',
+      {
+        aggregation: 'CUMULATIVE_SUM',
+        quarterTargets: q('300', '300', '300', '300'),
+        realisations: q('30', '-10', '300', null),
+      },
+      ['REALISATION_DECREASED@2'],
+    ],
+    [
+      'CUMULATIVE_SUM: a negative entry in TW I has no earlier total to go down from',
+      {
+        aggregation: 'CUMULATIVE_SUM',
+        quarterTargets: q('300', '300', '300', '300'),
+        realisations: q('-5', '10', null, null),
+      },
+      [],
+    ],
+    [
+      'a view to TW I ignores later quarters (decrease at TW III, evidence of TW II)',
+      { realisations: q('18', '47', '40', '97'), hasEvidence: [true, false, true, true], upTo: 1 },
+      [],
+    ],
+    [
+      'a view to TW III sees TW I..III only',
+      { realisations: q('18', '47', '66', '30'), hasEvidence: [true, false, true, false], upTo: 3 },
+      ['MISSING_EVIDENCE@2'],
     ],
     [
       'realisation without evidence (only reported quarters)',

@@ -18,7 +18,10 @@ import { CapaianResult } from './capaian';
  */
 
 export type DataQualityCode =
-  /** A cumulative realisation went down from one reported quarter to the next. */
+  /**
+   * A cumulative figure went down from one reported quarter to the next: a position of a `LAST_VALUE` indicator with
+   * cumulative targets, or the total to date of a `CUMULATIVE_SUM` indicator (through a negative entry).
+   */
   | 'REALISATION_DECREASED'
   /** Capaian above the plausibility threshold (150 % by default). */
   | 'CAPAIAN_VERY_HIGH'
@@ -47,6 +50,10 @@ export interface DataQualityInput {
    * (constant targets, e.g. an index at 85 every quarter, are levels, and a dip there is not suspicious).
    */
   quarterlyTargetMode?: QuarterlyTargetMode;
+  /**
+   * The view's quarter: a view to TW k checks only TW I..k (what was known then); omit (or 4) for the whole year.
+   */
+  upTo?: Quarter | null;
   /** The capaian to check (to date or annual); omit to skip. */
   capaian?: CapaianResult | null;
   /** Last year's annual realisation; omit or null to skip the year-over-year check. */
@@ -62,9 +69,26 @@ export interface DataQualityInput {
 const DEFAULT_CAPAIAN_ABOVE = new Exact(150);
 const DEFAULT_YEAR_OVER_YEAR_RATIO = new Exact('0.5');
 
-/** All warnings for the entry, in a stable order: decreases, evidence (by quarter), capaian, year over year. */
-export function checkDataQuality(input: DataQualityInput): DataQualityWarning[] {
-  return [...decreases(input), ...missingEvidence(input), ...veryHighCapaian(input), ...farFromPreviousYear(input)];
+/**
+ * All warnings for the entry, in a stable order: decreases, evidence (by quarter), capaian, year over year. A view to
+ * TW k sees only TW I..k, so it never warns about a later quarter.
+ */
+export function checkDataQuality(raw: DataQualityInput): DataQualityWarning[] {
+  const input = toDate(raw);
+  return [
+    ...decreases(input),
+    ...decreasingTotals(input),
+    ...missingEvidence(input),
+    ...veryHighCapaian(input),
+    ...farFromPreviousYear(input),
+  ];
+}
+
+/** The input as known at `upTo`: later quarters read as not reported. */
+function toDate(input: DataQualityInput): DataQualityInput {
+  const upTo = input.upTo ?? 4;
+  const realisations = QUARTERS.map((q) => (q <= upTo ? input.realisations[q - 1] : null));
+  return { ...input, realisations: realisations as unknown as Quarterly<Decimal | null> };
 }
 
 const reportedQuarters = (realisations: Quarterly<Decimal | null>): Quarter[] =>
@@ -102,6 +126,33 @@ function decreases(input: DataQualityInput): DataQualityWarning[] {
           'Periksa kembali angka yang diisikan.',
       });
     }
+  }
+  return warnings;
+}
+
+/**
+ * `CUMULATIVE_SUM`: quarter values are increments, so the total to date goes down exactly when a quarter's value is
+ * negative (a correction, for an indicator that allows negative values). Checked over the quarters reported without a
+ * gap from TW I, where the total to date is known.
+ */
+function decreasingTotals(input: DataQualityInput): DataQualityWarning[] {
+  if (input.aggregation !== 'CUMULATIVE_SUM') return [];
+  const warnings: DataQualityWarning[] = [];
+  let total: Decimal = new Exact(0);
+  for (const q of QUARTERS) {
+    const value = input.realisations[q - 1];
+    if (value === null || !value.isFinite()) break;
+    const before = total;
+    total = total.plus(value);
+    if (q > 1 && total.lt(before))
+      warnings.push({
+        code: 'REALISATION_DECREASED',
+        quarter: q,
+        message:
+          `Total realisasi s.d. ${quarterLabel(q)} (${formatIndonesian(total)}) lebih kecil dari total s.d. ` +
+          `${quarterLabel((q - 1) as Quarter)} (${formatIndonesian(before)}) karena realisasi ${quarterLabel(q)} ` +
+          `negatif (${formatIndonesian(value)}). Periksa kembali angka yang diisikan.`,
+      });
   }
   return warnings;
 }

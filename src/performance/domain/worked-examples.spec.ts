@@ -69,12 +69,27 @@ describe('domain reference §5.5 worked examples', () => {
     ['INVERSE_DIFF', '2', '0.00'],
     ['INVERSE_RATIO', '0', '100.00'],
     ['INVERSE_RATIO', '2', '0.00'],
-  ] as const)('#7 zero target, lower-better (%s): T = 0 cases, R = %s → %s', (formula, r, expected) => {
-    expect(
-      shown(
-        computeCapaian({ polarity: 'LOWER_IS_BETTER', lowerIsBetterFormula: formula, target: d(0), realisation: d(r) }),
-      ),
-    ).toBe(expected);
+  ] as const)(
+    '#7 zero target, lower-better (%s) under the ZERO_CASES convention: R = %s → %s',
+    (formula, r, expected) => {
+      expect(
+        shown(
+          computeCapaian({
+            polarity: 'LOWER_IS_BETTER',
+            lowerIsBetterFormula: formula,
+            zeroTargetConvention: 'ZERO_CASES',
+            target: d(0),
+            realisation: d(r),
+          }),
+        ),
+      ).toBe(expected);
+    },
+  );
+
+  it('#7 without a chosen convention (the default) a lower-better zero target is not computable', () => {
+    expect(shown(computeCapaian({ polarity: 'LOWER_IS_BETTER', target: d(0), realisation: d(0) }))).toBe(
+      'n/a (ZERO_TARGET)',
+    );
   });
 
   it.each([

@@ -9,6 +9,7 @@ import {
   IsArray,
   IsBoolean,
   IsDateString,
+  IsIn,
   IsInt,
   IsObject,
   IsOptional,
@@ -23,6 +24,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { DECIMAL_MESSAGE, DECIMAL_PATTERN } from '../../planning/planning-access';
+import { ZERO_TARGET_CONVENTIONS, type ZeroTargetConvention } from '../domain/capaian';
 
 const present = (_: unknown, v: unknown) => v !== null && v !== undefined;
 
@@ -65,6 +67,14 @@ export class WindowListQueryDto {
 export class PutPerformanceSettingsDto {
   /** Refuse (422 DATA_QUALITY, nothing written) a realisation write that introduces a data-quality warning. */
   @ApiProperty() @IsBoolean() blockOnDataQuality!: boolean;
+  /**
+   * What a lower-is-better indicator with target 0 scores: `NOT_COMPUTABLE` (default, reason ZERO_TARGET) or
+   * `ZERO_CASES` (realisation 0 → 100, above 0 → 0). Omit to keep the current choice.
+   */
+  @ApiPropertyOptional({ enum: ZERO_TARGET_CONVENTIONS })
+  @IsOptional()
+  @IsIn(ZERO_TARGET_CONVENTIONS)
+  lowerIsBetterZeroTarget?: ZeroTargetConvention;
   /** The version read with GET (0 while the region still has the defaults). */
   @ApiProperty({ example: 0 }) @IsInt() @Min(0) @Max(MAX_INT) version!: number;
 }

@@ -7,6 +7,7 @@ import {
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
+import type { ZeroTargetConvention } from '../domain/capaian';
 
 /** Per-region settings of realisation entry; no row = the defaults (data-quality warnings never block). */
 @Entity('performance_settings')
@@ -16,6 +17,8 @@ export class PerformanceSettings {
   @Column({ type: 'varchar', length: 36 }) regionId!: string;
   /** When true, a realisation write that introduces a data-quality warning is refused (422) and nothing is written. */
   @Column({ type: 'boolean', default: false }) blockOnDataQuality!: boolean;
+  /** What a lower-is-better indicator with target 0 scores (`ZeroTargetConvention`). */
+  @Column({ type: 'varchar', length: 20, default: 'NOT_COMPUTABLE' }) lowerIsBetterZeroTarget!: ZeroTargetConvention;
   @Column({ type: 'varchar', length: 36, nullable: true }) updatedBy!: string | null;
   @VersionColumn() version!: number;
   @CreateDateColumn({ type: 'datetime' }) createdAt!: Date;

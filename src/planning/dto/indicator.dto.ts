@@ -64,6 +64,11 @@ export class IndicatorAttributesDto {
   endTarget?: string | null;
   @ApiPropertyOptional({ nullable: true }) @ValidateIf(present) @IsString() @MaxLength(300) dataSource?: string | null;
   @ApiPropertyOptional() @IsOptionalNonNull() @IsBoolean() isIku?: boolean;
+  /**
+   * Realisations may be negative (a growth rate, a correction in a summed series); default false, and then a negative
+   * realisation is refused at entry (422 INVALID_REALISATION). Not for yes/no (BINARY) indicators.
+   */
+  @ApiPropertyOptional({ default: false }) @IsOptionalNonNull() @IsBoolean() allowsNegative?: boolean;
   @ApiPropertyOptional({ minimum: 0, maximum: 4 }) @IsOptionalNonNull() @IsInt() @Min(0) @Max(4) decimals?: number;
 }
 
@@ -113,6 +118,7 @@ export class IndicatorResponseDto {
   @ApiProperty({ nullable: true, type: String, format: 'decimal' }) rangeMin!: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'decimal' }) rangeMax!: string | null;
   @ApiProperty({ enum: QUARTER_AGGREGATIONS }) aggregation!: QuarterAggregation;
+  @ApiProperty() allowsNegative!: boolean;
   @ApiProperty({ enum: LOWER_IS_BETTER_FORMULAS, nullable: true }) lowerIsBetterFormula!: LowerIsBetterFormula | null;
   @ApiProperty({ nullable: true, type: String, format: 'decimal' }) baselineValue!: string | null;
   @ApiProperty({ nullable: true, type: Number }) baselineYear!: number | null;
@@ -138,6 +144,7 @@ export const toIndicatorResponse = (i: Indicator): IndicatorResponseDto => ({
   rangeMin: decimalText(i.rangeMin),
   rangeMax: decimalText(i.rangeMax),
   aggregation: i.aggregation,
+  allowsNegative: Boolean(i.allowsNegative),
   lowerIsBetterFormula: i.lowerIsBetterFormula,
   baselineValue: decimalText(i.baselineValue),
   baselineYear: i.baselineYear,

@@ -34,6 +34,8 @@ export class Indicator {
   @Column(decimalColumn({ nullable: true })) rangeMin!: Decimal | null;
   @Column(decimalColumn({ nullable: true })) rangeMax!: Decimal | null;
   @Column({ type: 'varchar', length: 20 }) aggregation!: QuarterAggregation;
+  /** Realisations may be negative (a growth rate, a correction in a summed series); otherwise entry refuses them. */
+  @Column({ type: 'boolean', default: false }) allowsNegative!: boolean;
   /** LOWER_IS_BETTER only: overrides the region's formula; null = the region's. */
   @Column({ type: 'varchar', length: 20, nullable: true }) lowerIsBetterFormula!: LowerIsBetterFormula | null;
   @Column(decimalColumn({ nullable: true })) baselineValue!: Decimal | null;

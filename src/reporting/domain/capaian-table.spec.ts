@@ -57,7 +57,8 @@ describe('capaian table rows', () => {
   it.each([
     ['80', '80'],
     [{ lower: '2', upper: '4' }, '2 – 4'],
-    [true, 'Tercapai'],
+    [true, 'Ya'],
+    [false, 'Tidak'],
     [null, ''],
   ])('target %j reads %s', (target, expected) => expect(targetText(target)).toBe(expected));
 

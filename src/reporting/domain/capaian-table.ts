@@ -103,7 +103,9 @@ export function annualRealisation(aggregation: string, quarters: readonly (strin
 export function targetText(t: unknown): string {
   if (t === null || t === undefined) return '';
   if (typeof t === 'string') return t;
-  if (t === true) return 'Tercapai';
+  // A yes/no target: "ya" (1) or "tidak" (0, nothing to achieve: the capaian is NOT_APPLICABLE).
+  if (t === true) return 'Ya';
+  if (t === false) return 'Tidak';
   if (typeof t === 'object' && 'lower' in t && 'upper' in t) {
     const r = t as { lower: string | null; upper: string | null };
     return `${r.lower ?? ''} – ${r.upper ?? ''}`;
