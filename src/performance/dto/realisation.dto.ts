@@ -72,7 +72,7 @@ export class PutPerformanceSettingsDto {
    * `ZERO_CASES` (realisation 0 → 100, above 0 → 0). Omit to keep the current choice.
    */
   @ApiPropertyOptional({ enum: ZERO_TARGET_CONVENTIONS })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsIn(ZERO_TARGET_CONVENTIONS)
   lowerIsBetterZeroTarget?: ZeroTargetConvention;
   /** The version read with GET (0 while the region still has the defaults). */
