@@ -38,8 +38,8 @@ describe('concurrent versioned writes on several instances: 200 or 409, never a 
       const sent = Array.from({ length: WRITES_PER_ROUND }, (_, n) => {
         const target = targets[n % targets.length];
         const app = apps[n % apps.length];
-        return request(app.http)
-          [target.method](target.path)
+        const call = request(app.http)[target.method](target.path);
+        return call
           .set(app.auth(target.user))
           .send(target.body(target.version, round * WRITES_PER_ROUND + n))
           .then((res) => ({
