@@ -9,6 +9,7 @@ import { refuseDeepBodies } from './common/http/body-depth';
 import { assignCorrelationId } from './common/http/correlation-id';
 import { configureConsole, CONSOLE_ROUTES } from './console/console.setup';
 import type { AppConfig } from './config/env';
+import { Drain } from './health/drain';
 
 export const API_PREFIX = 'api/v1';
 
@@ -20,6 +21,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
     assignCorrelationId(req, res);
     next();
   });
+  app.use(app.get(Drain).middleware);
   // No upgrade-insecure-requests: a region often runs the service on plain HTTP inside its network, and the upgrade
   // would make browsers fetch /docs assets over https from a server that does not speak it. TLS belongs to the proxy.
   app.use(
@@ -47,7 +49,6 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   });
   configureConsole(app);
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'docs', 'docs-json', ...CONSOLE_ROUTES] });
-  app.enableShutdownHooks();
   SwaggerModule.setup('docs', app, () => buildOpenApi(app), { jsonDocumentUrl: 'docs-json' });
 }
 

@@ -115,8 +115,8 @@ export class TokenService {
     await this.refreshTokens.update({ tokenHash: sha256(token), userId }, { revokedAt: new Date() });
   }
 
-  async revokeAllOf(userId: string): Promise<void> {
-    await this.refreshTokens.update({ userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+  async revokeAllOf(userId: string, m: EntityManager = this.refreshTokens.manager): Promise<void> {
+    await m.update(RefreshToken, { userId, revokedAt: IsNull() }, { revokedAt: new Date() });
   }
 
   private async insertRefresh(m: EntityManager, userId: string, familyId: string): Promise<string> {

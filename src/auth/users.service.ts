@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import type { DataSource, Repository } from 'typeorm';
+import type { DataSource, EntityManager, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { ForbiddenError, NotFoundError, UnprocessableError } from '../common/errors/domain-error';
 import { type Page, paginate } from '../common/http/pagination';
@@ -42,8 +42,8 @@ export class UsersService {
   }
 
   /** A user the caller may see: region admins see their region's users, the superadmin sees administrators. */
-  private async findVisible(scope: TenantScope, id: string): Promise<User> {
-    const user = await this.users.findOneBy({ id });
+  private async findVisible(scope: TenantScope, id: string, m: EntityManager = this.db.manager): Promise<User> {
+    const user = await m.findOneBy(User, { id });
     const visible =
       user &&
       (scope.role === 'SUPERADMIN'
@@ -125,7 +125,7 @@ export class UsersService {
 
   async update(scope: TenantScope, id: string, dto: UpdateUserDto): Promise<UserResponseDto> {
     return this.db.transaction(async (m) => {
-      const user = await this.findVisible(scope, id);
+      const user = await this.findVisible(scope, id, m);
       const before = toUserResponse(user);
       const role = dto.role ?? user.role;
       if (!this.manageable(scope).includes(user.role) || !this.manageable(scope).includes(role))
@@ -143,7 +143,7 @@ export class UsersService {
         tokenVersion: deactivating || role !== user.role ? user.tokenVersion + 1 : user.tokenVersion,
       };
       const saved = await updateWithVersion(m, User, user, dto.version, changes, 'User');
-      if (deactivating) await this.tokens.revokeAllOf(user.id);
+      if (deactivating) await this.tokens.revokeAllOf(user.id, m);
       await this.audit.record(m, scope, {
         action: 'UPDATE',
         entity: 'User',

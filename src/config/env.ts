@@ -43,6 +43,9 @@ export class Env {
   @IsString() SQLITE_PATH: string = './data/sakip.sqlite';
   @Transform(toBool) @IsBoolean() MIGRATIONS_RUN: boolean = true;
   @Type(() => Number) @IsInt() @Min(0) @Max(30) DB_CONNECT_RETRIES: number = 2;
+  @Type(() => Number) @IsInt() @Min(1) @Max(200) DB_POOL_SIZE: number = 10;
+  @Type(() => Number) @IsInt() @Min(100) @Max(600_000) DB_QUERY_TIMEOUT_MS: number = 15_000;
+  @Type(() => Number) @IsInt() @Min(0) @Max(600) SHUTDOWN_GRACE_SECONDS: number = 10;
 
   @IsOptional()
   @IsString()

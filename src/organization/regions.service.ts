@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import type { DataSource, Repository } from 'typeorm';
+import type { DataSource, EntityManager, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { UsersService } from '../auth/users.service';
 import { ForbiddenError, NotFoundError } from '../common/errors/domain-error';
@@ -26,8 +26,8 @@ export class RegionsService {
   ) {}
 
   /** The superadmin sees every region; everyone else only their own. */
-  private async findVisible(scope: TenantScope, id: string): Promise<Region> {
-    const region = await this.regions.findOneBy({ id });
+  private async findVisible(scope: TenantScope, id: string, m: EntityManager = this.db.manager): Promise<Region> {
+    const region = await m.findOneBy(Region, { id });
     if (!region || (scope.role !== 'SUPERADMIN' && region.id !== scope.regionId)) throw new NotFoundError('Region');
     return region;
   }
@@ -81,7 +81,7 @@ export class RegionsService {
   async update(scope: TenantScope, id: string, dto: UpdateRegionDto): Promise<RegionResponseDto> {
     if (scope.role !== 'SUPERADMIN' && scope.role !== 'REGION_ADMIN') throw new ForbiddenError();
     return this.db.transaction(async (m) => {
-      const region = await this.findVisible(scope, id);
+      const region = await this.findVisible(scope, id, m);
       const before = toRegionResponse(region);
       const { version, ...changes } = dto;
       const saved = await updateWithVersion(m, Region, region, version, changes, 'Region');

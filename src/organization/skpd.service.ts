@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import type { DataSource, Repository } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { NotFoundError } from '../common/errors/domain-error';
 import { type Page, paginate } from '../common/http/pagination';
@@ -13,13 +13,12 @@ import { Skpd } from './entities/skpd.entity';
 export class SkpdService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    @InjectRepository(Skpd) private readonly skpd: Repository<Skpd>,
     private readonly audit: AuditService,
   ) {}
 
   /** An SKPD the caller may see (planners: only their own); anything else is a 404. Exported for other modules. */
-  async findVisible(scope: TenantScope, id: string): Promise<Skpd> {
-    const row = await scoped(this.skpd.createQueryBuilder('s'), scope, { skpdColumn: 'id' })
+  async findVisible(scope: TenantScope, id: string, m: EntityManager = this.db.manager): Promise<Skpd> {
+    const row = await scoped(m.createQueryBuilder(Skpd, 's'), scope, { skpdColumn: 'id' })
       .andWhere('s.id = :id', { id })
       .getOne();
     if (!row) throw new NotFoundError('SKPD');
@@ -27,7 +26,7 @@ export class SkpdService {
   }
 
   list(scope: TenantScope, query: SkpdQueryDto): Promise<Page<SkpdResponseDto>> {
-    const qb = scoped(this.skpd.createQueryBuilder('s'), scope, { skpdColumn: 'id' });
+    const qb = scoped(this.db.manager.createQueryBuilder(Skpd, 's'), scope, { skpdColumn: 'id' });
     if (query.kind) qb.andWhere('s.kind = :kind', { kind: query.kind });
     if (query.active) qb.andWhere('s.active = :active', { active: query.active === 'true' });
     if (query.q)
@@ -59,7 +58,7 @@ export class SkpdService {
 
   async update(scope: TenantScope, id: string, dto: UpdateSkpdDto): Promise<SkpdResponseDto> {
     return this.db.transaction(async (m) => {
-      const row = await this.findVisible(scope, id);
+      const row = await this.findVisible(scope, id, m);
       const before = toSkpdResponse(row);
       const { version, ...changes } = dto;
       const saved = await updateWithVersion(m, Skpd, row, version, changes, 'SKPD');

@@ -13,6 +13,12 @@ export interface TestDatabase {
 }
 
 /**
+ * MariaDB runs the suites on a pool of ONE connection: a query made outside the transaction that holds it (the
+ * deadlock that once hung production under load) then waits for the pool and fails within a few seconds.
+ */
+const MYSQL_TEST_POOL = { DB_POOL_SIZE: '1', DB_QUERY_TIMEOUT_MS: '5000' };
+
+/**
  * A database of this test file's own: in-memory SQLite, or with TEST_DB=mysql a new database on
  * TEST_DB_URL (default mysql://root@127.0.0.1:3306) that is dropped afterwards. Names must contain "test".
  */
@@ -25,7 +31,7 @@ export async function createTestDatabase(opts: { shared?: boolean } = {}): Promi
   await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
   await admin.end();
   return {
-    env: { DB_URL: `${server}/${name}` },
+    env: { DB_URL: `${server}/${name}`, ...MYSQL_TEST_POOL },
     drop: async () => {
       const conn = await createConnection({ uri: server });
       await conn.query(`DROP DATABASE IF EXISTS \`${name}\``);

@@ -1,5 +1,6 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
+import { POOL_ACQUIRE_TIMEOUT } from '../../database/bounded-mysql';
 import { DomainError, type ErrorKind, type FieldError } from '../errors/domain-error';
 import { MAX_BODY_DEPTH } from '../http/body-depth';
 import { RequestValidationError } from '../validation/request-validation.error';
@@ -136,6 +137,7 @@ const UNAVAILABLE_CODES = new Set([
   'ER_SERVER_SHUTDOWN',
   'ER_CON_COUNT_ERROR',
   'SQLITE_BUSY',
+  POOL_ACQUIRE_TIMEOUT,
 ]);
 
 /** A database that went away or is overloaded: answered 503 so clients retry; the pool reconnects by itself. */
