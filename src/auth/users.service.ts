@@ -69,13 +69,14 @@ export class UsersService {
     return toUserResponse(await this.findVisible(scope, id));
   }
 
-  async create(scope: TenantScope | null, dto: CreateUserDto): Promise<UserResponseDto> {
+  /** Creates an account; `outer` makes it part of a caller's transaction (a region with its first admin). */
+  async create(scope: TenantScope | null, dto: CreateUserDto, outer?: EntityManager): Promise<UserResponseDto> {
     if (scope && !this.manageable(scope).includes(dto.role))
       throw new ForbiddenError(`You cannot create ${dto.role} accounts`);
     const regionId =
       dto.role === 'SUPERADMIN' ? null : scope?.role === 'REGION_ADMIN' ? scope.regionId : (dto.regionId ?? null);
     const passwordHash = await this.passwords.hash(dto.password, dto.username);
-    return this.db.transaction(async (m) => {
+    const write = async (m: EntityManager) => {
       if (dto.role !== 'SUPERADMIN') {
         if (!regionId)
           throw new UnprocessableError('REGION_REQUIRED', 'regionId is required for this role', [
@@ -104,7 +105,8 @@ export class UsersService {
         after: toUserResponse(user),
       });
       return toUserResponse(user);
-    });
+    };
+    return outer ? write(outer) : this.db.transaction(write);
   }
 
   /** PLANNER accounts belong to exactly one SKPD of their region; other roles are region-wide. */
@@ -132,7 +134,7 @@ export class UsersService {
         throw new ForbiddenError(`You cannot manage ${role} accounts`);
       if (user.id === scope.userId && (dto.active === false || (dto.role && dto.role !== user.role)))
         throw new ForbiddenError('You cannot deactivate yourself or change your own role');
-      const skpdId = await this.checkSkpd(m.getRepository(Skpd), role, user.regionId, dto.skpdId ?? user.skpdId);
+      const skpdId = await this.checkSkpd(m.getRepository(Skpd), role, user.regionId, dto.skpdId === undefined ? user.skpdId : dto.skpdId);
       const deactivating = dto.active === false && user.active;
       const changes: Partial<User> = {
         displayName: dto.displayName ?? user.displayName,

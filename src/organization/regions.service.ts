@@ -44,7 +44,7 @@ export class RegionsService {
     return toRegionResponse(await this.findVisible(scope, id));
   }
 
-  /** Creates a region and, when given, its first REGION_ADMIN in one transaction. */
+  /** Creates a region and, when given, its first REGION_ADMIN in one transaction: both or neither. */
   async create(scope: TenantScope, dto: CreateRegionDto): Promise<RegionResponseDto> {
     const region = await this.db.transaction(async (m) => {
       const created = m.create(Region, {
@@ -64,17 +64,10 @@ export class RegionsService {
         regionId: created.id,
         after: toRegionResponse(created),
       });
+      if (dto.firstAdmin)
+        await this.users.create(scope, { ...dto.firstAdmin, role: 'REGION_ADMIN', regionId: created.id }, m);
       return created;
     });
-    if (dto.firstAdmin) {
-      try {
-        await this.users.create(scope, { ...dto.firstAdmin, role: 'REGION_ADMIN', regionId: region.id });
-      } catch (err) {
-        // The admin could not be created (weak password, taken username): the region is not left half-made.
-        await this.regions.delete({ id: region.id });
-        throw err;
-      }
-    }
     return toRegionResponse(region);
   }
 

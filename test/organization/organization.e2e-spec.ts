@@ -48,6 +48,37 @@ describe('regions, SKPD, users: CRUD, lists, concurrency and audit', () => {
       .expect(409);
   });
 
+  it('creates a region and its first admin together or not at all: a refused admin leaves no region and no audit entry', async () => {
+    const root = await t.make.user({ role: 'SUPERADMIN' });
+    const taken = await t.make.user({ role: 'HEAD' });
+    const auditRows = () => t.db.query("SELECT COUNT(*) AS n FROM audit_log WHERE entity = 'Region'");
+    const before = await auditRows();
+    await request(t.http)
+      .post('/api/v1/regions')
+      .set(t.auth(root))
+      .send({
+        code: '62.71',
+        name: 'Kota Palangka Raya',
+        kind: 'KOTA',
+        firstAdmin: { username: taken.username, displayName: 'Admin SAKIP', password: 'Sangat-Rahasia-2026' },
+      })
+      .expect(409);
+    const list = await request(t.http).get('/api/v1/regions?pageSize=100').set(t.auth(root)).expect(200);
+    expect(list.body.items.map((r: { code: string }) => r.code)).not.toContain('62.71');
+    expect(await auditRows()).toEqual(before);
+  });
+
+  it("refuses null as a planner's SKPD instead of keeping the old one", async () => {
+    const admin = await t.make.user({ role: 'REGION_ADMIN' });
+    const planner = await t.make.user({ role: 'PLANNER', regionId: admin.regionId });
+    const res = await request(t.http)
+      .patch(`/api/v1/users/${planner.id}`)
+      .set(t.auth(admin))
+      .send({ version: planner.version, skpdId: null })
+      .expect(422);
+    expect(res.body.code).toBe('SKPD_REQUIRED');
+  });
+
   it('lists SKPD with filter, sort and pagination, and refuses a page size above the maximum', async () => {
     const admin = await t.make.user({ role: 'REGION_ADMIN' });
     for (const [code, name, kind] of [

@@ -43,7 +43,8 @@ export class UpdateUserDto {
   version!: number;
   @ApiPropertyOptional() @IsOptionalNonNull() @IsString() @MinLength(1) @MaxLength(150) displayName?: string;
   @ApiPropertyOptional({ enum: ROLES }) @IsOptionalNonNull() @IsIn(ROLES) role?: Role;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsUUID() skpdId?: string;
+  /** A planner's SKPD; null is refused for a planner (422 SKPD_REQUIRED) and ignored for other roles. */
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsUUID() skpdId?: string | null;
   @ApiPropertyOptional() @IsOptionalNonNull() @IsBoolean() isQa?: boolean;
   @ApiPropertyOptional() @IsOptionalNonNull() @IsBoolean() active?: boolean;
 }
