@@ -29,6 +29,10 @@ const BY_CODE: Record<string, string> = {
   FILE_REQUIRED: 'Pilih berkas yang akan diunggah.',
   DUPLICATE: 'Data yang sama sudah ada.',
   DATABASE_UNAVAILABLE: 'Basis data sedang tidak dapat dihubungi. Coba lagi sebentar lagi.',
+  BODY_TOO_DEEP: 'Isian terlalu bertingkat untuk diproses.',
+  INVALID_BODY_ENCODING: 'Data yang dikirim rusak atau tidak dapat dibaca. Kirim ulang formulir.',
+  PAYLOAD_TOO_LARGE: 'Data yang dikirim terlalu besar.',
+  SHUTTING_DOWN: 'Server sedang dimulai ulang. Coba lagi sebentar lagi.',
   INTERNAL: 'Terjadi kesalahan pada server.',
 };
 
