@@ -112,7 +112,8 @@ export function operationsOf(doc: OpenApiDocument): Operation[] {
 
 // ---- values that no schema of the given kind accepts --------------------------------------------------------------
 
-const HUGE_NUMBERS = [1e20, 99999999999999999999999, Number.MAX_VALUE];
+/** 1e23 is what JSON.parse makes of 99999999999999999999999 (sent as digits in queries, paths and strings). */
+const HUGE_NUMBERS = [1e20, 1e23, Number.MAX_VALUE];
 const NUMBER_AS_TEXT = ['abc', 'NaN', '1e20', '99999999999999999999999', '-1', 'Infinity', ''];
 
 /** JSON values the schema refuses: wrong types, null where not nullable, out of range, too long, not in the enum. */
@@ -187,8 +188,9 @@ const pathIds = (keys: string[], body: RequestBody | undefined): fc.Arbitrary<Ba
     .record({ key: fc.constantFrom(...keys), segment: fc.oneof(fc.constantFrom(...BAD_IDS), fc.uuid()) })
     .map((pathId) => ({ category: 'path-id', summary: `${pathId.key}=${pathId.segment.slice(0, 40)}`, pathId, body }));
 
-const queryValues = (op: Operation): fc.Arbitrary<BadInput> =>
-  fc.constantFrom(...op.query).chain((p) =>
+/** One arbitrary per query parameter. */
+const queryValues = (op: Operation): fc.Arbitrary<BadInput>[] =>
+  op.query.map((p) =>
     invalidQueryValue(p.schema).map((values) => ({
       category: 'query-value',
       summary: `${p.name}=${values.join('&').slice(0, 40)}`,
@@ -225,18 +227,25 @@ function withValue(body: Record<string, unknown>, path: (string | number)[], val
   return copy;
 }
 
-const jsonFields = (schema: Schema, body: Record<string, unknown>): fc.Arbitrary<BadInput> | undefined => {
-  const slots = fieldSlots(schema, body);
-  if (slots.length === 0) return undefined;
-  // A 100 KB string on one run in five: the rest stay small so the suite stays fast.
-  return fc.tuple(fc.constantFrom(...slots), fc.integer({ min: 0, max: 4 })).chain(([slot, dice]) =>
-    invalidValue(slot.schema, dice === 0).map((value) => ({
+/**
+ * One arbitrary per field: random invalid values, plus the values every field must be checked against whatever the
+ * random draw (null where the field is not nullable, an empty array as the item of an array of objects).
+ */
+const jsonFields = (schema: Schema, body: Record<string, unknown>): fc.Arbitrary<BadInput>[] =>
+  fieldSlots(schema, body).flatMap((slot) => {
+    const input = (value: unknown): BadInput => ({
       category: 'json-field',
       summary: `${slot.path.join('.')}=${summarise(value)}`,
       body: json(withValue(body, slot.path, value)),
-    })),
-  );
-};
+    });
+    const always = [
+      ...(slot.schema.nullable ? [] : [null]),
+      ...(slot.schema.type === 'array' && slot.schema.items?.properties ? [[[]], [[[]]]] : []),
+    ];
+    // A 100 KB string on one draw in five: the rest stay small so the suite stays fast.
+    const random = fc.integer({ min: 0, max: 4 }).chain((dice) => invalidValue(slot.schema, dice === 0).map(input));
+    return [random, ...always.map((value) => fc.constant(input(value)))];
+  });
 
 /** Unknown keys are added to the JSON text, so `__proto__` is sent as an own key and not eaten by JSON.stringify. */
 const UNKNOWN_KEYS = ['constructor', '__proto__', 'prototype', 'isAdmin', 'regionId', 'id', 'createdAt', 'zzz'];
@@ -402,7 +411,7 @@ const summarise = (value: unknown): string => {
 };
 
 /**
- * The applicable bad-input arbitraries of an operation, one per category. Reads (GET) get path, query and unknown
+ * The applicable bad-input arbitraries of an operation: one per category, per field and per query parameter. Reads (GET) get path, query and unknown
  * query inputs; writes also get every body category their content type allows.
  */
 export function badInputArbitraries(op: Operation, base: BaseRequest): fc.Arbitrary<BadInput>[] {
@@ -415,7 +424,7 @@ export function badInputArbitraries(op: Operation, base: BaseRequest): fc.Arbitr
         ? { kind: 'multipart', fields: formFields(body) }
         : undefined;
   if (base.pathKeys.length) arbitraries.push(pathIds(base.pathKeys, validBody));
-  if (op.query.length) arbitraries.push(queryValues(op));
+  arbitraries.push(...queryValues(op));
   if (op.method === 'GET') {
     // A read without query parameters ignores unknown ones (a valid request); one with them refuses unknown names.
     if (op.query.length) arbitraries.push(queryUnknown());
@@ -426,7 +435,7 @@ export function badInputArbitraries(op: Operation, base: BaseRequest): fc.Arbitr
       Object.entries(op.body.schema.properties ?? {}).find(([, s]) => s.format === 'binary')?.[0] ?? 'file';
     arbitraries.push(badUploads(formFields(body), fileField));
   } else if (op.body?.kind === 'json') {
-    arbitraries.push(jsonFields(op.body.schema, body), jsonUnknownKeys(body), jsonShapes());
+    arbitraries.push(...jsonFields(op.body.schema, body), jsonUnknownKeys(body), jsonShapes());
   }
   // Any JSON sent to a write route is parsed, whether or not the route reads a body.
   arbitraries.push(deepNesting(body), corruptEncodings(body), malformedJson(body));
