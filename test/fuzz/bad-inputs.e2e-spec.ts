@@ -147,10 +147,13 @@ describe('generated bad inputs against every operation of the served OpenAPI doc
     let before = await snapshotTables(t.db);
     for (const op of operations) {
       let accepted = 0;
+      /** Refusals that got past validation: the suspects when a table changed. */
+      const pastValidation: string[] = [];
       for (const c of cases.filter((x) => x.op === op)) {
         const res = await send(c, users.get(c.caller)).catch((err: Error) => ({ status: 0, body: err.message }));
         const problem = res.status === 0 ? 'no answer' : problemOf(c, res.status, res.body);
         if (res.status < 400 && op.method !== 'GET') accepted++;
+        if (res.status > 400) pastValidation.push(`${res.status} [${c.input.category}: ${c.input.summary}]`);
         if (problem)
           failures.push(
             `${problem}: ${op.method} ${op.path} as ${c.caller} [${c.input.category}: ${c.input.summary}] → ` +
@@ -161,7 +164,10 @@ describe('generated bad inputs against every operation of the served OpenAPI doc
       const changed = Object.keys(before).filter((table) => after[table] !== before[table]);
       // Writes of an accepted input are already a failure above; with none accepted, any write came from a refusal.
       if (changed.length && accepted === 0)
-        failures.push(`refused inputs wrote: ${op.method} ${op.path} changed ${changed.join(', ')}`);
+        failures.push(
+          `refused inputs wrote: ${op.method} ${op.path} changed ${changed.join(', ')}; ` +
+            `refused past validation: ${[...new Set(pastValidation)].slice(0, 10).join(', ')}`,
+        );
       before = after;
     }
     const health = await request(t.http).get('/health');
