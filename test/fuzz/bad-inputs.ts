@@ -352,7 +352,8 @@ const malformedJson = (body: Record<string, unknown>): fc.Arbitrary<BadInput> =>
         weight: 40,
         arbitrary: fc
           .uint8Array({ minLength: 1, maxLength: 64 })
-          .map((b) => Buffer.concat([Buffer.from('{"a":"'), b, Buffer.from('"}')])),
+          // A raw control character inside a string is never valid JSON, whatever bytes follow it.
+          .map((b) => Buffer.concat([Buffer.from('{"a":"\u0001'), b, Buffer.from('"}')])),
       },
       // Over the 1 MB body limit, on few runs only: the refusal must come before anything reads it.
       { weight: 1, arbitrary: fc.constant(Buffer.from(`{"a":"${'x'.repeat(1_100_000)}"}`)) },
@@ -372,34 +373,36 @@ const UPLOADS: { name: string; bytes: Buffer }[] = [
   { name: 'catatan.txt', bytes: Buffer.from('bukan berkas yang diizinkan') },
   { name: 'halaman.html', bytes: Buffer.from('<html><script>alert(1)</script></html>') },
 ];
-const badUploads = (fields: Record<string, string>, fileField: string): fc.Arbitrary<BadInput> => {
+/** One arbitrary per kind of bad upload, so every multipart route gets each kind. */
+const badUploads = (fields: Record<string, string>, fileField: string): fc.Arbitrary<BadInput>[] => {
   const multipart = (file: { name: string; bytes: Uint8Array } | undefined, field = fileField, f = fields) => ({
     kind: 'multipart' as const,
     fields: f,
     file: file && { field, ...file },
   });
-  return fc
-    .oneof(
-      fc.record({ file: fc.constantFrom(...UPLOADS), withFields: fc.boolean() }).map(({ file, withFields }) => ({
-        summary: `${file.name} (${file.bytes.length} B)`,
-        body: multipart(file, fileField, withFields ? fields : {}),
-      })),
-      fc.uint8Array({ minLength: 0, maxLength: 256 }).map((junk) => ({
-        summary: `zip junk ${junk.length} B`,
-        body: multipart({ name: 'rusak.xlsx', bytes: Buffer.concat([Buffer.from('PK\u0003\u0004'), junk]) }),
-      })),
-      fc.constant({ summary: 'no file', body: multipart(undefined) }),
-      fc.constant({ summary: 'file under another field', body: multipart(UPLOADS[1], 'lampiran') }),
-      fc.constantFrom('multipart/form-data', 'multipart/form-data; boundary=zz').map((contentType) => ({
-        summary: `corrupt multipart (${contentType})`,
-        body: {
-          kind: 'raw' as const,
-          contentType,
-          bytes: Buffer.from('--zz\r\nContent-Disposition: form-data; name="file"'),
-        },
-      })),
-    )
-    .map((x) => ({ category: 'upload', ...x }));
+  const kinds: fc.Arbitrary<Omit<BadInput, 'category'>>[] = [
+    fc.record({ file: fc.constantFrom(...UPLOADS), withFields: fc.boolean() }).map(({ file, withFields }) => ({
+      summary: `${file.name} (${file.bytes.length} B)${withFields ? '' : ', no other field'}`,
+      body: multipart(file, fileField, withFields ? fields : {}),
+    })),
+    fc.uint8Array({ minLength: 0, maxLength: 256 }).map((junk) => ({
+      summary: `zip junk ${junk.length} B`,
+      body: multipart({ name: 'rusak.xlsx', bytes: Buffer.concat([Buffer.from('PK\u0003\u0004'), junk]) }),
+    })),
+    fc.constantFrom(
+      { summary: 'no file', body: multipart(undefined) },
+      { summary: 'file under another field', body: multipart(UPLOADS[1], 'lampiran') },
+    ),
+    fc.constantFrom('multipart/form-data', 'multipart/form-data; boundary=zz').map((contentType) => ({
+      summary: `corrupt multipart (${contentType})`,
+      body: {
+        kind: 'raw' as const,
+        contentType,
+        bytes: Buffer.from('--zz\r\nContent-Disposition: form-data; name="file"'),
+      },
+    })),
+  ];
+  return kinds.map((kind) => kind.map((x) => ({ category: 'upload', ...x })));
 };
 
 const formFields = (body: Record<string, unknown>) =>
@@ -411,8 +414,9 @@ const summarise = (value: unknown): string => {
 };
 
 /**
- * The applicable bad-input arbitraries of an operation: one per category, per field and per query parameter. Reads (GET) get path, query and unknown
- * query inputs; writes also get every body category their content type allows.
+ * The applicable bad-input arbitraries of an operation: one per category, per body field, per query parameter and
+ * per kind of bad upload. Reads (GET) get path and query inputs; writes also get every body category their content
+ * type allows.
  */
 export function badInputArbitraries(op: Operation, base: BaseRequest): fc.Arbitrary<BadInput>[] {
   const arbitraries: (fc.Arbitrary<BadInput> | undefined)[] = [];
@@ -433,7 +437,7 @@ export function badInputArbitraries(op: Operation, base: BaseRequest): fc.Arbitr
   if (op.body?.kind === 'multipart') {
     const fileField =
       Object.entries(op.body.schema.properties ?? {}).find(([, s]) => s.format === 'binary')?.[0] ?? 'file';
-    arbitraries.push(badUploads(formFields(body), fileField));
+    arbitraries.push(...badUploads(formFields(body), fileField));
   } else if (op.body?.kind === 'json') {
     arbitraries.push(...jsonFields(op.body.schema, body), jsonUnknownKeys(body), jsonShapes());
   }
