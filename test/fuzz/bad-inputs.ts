@@ -118,9 +118,11 @@ const NUMBER_AS_TEXT = ['abc', 'NaN', '1e20', '99999999999999999999999', '-1', '
 
 /** JSON values the schema refuses: wrong types, null where not nullable, out of range, too long, not in the enum. */
 export function invalidValue(s: Schema, allowHuge: boolean): fc.Arbitrary<unknown> {
-  const options: fc.Arbitrary<unknown>[] = [fc.constantFrom({}, [[]], { constructor: {} })];
-  if (!s.nullable) options.push(fc.constant(null));
   const type = s.enum ? 'enum' : s.type;
+  const options: fc.Arbitrary<unknown>[] = [
+    type === 'object' ? fc.constant([[]]) : fc.constantFrom({}, [[]], { constructor: {} }),
+  ];
+  if (!s.nullable) options.push(fc.constant(null));
   if (type === 'number' || type === 'integer') {
     options.push(fc.constantFrom<unknown>(...NUMBER_AS_TEXT, true, [1]));
     if (s.maximum !== undefined) options.push(fc.constantFrom(...HUGE_NUMBERS));
