@@ -4,7 +4,7 @@ import { PERMISSIONS, ROLES, type Role } from '../../src/auth/roles';
 import type { MadeUser } from '../factories/factories';
 import { createTestApp, type TestApp } from '../utils/test-app';
 import { discoverRoutes, fillPath, paramKeys, type RouteInfo } from './routes';
-import { BODIES, PARAM_RESOURCES, populateTenant, type TenantFixture } from './tenant-fixtures';
+import { BODIES, idIn, PARAM_RESOURCES, populateTenant, userOfRole, type TenantFixture } from './tenant-fixtures';
 
 const PUBLIC_ROUTES = ['POST /api/v1/auth/login', 'POST /api/v1/auth/refresh', 'GET /health'];
 const key = (r: RouteInfo) => `${r.method} ${r.path}`;
@@ -36,15 +36,8 @@ describe('access control: every route × role × tenant', () => {
     if (user) req = req.set(t.auth(user));
     return body ? req.send(body) : req;
   };
-  const idIn = (f: TenantFixture) => (k: string) => {
-    const mapping = PARAM_RESOURCES[k];
-    if (!mapping)
-      throw new Error(`route parameter ${k} has no entry in PARAM_RESOURCES (test/access/tenant-fixtures.ts)`);
-    return f.ids[mapping.resource];
-  };
   /** A fresh user per request, so that logouts and password changes of one check cannot affect another. */
-  const userOf = (role: Role, f: TenantFixture) =>
-    t.make.user({ role, regionId: f.regionId, skpdId: role === 'PLANNER' ? f.ownSkpdId : undefined });
+  const userOf = (role: Role, f: TenantFixture) => userOfRole(t, role, f);
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -82,7 +75,7 @@ describe('access control: every route × role × tenant', () => {
     for (const route of routes.filter((r) => !r.isPublic)) {
       const allowed = PERMISSIONS[route.permission!] as readonly Role[];
       for (const role of ROLES) {
-        const user = role === 'SUPERADMIN' ? await t.make.user({ role }) : await userOf(role, home);
+        const user = await userOf(role, home);
         const res = await call(route, user, home, idIn(home));
         const denied = res.status === 403 && res.body.code === 'PERMISSION_DENIED';
         expect([key(route), role, denied]).toEqual([key(route), role, !allowed.includes(role)]);

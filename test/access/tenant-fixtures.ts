@@ -1,6 +1,8 @@
 import request from 'supertest';
 import { PLANNING_BODIES, PLANNING_PARAM_RESOURCES, populatePlanning } from '../planning/access-fixtures';
 import { populateProgress, PROGRESS_BODIES, PROGRESS_PARAM_RESOURCES } from '../progress/access-fixtures';
+import type { Role } from '../../src/auth/roles';
+import type { MadeUser } from '../factories/factories';
 import type { TestApp } from '../utils/test-app';
 
 /**
@@ -153,3 +155,19 @@ export async function populateTenant(t: TestApp): Promise<TenantFixture> {
   for (const step of POPULATE_STEPS) await step(t, f);
   return f;
 }
+
+/** A new user of the role in the tenant's region (SUPERADMIN: no region); a planner belongs to `ownSkpdId`. */
+export const userOfRole = (t: TestApp, role: Role, f: TenantFixture): Promise<MadeUser> =>
+  role === 'SUPERADMIN'
+    ? t.make.user({ role })
+    : t.make.user({ role, regionId: f.regionId, skpdId: role === 'PLANNER' ? f.ownSkpdId : undefined });
+
+/** The fixture row id for a route parameter key ("<segment>/:<param>", see routes.ts paramKeys). */
+export const idIn =
+  (f: TenantFixture) =>
+  (key: string): string => {
+    const mapping = PARAM_RESOURCES[key];
+    if (!mapping)
+      throw new Error(`route parameter ${key} has no entry in PARAM_RESOURCES (test/access/tenant-fixtures.ts)`);
+    return f.ids[mapping.resource];
+  };
