@@ -54,6 +54,12 @@ export class RegionsService {
         lowerIsBetterFormula: dto.lowerIsBetterFormula ?? 'INVERSE_DIFF',
         capaianCap: dto.capaianCap ?? null,
         timezone: dto.timezone ?? 'Asia/Jakarta',
+        seatCity: dto.seatCity ?? null,
+        headTitle: dto.headTitle ?? null,
+        headName: dto.headName ?? null,
+        headNip: dto.headNip ?? null,
+        headRank: dto.headRank ?? null,
+        headActing: dto.headActing ?? null,
         isDemo: false,
       });
       await m.save(created);

@@ -79,6 +79,46 @@ describe('regions, SKPD, users: CRUD, lists, concurrency and audit', () => {
     expect(res.body.code).toBe('SKPD_REQUIRED');
   });
 
+  it('keeps who signs for the region and each SKPD: title, name, NIP, rank, Plt./Plh.', async () => {
+    const admin = await t.make.user({ role: 'REGION_ADMIN' });
+    const skpd = await t.make.skpd(admin.regionId!);
+    const head = {
+      headTitle: 'Kepala Dinas Kesehatan',
+      headName: 'dr. Siti Rahma, M.Kes',
+      headNip: '197001011990032001',
+    };
+    const patched = await request(t.http)
+      .patch(`/api/v1/skpd/${skpd.id}`)
+      .set(t.auth(admin))
+      .send({ version: skpd.version, ...head, headRank: 'Pembina (IV/a)', headActing: 'PLT' })
+      .expect(200);
+    expect(patched.body).toMatchObject({ ...head, headRank: 'Pembina (IV/a)', headActing: 'PLT' });
+    const cleared = await request(t.http)
+      .patch(`/api/v1/skpd/${skpd.id}`)
+      .set(t.auth(admin))
+      .send({ version: patched.body.version, headActing: null })
+      .expect(200);
+    expect(cleared.body).toMatchObject({ ...head, headActing: null });
+    const bad = await request(t.http)
+      .patch(`/api/v1/skpd/${skpd.id}`)
+      .set(t.auth(admin))
+      .send({ version: cleared.body.version, headNip: '1970', headActing: 'KETUA' })
+      .expect(400);
+    expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['headActing', 'headNip']);
+    const region = await request(t.http).get(`/api/v1/regions/${admin.regionId}`).set(t.auth(admin)).expect(200);
+    const regionPatched = await request(t.http)
+      .patch(`/api/v1/regions/${admin.regionId}`)
+      .set(t.auth(admin))
+      .send({ version: region.body.version, headTitle: 'Bupati Uji', headName: 'H. Budi', seatCity: 'Kuala Pembuang' })
+      .expect(200);
+    expect(regionPatched.body).toMatchObject({
+      headTitle: 'Bupati Uji',
+      headName: 'H. Budi',
+      headNip: null,
+      seatCity: 'Kuala Pembuang',
+    });
+  });
+
   it('lists SKPD with filter, sort and pagination, and refuses a page size above the maximum', async () => {
     const admin = await t.make.user({ role: 'REGION_ADMIN' });
     for (const [code, name, kind] of [

@@ -16,6 +16,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '../../common/http/pagination';
+import { HeadOfOfficeDto, HeadOfOfficeResponseDto, toHeadOfOffice } from './head-of-office.dto';
 import {
   LOWER_IS_BETTER_FORMULAS,
   type LowerIsBetterFormula,
@@ -30,7 +31,7 @@ export class FirstAdminDto {
   @ApiProperty({ format: 'password' }) @IsString() @MaxLength(128) password!: string;
 }
 
-export class CreateRegionDto {
+export class CreateRegionDto extends HeadOfOfficeDto {
   /** Kemendagri code, e.g. "62.07". */
   @ApiProperty({ example: '62.07' })
   @IsString()
@@ -48,6 +49,13 @@ export class CreateRegionDto {
   @IsOptionalNonNull()
   @IsIn(['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'])
   timezone?: string;
+  /** Where the region's documents are signed (ibu kota); null clears it. */
+  @ApiPropertyOptional({ nullable: true, example: 'Kuala Pembuang' })
+  @IsOptional()
+  @IsString()
+  @MinLength(2)
+  @MaxLength(100)
+  seatCity?: string | null;
   /** The region's first REGION_ADMIN, created in the same transaction. */
   @ApiPropertyOptional({ type: FirstAdminDto })
   @IsOptionalNonNull()
@@ -57,7 +65,7 @@ export class CreateRegionDto {
   firstAdmin?: FirstAdminDto;
 }
 
-export class UpdateRegionDto {
+export class UpdateRegionDto extends HeadOfOfficeDto {
   @ApiProperty() @IsInt() @Min(1) @Max(MAX_INT) version!: number;
   @ApiPropertyOptional() @IsOptionalNonNull() @IsString() @MinLength(3) @MaxLength(150) name?: string;
   @ApiPropertyOptional({ enum: LOWER_IS_BETTER_FORMULAS })
@@ -69,6 +77,13 @@ export class UpdateRegionDto {
   @IsOptionalNonNull()
   @IsIn(['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'])
   timezone?: string;
+  /** Where the region's documents are signed (ibu kota); null clears it. */
+  @ApiPropertyOptional({ nullable: true, example: 'Kuala Pembuang' })
+  @IsOptional()
+  @IsString()
+  @MinLength(2)
+  @MaxLength(100)
+  seatCity?: string | null;
 }
 
 export class RegionQueryDto extends PageQueryDto {
@@ -76,7 +91,7 @@ export class RegionQueryDto extends PageQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(60) q?: string;
 }
 
-export class RegionResponseDto {
+export class RegionResponseDto extends HeadOfOfficeResponseDto {
   @ApiProperty() id!: string;
   @ApiProperty() code!: string;
   @ApiProperty() name!: string;
@@ -84,6 +99,7 @@ export class RegionResponseDto {
   @ApiProperty({ enum: LOWER_IS_BETTER_FORMULAS }) lowerIsBetterFormula!: LowerIsBetterFormula;
   @ApiProperty({ nullable: true, type: Number }) capaianCap!: number | null;
   @ApiProperty() timezone!: string;
+  @ApiProperty({ nullable: true, type: String }) seatCity!: string | null;
   /** True for the synthetic demo regions seeded on the embedded database. */
   @ApiProperty() isDemo!: boolean;
   @ApiProperty() version!: number;
@@ -97,6 +113,8 @@ export const toRegionResponse = (r: Region): RegionResponseDto => ({
   lowerIsBetterFormula: r.lowerIsBetterFormula,
   capaianCap: r.capaianCap,
   timezone: r.timezone,
+  seatCity: r.seatCity ?? null,
+  ...toHeadOfOffice(r),
   isDemo: Boolean(r.isDemo),
   version: r.version,
 });

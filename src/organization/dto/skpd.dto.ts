@@ -4,15 +4,16 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { PageQueryDto } from '../../common/http/pagination';
 import { SKPD_KINDS, type SkpdKind, Skpd } from '../entities/skpd.entity';
+import { HeadOfOfficeDto, HeadOfOfficeResponseDto, toHeadOfOffice } from './head-of-office.dto';
 
-export class CreateSkpdDto {
+export class CreateSkpdDto extends HeadOfOfficeDto {
   @ApiProperty({ example: '1.02.01' }) @IsString() @Matches(/^[A-Za-z0-9.-]{1,30}$/) code!: string;
   @ApiProperty({ example: 'Dinas Kesehatan' }) @IsString() @MinLength(3) @MaxLength(200) name!: string;
   @ApiProperty({ example: 'Dinkes' }) @IsString() @MinLength(2) @MaxLength(60) shortName!: string;
   @ApiProperty({ enum: SKPD_KINDS }) @IsIn(SKPD_KINDS) kind!: SkpdKind;
 }
 
-export class UpdateSkpdDto {
+export class UpdateSkpdDto extends HeadOfOfficeDto {
   @ApiProperty() @IsInt() @Min(1) @Max(MAX_INT) version!: number;
   @ApiPropertyOptional() @IsOptionalNonNull() @IsString() @MinLength(3) @MaxLength(200) name?: string;
   @ApiPropertyOptional() @IsOptionalNonNull() @IsString() @MinLength(2) @MaxLength(60) shortName?: string;
@@ -27,7 +28,7 @@ export class SkpdQueryDto extends PageQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(60) q?: string;
 }
 
-export class SkpdResponseDto {
+export class SkpdResponseDto extends HeadOfOfficeResponseDto {
   @ApiProperty() id!: string;
   @ApiProperty() regionId!: string;
   @ApiProperty() code!: string;
@@ -46,5 +47,6 @@ export const toSkpdResponse = (s: Skpd): SkpdResponseDto => ({
   shortName: s.shortName,
   kind: s.kind,
   active: Boolean(s.active),
+  ...toHeadOfOffice(s),
   version: s.version,
 });

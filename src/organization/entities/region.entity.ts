@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { HeadOfOffice } from './head-of-office';
 
 export const REGION_KINDS = ['PROVINSI', 'KABUPATEN', 'KOTA'] as const;
 export type RegionKind = (typeof REGION_KINDS)[number];
@@ -7,7 +8,7 @@ export type LowerIsBetterFormula = (typeof LOWER_IS_BETTER_FORMULAS)[number];
 
 /** A Pemda: one tenant. Every tenant-owned row carries its regionId. */
 @Entity('regions')
-export class Region {
+export class Region extends HeadOfOffice {
   @PrimaryGeneratedColumn('uuid') id!: string;
   /** Kemendagri region code, e.g. "62.07" for Kabupaten Seruyan. */
   @Column({ type: 'varchar', length: 20, unique: true }) code!: string;
@@ -19,6 +20,8 @@ export class Region {
   @Column({ type: 'int', nullable: true }) capaianCap!: number | null;
   /** IANA zone used to evaluate entry windows (WIB / WITA / WIT). */
   @Column({ type: 'varchar', length: 40, default: 'Asia/Jakarta' }) timezone!: string;
+  /** Where the region's documents are signed (ibu kota), e.g. "Kuala Pembuang". */
+  @Column({ type: 'varchar', length: 100, nullable: true }) seatCity!: string | null;
   /** Synthetic demo data is labelled as such in the API. */
   @Column({ type: 'boolean', default: false }) isDemo!: boolean;
   @VersionColumn() version!: number;

@@ -7,6 +7,7 @@ import {
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
+import { HeadOfOffice } from './head-of-office';
 
 export const SKPD_KINDS = [
   'DINAS',
@@ -24,7 +25,7 @@ export type SkpdKind = (typeof SKPD_KINDS)[number];
 /** A Perangkat Daerah (SKPD / OPD) of a region: the unit that plans, reports and is evaluated. */
 @Entity('skpd')
 @Index('uq_skpd_region_code', ['regionId', 'code'], { unique: true })
-export class Skpd {
+export class Skpd extends HeadOfOffice {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Index() @Column({ type: 'varchar', length: 36 }) regionId!: string;
   @Column({ type: 'varchar', length: 30 }) code!: string;
