@@ -306,8 +306,9 @@ export class EvaluationsService {
   }
 
   /**
-   * Reopens a FINAL evaluation as a new revision (status EVALUATION) with the answers and recommendations copied;
-   * the old revision stays readable, marked superseded. Evaluation and QA deadlines are cleared for the admin to set.
+   * Reopens a FINAL evaluation as a new revision (status EVALUATION) with the self and evaluator answers and the
+   * recommendations copied; the QA stage starts empty, so the re-evaluation counts (the old QA answers stay readable
+   * on the old revision). The old revision is marked superseded. Evaluation and QA deadlines are cleared.
    */
   async reopen(scope: TenantScope, id: string, dto: ReopenDto): Promise<EvaluationResponseDto> {
     return this.db.transaction(async (m) => {
@@ -328,10 +329,18 @@ export class EvaluationsService {
         finalizedBy: null,
         createdBy: scope.userId,
       });
-      applyTotals(next, 'final', null, null);
+      for (const stage of ['qa', 'final'] as const) applyTotals(next, stage, null, null);
       await m.save(next);
       for (const a of await loadAnswers(m, old))
-        await m.save(m.create(EvaluationAnswer, { ...copyOf(a), evaluationId: next.id, finalAnswer: null }));
+        await m.save(
+          m.create(EvaluationAnswer, {
+            ...copyOf(a),
+            evaluationId: next.id,
+            qaAnswer: null,
+            qaNote: null,
+            finalAnswer: null,
+          }),
+        );
       for (const s of await m.find(EvaluationOfficialScore, {
         where: { evaluationId: old.id, regionId: old.regionId },
       }))
