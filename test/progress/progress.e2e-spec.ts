@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { RuleSet } from '../../src/evaluation/domain/rule-set';
-import { api, asBody, cast, type Cast, registryOf } from '../evaluation/evaluation-fixtures';
+import { api, asBody, versionOf, cast, type Cast, registryOf } from '../evaluation/evaluation-fixtures';
 import { createTestApp, type TestApp } from '../utils/test-app';
 import {
   answersOf,
@@ -288,7 +288,7 @@ describe('progress to the next predicate (/progress)', () => {
     await api(t)
       .put(`${EV}/${opened.id}/self-assessment`)
       .set(t.auth(c.planner))
-      .send(asBody(answersOf(rs, 'A')))
+      .send({ ...asBody(answersOf(rs, 'A')), version: await versionOf(t, opened.id) })
       .expect(200);
     const draft = (await api(t).get(`${PROGRESS}/evaluations/${opened.id}/roadmap`).set(t.auth(c.head)).expect(200))
       .body;
