@@ -26,6 +26,13 @@ const STAGE_LABELS: Record<WritableStage, string> = {
 };
 const STALE_ANSWERS =
   'Jawaban evaluasi ini baru saja diubah orang lain, sehingga isian Anda belum disimpan. Yang tampil sekarang adalah jawaban terbaru; periksa lalu isi dan simpan lagi.';
+/** The list's orders (`?urut=`), the first is the default; the values are the API's `sort`. */
+const LIST_ORDERS = [
+  { value: 'skpdCode', label: 'Kode SKPD' },
+  { value: 'name', label: 'Nama SKPD' },
+  { value: '-total', label: 'Nilai tertinggi' },
+  { value: 'total', label: 'Nilai terendah' },
+];
 const STATUS_ACTIONS: Record<string, string> = {
   SELF_ASSESSMENT: 'Tutup penilaian mandiri, mulai evaluasi',
   EVALUATION: 'Serahkan ke penjaminan mutu (QA)',
@@ -49,10 +56,12 @@ export class ConsoleLkeController {
   @Get()
   async list(@Req() req: ConsoleRequest, @Res() res: Response): Promise<void> {
     const year = evaluationYearOf(req.query.tahun);
+    const order = LIST_ORDERS.find((o) => o.value === req.query.urut) ?? LIST_ORDERS[0];
     this.views.render(req, res, 'lke-daftar', {
       title: `Evaluasi LKE ${year}`,
       year,
-      evaluations: await this.dashboards.evaluationsOf(req.scope!, year),
+      orders: LIST_ORDERS.map((o) => ({ ...o, selected: o === order })),
+      evaluations: await this.dashboards.evaluationsOf(req.scope!, year, order.value),
     });
   }
 
