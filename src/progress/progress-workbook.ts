@@ -24,6 +24,13 @@ export const INDEX_SHEET = 'Indeks Kinerja Triwulanan';
 
 const SOURCE_LABEL: Record<string, string> = { ...RESULT_SOURCE_LABELS, IMPORTED: 'Data historis' };
 const TREND_LABEL: Record<string, string> = { NAIK: 'Naik', TURUN: 'Turun', TETAP: 'Tetap', BARU: 'Baru' };
+/** The plan also clears the worksheet's blocking consistency violations: say which. */
+const clearedNote = (r: RoadmapJson): string =>
+  r.violationsCleared.length
+    ? ` Langkah-langkah ini juga memperbaiki pelanggaran aturan konsistensi yang menghambat finalisasi: ${r.violationsCleared
+        .map((v) => `${v.ruleId} (${v.criterionId} melebihi ${v.referenceId})`)
+        .join(', ')}.`
+    : '';
 /** The roadmap counts from the worksheet; say so when the evaluation's result is the official one. */
 const officialNote = (r: RoadmapJson): string =>
   r.result?.source === 'OFFICIAL'
@@ -85,7 +92,7 @@ export function addRoadmapSheet(wb: ExcelJS.Workbook, r: RoadmapJson, regionName
         `${r.stepCount} langkah perbaikan di bawah ini menaikkan nilai menjadi ${idn(r.totalAfter)} (${r.predicateAfter}).`
       : `Nilai saat ini ${idn(r.total)} (${r.predicate}); predikat ${r.nextPredicate} tidak dapat dicapai dengan skala jawaban ini.`
     : `Nilai saat ini ${idn(r.total)} (${r.predicate}): predikat tertinggi telah dicapai, tidak ada langkah peningkatan.`;
-  note(ws, headers.length, `${summary}${officialNote(r)}`);
+  note(ws, headers.length, `${summary}${clearedNote(r)}${officialNote(r)}`);
   fillRows(
     ws,
     headers.length,

@@ -100,6 +100,8 @@ export class RoadmapService {
       assumedLowest: [...plan.assumedLowest],
       steps,
       violationsAfter: plan.violationsAfter.map((v) => ({ ...v })),
+      /** ERROR violations of the worksheet today that the steps clear (finalisation is blocked until they are). */
+      violationsCleared: plan.violationsCleared.map((v) => ({ ...v })),
       pointsGained: plan.totalAfter.plus(plan.total.times(Fraction.of(-1))).toFixedHalfUp(2),
     };
   }
