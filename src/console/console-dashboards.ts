@@ -60,8 +60,9 @@ export class ConsoleDashboards {
     };
   }
 
-  evaluationsOf(scope: TenantScope, year: number): Promise<EvaluationResponseDto[]> {
-    return allPages((page) => this.evaluations.list(scope, { ...PAGE, page, year }));
+  /** The year's evaluations, by SKPD code unless `sort` (an EVALUATION_SORTS key) says otherwise. */
+  evaluationsOf(scope: TenantScope, year: number, sort?: string): Promise<EvaluationResponseDto[]> {
+    return allPages((page) => this.evaluations.list(scope, { ...PAGE, page, year, sort }));
   }
 
   /**

@@ -2,7 +2,7 @@ import { Body, Get, Param, Post, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { roleHas } from '../auth/roles';
 import { RequirePermission } from '../common/auth/decorators';
-import { NotFoundError } from '../common/errors/domain-error';
+import { DomainError, NotFoundError } from '../common/errors/domain-error';
 import { answerScaleFor, type RuleSet } from '../evaluation/domain/rule-set';
 import { SaveAnswersDto, VersionDto } from '../evaluation/dto/evaluation.dto';
 import { EvaluationAnswersService, type AnswerRowDto } from '../evaluation/evaluation-answers.service';
@@ -24,6 +24,15 @@ const STAGE_LABELS: Record<WritableStage, string> = {
   evaluator: 'Evaluator',
   qa: 'Penjaminan mutu (QA)',
 };
+const STALE_ANSWERS =
+  'Jawaban evaluasi ini baru saja diubah orang lain, sehingga isian Anda belum disimpan. Yang tampil sekarang adalah jawaban terbaru; periksa lalu isi dan simpan lagi.';
+/** The list's orders (`?urut=`), the first is the default; the values are the API's `sort`. */
+const LIST_ORDERS = [
+  { value: 'skpdCode', label: 'Kode SKPD' },
+  { value: 'name', label: 'Nama SKPD' },
+  { value: '-total', label: 'Nilai tertinggi' },
+  { value: 'total', label: 'Nilai terendah' },
+];
 const STATUS_ACTIONS: Record<string, string> = {
   SELF_ASSESSMENT: 'Tutup penilaian mandiri, mulai evaluasi',
   EVALUATION: 'Serahkan ke penjaminan mutu (QA)',
@@ -47,10 +56,12 @@ export class ConsoleLkeController {
   @Get()
   async list(@Req() req: ConsoleRequest, @Res() res: Response): Promise<void> {
     const year = evaluationYearOf(req.query.tahun);
+    const order = LIST_ORDERS.find((o) => o.value === req.query.urut) ?? LIST_ORDERS[0];
     this.views.render(req, res, 'lke-daftar', {
       title: `Evaluasi LKE ${year}`,
       year,
-      evaluations: await this.dashboards.evaluationsOf(req.scope!, year),
+      orders: LIST_ORDERS.map((o) => ({ ...o, selected: o === order })),
+      evaluations: await this.dashboards.evaluationsOf(req.scope!, year, order.value),
     });
   }
 
@@ -89,6 +100,7 @@ export class ConsoleLkeController {
       this.render(req, res, id, errors, summary, typed, undefined, status);
     if (!changed.length) return back({}, 'Tidak ada jawaban yang berubah.', 400);
     const body = {
+      version: Number(form.version),
       answers: changed.map((r) => ({
         criterionId: r.criterionId,
         answer: textOrNull(typed.get(r.criterionId)!.answer),
@@ -101,6 +113,9 @@ export class ConsoleLkeController {
     try {
       await this.answers.save(scope, id, checked.dto, 'staff');
     } catch (err) {
+      // Someone else saved since this page was loaded: show their answers (nothing of this form was written).
+      if (err instanceof DomainError && err.code === 'STALE_VERSION')
+        return this.render(req, res, id, {}, STALE_ANSWERS, null, undefined, 409);
       const shown = serviceErrors(err);
       if (!shown) throw err;
       return back(byCriterion(shown.errors, body.answers), shown.summary, 422);

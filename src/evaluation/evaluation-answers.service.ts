@@ -7,13 +7,14 @@ import {
   ForbiddenError,
   type FieldError,
   InvalidStateError,
+  StaleVersionError,
   UnprocessableError,
 } from '../common/errors/domain-error';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
 import { updateWithVersion } from '../common/typeorm/versioned-update';
 import { EvidenceLinkService } from '../evidence/evidence-links.service';
 import { subComponentsOf } from './domain/rule-set';
-import { scoreEvaluation } from './domain/scoring';
+import { type EvaluationScore, scoreEvaluation } from './domain/scoring';
 import type { SaveAnswersDto, VersionDto } from './dto/evaluation.dto';
 import { type EvaluationResponseDto, toEvaluationResponse } from './dto/evaluation-response.dto';
 import { EvaluationAnswer } from './entities/evaluation-answer.entity';
@@ -114,20 +115,21 @@ export class EvaluationAnswersService {
    * Writes a batch of answers for the caller's stage (see writableStage): all-or-nothing, validated against the
    * evaluation's rule-set snapshot, audited, and the stage's stored total/predicate recomputed.
    * `route` = 'self' for the planners' self-assessment route, 'staff' for the evaluators' route.
-   * `expectedVersion` (the Excel import's preview) refuses the write with 409 PREVIEW_STALE if the evaluation moved on.
+   * Every write needs the evaluation's `version` as read and moves it (409 STALE_VERSION if it changed meanwhile), so
+   * concurrent writers cannot overwrite each other; `preview` (the Excel import, whose token binds the version) says
+   * 409 PREVIEW_STALE instead.
    */
   async save(
     scope: TenantScope,
     id: string,
     dto: SaveAnswersDto,
     route: 'self' | 'staff',
-    opts: { expectedVersion?: number } = {},
+    opts: { preview?: boolean } = {},
   ): Promise<SaveAnswersResult> {
     return this.db.transaction(async (m) => {
       const ev = await findEvaluation(m, scope, id, { lock: true });
       assertNotLocked(ev);
-      if (opts.expectedVersion !== undefined && ev.version !== opts.expectedVersion)
-        throw new ConflictError('PREVIEW_STALE', 'The evaluation changed since the preview; preview the file again');
+      if (ev.version !== dto.version) throw staleError(opts);
       const decision = writableStage(ev.status, ev.kind, {
         role: route === 'self' ? 'PLANNER' : 'EVALUATOR',
         isQa: scope.isQa,
@@ -166,6 +168,7 @@ export class EvaluationAnswersService {
       for (const a of dto.answers) if (a.answer !== undefined) merged.set(a.criterionId, a.answer);
       // The engine checks every id and code against the snapshot and lists every problem (422 INVALID_ANSWER).
       const score = scoreEvaluation(ruleSet, merged);
+      await moveVersion(m, ev, dto.version, stage, score, opts);
 
       const before: Record<string, unknown> = {};
       const after: Record<string, unknown> = {};
@@ -193,8 +196,6 @@ export class EvaluationAnswersService {
             a.evidenceIds,
           );
       }
-      applyTotals(ev, stage, score.totalExact, score.predicate);
-      await m.save(ev);
       // QA prepares the final sheet: report completeness and violations of QA-else-evaluator answers.
       const sheet =
         stage === 'qa'
@@ -290,5 +291,28 @@ export class EvaluationAnswersService {
       after: { status, total: after.final.total, predicate: after.final.predicate },
     });
     return after;
+  }
+}
+
+const staleError = (opts: { preview?: boolean }) =>
+  opts.preview
+    ? new ConflictError('PREVIEW_STALE', 'The evaluation changed since the preview; preview the file again')
+    : new StaleVersionError('Evaluation');
+
+/** Stores the stage's new total and moves the evaluation's version (also when the total stays): the answer write's lock. */
+async function moveVersion(
+  m: EntityManager,
+  ev: Evaluation,
+  version: number,
+  stage: WritableStage,
+  score: EvaluationScore,
+  opts: { preview?: boolean },
+): Promise<void> {
+  const totals: Partial<Evaluation> = {};
+  applyTotals(totals as Evaluation, stage, score.totalExact, score.predicate);
+  try {
+    await updateWithVersion(m, Evaluation, ev, version, totals, 'Evaluation');
+  } catch (err) {
+    throw err instanceof StaleVersionError ? staleError(opts) : err;
   }
 }

@@ -16,6 +16,7 @@ import type { RuleSet } from './domain/rule-set';
 import { LKE_STAGES, scoreStages, serializeScore, type EvaluationScoreJson, type LkeStage } from './domain/scoring';
 import {
   DEFAULT_RULE_SET,
+  EVALUATION_SORTS,
   type EvaluationQueryDto,
   type OfficialResultDto,
   type OpenEvaluationDto,
@@ -44,6 +45,14 @@ export function applyTotals(
   ev[`${prefix}TotalExact`] = total ? total.toString() : null;
   ev[`${prefix}Predicate`] = total ? predicate : null;
 }
+
+/** SQL of the evaluation list's sort keys that are not columns of `evaluations` (see EVALUATION_SORTS). */
+const skpdColumn = (column: string) => `(SELECT s.${column} FROM skpd s WHERE s.id = e.skpdId)`;
+const EVALUATION_SORT_EXPRESSIONS = {
+  skpdCode: skpdColumn('code'),
+  name: skpdColumn('name'),
+  total: 'CAST(COALESCE(e.finalTotal, e.evaluatorTotal) AS DECIMAL(9,4))',
+};
 
 export interface EvaluationScoreResponse {
   evaluationId: string;
@@ -191,7 +200,7 @@ export class EvaluationsService {
     if (query.kind) qb.andWhere('e.kind = :kind', { kind: query.kind });
     if (query.status) qb.andWhere('e.status = :status', { status: query.status });
     if (query.includeSuperseded !== 'true') qb.andWhere('e.supersededAt IS NULL');
-    const page = await paginate(qb, query, ['year', 'kind', 'status', 'finalTotal', 'createdAt', 'revision']);
+    const page = await paginate(qb, query, EVALUATION_SORTS, undefined, EVALUATION_SORT_EXPRESSIONS);
     const names = await this.skpdNames(page.items.map((e) => e.skpdId));
     return {
       ...page,
@@ -306,8 +315,9 @@ export class EvaluationsService {
   }
 
   /**
-   * Reopens a FINAL evaluation as a new revision (status EVALUATION) with the answers and recommendations copied;
-   * the old revision stays readable, marked superseded. Evaluation and QA deadlines are cleared for the admin to set.
+   * Reopens a FINAL evaluation as a new revision (status EVALUATION) with the self and evaluator answers and the
+   * recommendations copied; the QA stage starts empty, so the re-evaluation counts (the old QA answers stay readable
+   * on the old revision). The old revision is marked superseded. Evaluation and QA deadlines are cleared.
    */
   async reopen(scope: TenantScope, id: string, dto: ReopenDto): Promise<EvaluationResponseDto> {
     return this.db.transaction(async (m) => {
@@ -328,10 +338,18 @@ export class EvaluationsService {
         finalizedBy: null,
         createdBy: scope.userId,
       });
-      applyTotals(next, 'final', null, null);
+      for (const stage of ['qa', 'final'] as const) applyTotals(next, stage, null, null);
       await m.save(next);
       for (const a of await loadAnswers(m, old))
-        await m.save(m.create(EvaluationAnswer, { ...copyOf(a), evaluationId: next.id, finalAnswer: null }));
+        await m.save(
+          m.create(EvaluationAnswer, {
+            ...copyOf(a),
+            evaluationId: next.id,
+            qaAnswer: null,
+            qaNote: null,
+            finalAnswer: null,
+          }),
+        );
       for (const s of await m.find(EvaluationOfficialScore, {
         where: { evaluationId: old.id, regionId: old.regionId },
       }))

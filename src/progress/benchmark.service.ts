@@ -109,7 +109,13 @@ export class BenchmarkService {
   }
 
   private aggregateJson(agg: RegionAggregate) {
-    return { basis: agg.basis, ruleSet: agg.ruleSet, total: agg.total.toFixedHalfUp(2), predicate: agg.predicate };
+    return {
+      basis: agg.basis,
+      source: agg.source,
+      ruleSet: agg.ruleSet,
+      total: agg.total.toFixedHalfUp(2),
+      predicate: agg.predicate,
+    };
   }
 
   /** Regions that published a result (optionally for one year), other than the caller's: name, kind, year, total, predicate. */

@@ -7,13 +7,14 @@ import { EvaluationAnswer } from '../evaluation/entities/evaluation-answer.entit
 import { EvaluationOfficialScore } from '../evaluation/entities/evaluation-official-score.entity';
 import { Evaluation } from '../evaluation/entities/evaluation.entity';
 import { snapshotOf, stageAnswers } from '../evaluation/evaluation-access';
+import { evaluationResultOf, type ResultSource } from '../evaluation/evaluation-result';
 import { LKE_RULE_SETS, type RuleSetRegistry } from '../evaluation/lke-rule-sets';
 import { aggregateOf, type RegionAggregate, type ScoredSheet } from './domain/benchmark';
 
 /** A result of one subject and year as the progress views show it. */
 export interface SubjectResult {
   readonly year: number;
-  readonly source: 'OFFICIAL' | 'EVALUATION' | 'IMPORTED';
+  readonly source: ResultSource | 'IMPORTED';
   readonly ruleSet: RuleSet | undefined;
   readonly ruleSetRef: { code: string; version: number };
   readonly total: Fraction;
@@ -36,29 +37,16 @@ export class ProgressResultsService {
     });
   }
 
-  /** The result an evaluation stands for: the official Pemda result if recorded, else its FINAL total; null if neither. */
+  /** The result an evaluation stands for (evaluationResultOf: official Pemda result, else its FINAL sheet), or null. */
   resultOf(ev: Evaluation): SubjectResult | null {
-    const ruleSet = snapshotOf(ev);
-    const ruleSetRef = { code: ev.ruleSetCode, version: ev.ruleSetVersion };
-    if (ev.officialTotalExact && ev.officialPredicate)
-      return {
-        year: ev.year,
-        source: 'OFFICIAL',
-        ruleSet,
-        ruleSetRef,
-        total: Fraction.parseRatio(ev.officialTotalExact),
-        predicate: ev.officialPredicate,
-      };
-    if (ev.status === 'FINAL' && ev.finalTotalExact && ev.finalPredicate)
-      return {
-        year: ev.year,
-        source: 'EVALUATION',
-        ruleSet,
-        ruleSetRef,
-        total: Fraction.parseRatio(ev.finalTotalExact),
-        predicate: ev.finalPredicate,
-      };
-    return null;
+    const result = evaluationResultOf(ev);
+    if (!result) return null;
+    return {
+      ...result,
+      year: ev.year,
+      ruleSet: snapshotOf(ev),
+      ruleSetRef: { code: ev.ruleSetCode, version: ev.ruleSetVersion },
+    };
   }
 
   /** FINAL worksheets scored by the engine (final answers), by evaluation id. */

@@ -10,6 +10,7 @@ import {
   setWorkbookProperties,
 } from '../reporting/sheet-style';
 import type { BenchmarkJson } from './benchmark.service';
+import { RESULT_SOURCE_LABELS } from '../evaluation/evaluation-result';
 import type { ResultJson, Target } from './history.service';
 import type { RoadmapJson } from './roadmap.service';
 import type { SkpdIndexJson } from './skpd-index.service';
@@ -21,12 +22,20 @@ export const HISTORY_SHEET = 'Riwayat dan Target';
 export const BENCHMARK_SHEET = 'Perbandingan Studi Tiru';
 export const INDEX_SHEET = 'Indeks Kinerja Triwulanan';
 
-const SOURCE_LABEL: Record<string, string> = {
-  OFFICIAL: 'Hasil resmi KemenPAN-RB',
-  EVALUATION: 'Evaluasi (FINAL)',
-  IMPORTED: 'Data historis',
-};
+const SOURCE_LABEL: Record<string, string> = { ...RESULT_SOURCE_LABELS, IMPORTED: 'Data historis' };
 const TREND_LABEL: Record<string, string> = { NAIK: 'Naik', TURUN: 'Turun', TETAP: 'Tetap', BARU: 'Baru' };
+/** The plan also clears the worksheet's blocking consistency violations: say which. */
+const clearedNote = (r: RoadmapJson): string =>
+  r.violationsCleared.length
+    ? ` Langkah-langkah ini juga memperbaiki pelanggaran aturan konsistensi yang menghambat finalisasi: ${r.violationsCleared
+        .map((v) => `${v.ruleId} (${v.criterionId} melebihi ${v.referenceId})`)
+        .join(', ')}.`
+    : '';
+/** The roadmap counts from the worksheet; say so when the evaluation's result is the official one. */
+const officialNote = (r: RoadmapJson): string =>
+  r.result?.source === 'OFFICIAL'
+    ? ` Nilai ini dihitung dari lembar kerja evaluasi sendiri. ${RESULT_SOURCE_LABELS.OFFICIAL}: ${idn(r.result.total)} (${r.result.predicate}).`
+    : '';
 const idn = (v: string | null | undefined): string => (v ?? '-').replace('.', ',');
 
 /** A merged note line under the title block (row 3), e.g. the summary of a roadmap. */
@@ -83,7 +92,7 @@ export function addRoadmapSheet(wb: ExcelJS.Workbook, r: RoadmapJson, regionName
         `${r.stepCount} langkah perbaikan di bawah ini menaikkan nilai menjadi ${idn(r.totalAfter)} (${r.predicateAfter}).`
       : `Nilai saat ini ${idn(r.total)} (${r.predicate}); predikat ${r.nextPredicate} tidak dapat dicapai dengan skala jawaban ini.`
     : `Nilai saat ini ${idn(r.total)} (${r.predicate}): predikat tertinggi telah dicapai, tidak ada langkah peningkatan.`;
-  note(ws, headers.length, summary);
+  note(ws, headers.length, `${summary}${clearedNote(r)}${officialNote(r)}`);
   fillRows(
     ws,
     headers.length,

@@ -6,6 +6,7 @@ import { Fraction } from '../evaluation/domain/fraction';
 import { criteriaOf, subComponentsOf } from '../evaluation/domain/rule-set';
 import type { Evaluation } from '../evaluation/entities/evaluation.entity';
 import { findEvaluation, loadAnswers, snapshotOf } from '../evaluation/evaluation-access';
+import { evaluationResultOf } from '../evaluation/evaluation-result';
 import { Skpd } from '../organization/entities/skpd.entity';
 import { gapJson, gapOf } from './domain/gap';
 import { responsibleUnit } from './domain/responsible';
@@ -70,6 +71,7 @@ export class RoadmapService {
         evidence: k ? [...k.evidence] : [...new Set(sub.criteria.flatMap((c) => c.evidence))],
       };
     });
+    const result = evaluationResultOf(ev);
     return {
       evaluationId: ev.id,
       kind: ev.kind,
@@ -79,6 +81,12 @@ export class RoadmapService {
       status: ev.status,
       answersUsed: final ? 'final' : 'latest',
       ruleSet: { code: ev.ruleSetCode, version: ev.ruleSetVersion },
+      /** The evaluation's result as every view shows it (official KemenPAN-RB result, else its FINAL sheet). */
+      result: result
+        ? { source: result.source, total: result.total.toFixedHalfUp(2), predicate: result.predicate }
+        : null,
+      /** The plan starts from the worksheet (the answers above), which an official result may differ from. */
+      totalSource: 'SHEET' as const,
       total: plan.total.toFixedHalfUp(2),
       totalExact: plan.total.toString(),
       predicate: plan.predicate,
@@ -92,6 +100,8 @@ export class RoadmapService {
       assumedLowest: [...plan.assumedLowest],
       steps,
       violationsAfter: plan.violationsAfter.map((v) => ({ ...v })),
+      /** ERROR violations of the worksheet today that the steps clear (finalisation is blocked until they are). */
+      violationsCleared: plan.violationsCleared.map((v) => ({ ...v })),
       pointsGained: plan.totalAfter.plus(plan.total.times(Fraction.of(-1))).toFixedHalfUp(2),
     };
   }

@@ -7,7 +7,8 @@ import { Evaluation } from '../evaluation/entities/evaluation.entity';
 import { Region } from '../organization/entities/region.entity';
 import { Skpd } from '../organization/entities/skpd.entity';
 import { nationalRegionBlock, type NationalRegionSummary } from './domain/national-recap';
-import { isFinalSkpdResult, pemdaResultOf, RESULT_COLUMNS } from './evaluation-results';
+import { evaluationResultOf, RESULT_SOURCE_LABELS } from '../evaluation/evaluation-result';
+import { isFinalSkpdResult, RESULT_COLUMNS } from './evaluation-results';
 import {
   frozenAt,
   HEADER_ROW,
@@ -68,8 +69,9 @@ const SUMMARY_HEADERS = [
   'Nilai Terendah',
   'Nilai Pemda',
   'Predikat Pemda',
+  'Sumber Nilai Pemda',
 ];
-const SUMMARY_WIDTHS = [8, 12, 34, 12, 12, 12, 12, 12, 10];
+const SUMMARY_WIDTHS = [8, 12, 34, 12, 12, 12, 12, 12, 10, 34];
 
 /** Evaluations are current revisions; SKPD results must be FINAL. */
 const currentOf = (db: DataSource, year: number) =>
@@ -185,7 +187,7 @@ export async function writeNationalRecap(
         total: Fraction.parseRatio(e.finalTotalExact),
         predicate: e.finalPredicate,
       }));
-      const block = nationalRegionBlock(region, results, pemdaResultOf(own.find((e) => e.kind === 'PEMDA')));
+      const block = nationalRegionBlock(region, results, evaluationResultOf(own.find((e) => e.kind === 'PEMDA')));
       if (!block) continue;
       for (const r of block.rows)
         addLine(
@@ -223,6 +225,7 @@ export async function writeNationalRecap(
         num(s.worst),
         num(s.pemdaTotal) ?? 'Belum ada',
         s.pemdaPredicate,
+        s.pemdaSource ? RESULT_SOURCE_LABELS[s.pemdaSource] : null,
       ],
       [5, 6, 7, 8],
       [9],

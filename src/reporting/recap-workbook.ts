@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { MOVEMENT_LABELS, type RecapReport } from './domain/recap';
+import { RESULT_SOURCE_LABELS } from '../evaluation/evaluation-result';
 import {
   HEADER_ROW,
   NUMBER_FORMAT,
@@ -109,8 +110,7 @@ export async function writeRecapWorkbook(
   for (const d of s.distribution) line(`Predikat ${d.predicate} – ${d.label}`, d.count, { predicate: d.predicate });
   line('Rata-rata nilai Perangkat Daerah', num(s.average), { numFmt: NUMBER_FORMAT });
   line('Predikat nilai rata-rata', s.averagePredicate, { predicate: s.averagePredicate });
-  const pemdaLabel =
-    s.pemda?.source === 'OFFICIAL' ? 'Nilai Pemda (hasil resmi KemenPAN-RB)' : 'Nilai Pemda (hasil evaluasi)';
+  const pemdaLabel = s.pemda ? `Nilai Pemda (${RESULT_SOURCE_LABELS[s.pemda.source]})` : 'Nilai Pemda';
   line(pemdaLabel, s.pemda ? num(s.pemda.total) : 'Belum ada', s.pemda ? { numFmt: NUMBER_FORMAT } : {});
   line(
     'Predikat Pemda',
@@ -128,7 +128,7 @@ export async function writeRecapWorkbook(
     for (const h of s.pemdaHistory) {
       ws.getCell(at, 5).value = h.predicate;
       paintPredicate(ws.getCell(at, 5), h.predicate);
-      line(`Tahun ${h.year}`, num(h.total), { numFmt: NUMBER_FORMAT });
+      line(`Tahun ${h.year} (${RESULT_SOURCE_LABELS[h.source]})`, num(h.total), { numFmt: NUMBER_FORMAT });
     }
   }
 

@@ -26,7 +26,8 @@ import {
 import { buildLkeSheet, lkeFileName } from './domain/lke-sheet';
 import { buildRecap, type PreviousResult, recapFileName, type RecapSubject, slug } from './domain/recap';
 import { buildTrend, trendFileName, type TrendResult, type TrendSubject } from './domain/trend';
-import { isFinalSkpdResult, pemdaResultOf, RESULT_COLUMNS } from './evaluation-results';
+import { evaluationResultOf } from '../evaluation/evaluation-result';
+import { isFinalSkpdResult, RESULT_COLUMNS } from './evaluation-results';
 import { type NationalRecapOptions, type NationalRecapResult, writeNationalRecap } from './national-recap';
 import { writeRecapWorkbook } from './recap-workbook';
 import { writeCapaianWorkbook } from './workbooks/capaian-workbook';
@@ -128,7 +129,7 @@ export class ReportsService {
     for (const e of lastYear.filter(isFinalSkpdResult))
       previous.set(e.skpdId, { total: Fraction.parseRatio(e.finalTotalExact), predicate: e.finalPredicate });
 
-    const pemda = pemdaResultOf(thisYear.find((e) => e.kind === 'PEMDA'));
+    const pemda = evaluationResultOf(thisYear.find((e) => e.kind === 'PEMDA'));
     const pemdaHistory = (
       await scoped(this.db.getRepository(Evaluation).createQueryBuilder('e'), scope)
         .select(RESULT_COLUMNS.map((c) => `e.${c}`))
@@ -136,7 +137,7 @@ export class ReportsService {
         .orderBy('e.year', 'ASC')
         .getMany()
     ).flatMap((e) => {
-      const result = pemdaResultOf(e);
+      const result = evaluationResultOf(e);
       return result ? [{ year: e.year, result }] : [];
     });
 
@@ -245,8 +246,8 @@ export class ReportsService {
     const bySkpd = new Map<string, TrendResult[]>();
     for (const e of evs) {
       if (e.kind === 'PEMDA') {
-        const r = pemdaResultOf(e);
-        if (r) (pemda.results as TrendResult[]).push({ year: e.year, total: r.total, predicate: r.predicate });
+        const r = evaluationResultOf(e);
+        if (r) (pemda.results as TrendResult[]).push({ year: e.year, ...r });
       } else if (isFinalSkpdResult(e))
         bySkpd.set(e.skpdId, [
           ...(bySkpd.get(e.skpdId) ?? []),

@@ -62,8 +62,12 @@ export const BODIES: Record<string, (f: TenantFixture) => object> = {
   'POST /api/v1/users/:id/reset-password': () => ({ newPassword: 'Sangat-Rahasia-2026' }),
   'POST /api/v1/evaluations': (f) => ({ skpdId: f.otherSkpdId, year: 2031 }),
   'PATCH /api/v1/evaluations/:id/schedule': () => ({ version: 1, qaDeadline: '2031-06-30T16:59:59Z' }),
-  'PUT /api/v1/evaluations/:id/answers': () => ({ answers: [{ criterionId: '1.a.1', answer: 'B', note: 'matriks' }] }),
+  'PUT /api/v1/evaluations/:id/answers': () => ({
+    version: 1,
+    answers: [{ criterionId: '1.a.1', answer: 'B', note: 'matriks' }],
+  }),
   'PUT /api/v1/evaluations/:id/self-assessment': () => ({
+    version: 1,
     answers: [{ criterionId: '1.a.1', answer: 'B', note: 'matriks' }],
   }),
   'POST /api/v1/evaluations/:id/submit': () => ({ version: 1 }),

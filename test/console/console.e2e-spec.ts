@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core';
 import request from 'supertest';
 import { criteriaOf, type RuleSet } from '../../src/evaluation/domain/rule-set';
 import { TEST_PASSWORD, type MadeUser } from '../factories/factories';
-import { asBody, registryOf, uniform } from '../evaluation/evaluation-fixtures';
+import { asBody, registryOf, uniform, versionOf } from '../evaluation/evaluation-fixtures';
 import { indicator, planningWorld, skpdPlan, type PlanningWorld, type SkpdPlan } from '../planning/planning-fixtures';
 import { createTestApp, type TestApp } from '../utils/test-app';
 import { launchChromium, listen, loginAs, shot } from './browser';
@@ -77,7 +77,7 @@ describe('Web console in the browser', () => {
       await api()
         .put(`${API}/evaluations/${opened.id}/answers`)
         .set(t.auth(evaluator))
-        .send(asBody(answers))
+        .send({ ...asBody(answers), version: await versionOf(t, opened.id) })
         .expect(200);
     return opened.id;
   }

@@ -2,7 +2,7 @@ import { Fraction } from '../../src/evaluation/domain/fraction';
 import { predicateFor } from '../../src/evaluation/domain/predicate';
 import type { RuleSet } from '../../src/evaluation/domain/rule-set';
 import { createTestApp, type TestApp } from '../utils/test-app';
-import { api, asBody, cast, uniform } from './evaluation-fixtures';
+import { api, asBody, versionOf, cast, uniform } from './evaluation-fixtures';
 
 const BASE = '/api/v1/evaluations';
 
@@ -113,7 +113,7 @@ describe('LKE evaluations: recommendations, Pemda results, stage windows, rule s
     const self = await api(t)
       .put(`${BASE}/${id}/answers`)
       .set(t.auth(c.evaluator))
-      .send(asBody(uniform(rs, 'BB')))
+      .send({ ...asBody(uniform(rs, 'BB')), version: await versionOf(t, id) })
       .expect(200);
     expect(self.body).toMatchObject({
       stage: 'self',
@@ -187,7 +187,7 @@ describe('LKE evaluations: recommendations, Pemda results, stage windows, rule s
     const closed = await api(t)
       .put(`${BASE}/${ev.id}/self-assessment`)
       .set(t.auth(c.planner))
-      .send(asBody(new Map([['1.a.1', 'A']])));
+      .send({ ...asBody(new Map([['1.a.1', 'A']])), version: await versionOf(t, ev.id) });
     expect([closed.status, closed.body.code]).toEqual([409, 'PERIOD_CLOSED']);
     await api(t)
       .patch(`${BASE}/${ev.id}/schedule`)
@@ -203,7 +203,7 @@ describe('LKE evaluations: recommendations, Pemda results, stage windows, rule s
     await api(t)
       .put(`${BASE}/${ev.id}/self-assessment`)
       .set(t.auth(c.planner))
-      .send(asBody(new Map([['1.a.1', 'A']])))
+      .send({ ...asBody(new Map([['1.a.1', 'A']])), version: await versionOf(t, ev.id) })
       .expect(200);
     // Evaluators may still move the evaluation on when the SKPD's window has closed.
     const v = (await api(t).get(`${BASE}/${ev.id}`).set(t.auth(c.evaluator)).expect(200)).body.version;
@@ -240,13 +240,13 @@ describe('LKE evaluations: recommendations, Pemda results, stage windows, rule s
     const wrongScale = await api(t)
       .put(`${BASE}/${old.body.id}/self-assessment`)
       .set(t.auth(c.planner))
-      .send(asBody(new Map([['1.a.1', 'AA']])))
+      .send({ ...asBody(new Map([['1.a.1', 'AA']])), version: await versionOf(t, old.body.id) })
       .expect(422);
     expect(wrongScale.body.errors[0].field).toBe('1.a.1');
     await api(t)
       .put(`${BASE}/${old.body.id}/self-assessment`)
       .set(t.auth(c.planner))
-      .send(asBody(new Map([['1.a.1', 'Y']])))
+      .send({ ...asBody(new Map([['1.a.1', 'Y']])), version: await versionOf(t, old.body.id) })
       .expect(200);
     await api(t)
       .post(BASE)

@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { LKE_RULE_SETS, type RuleSetRegistry } from '../../src/evaluation/lke-rule-sets';
 import type { RuleSet } from '../../src/evaluation/domain/rule-set';
+import { Evaluation } from '../../src/evaluation/entities/evaluation.entity';
 import { criteriaOf } from '../../src/evaluation/domain/rule-set';
 import type { MadeUser } from '../factories/factories';
 import type { TestApp } from '../utils/test-app';
@@ -41,6 +42,11 @@ export const uniform = (ruleSet: RuleSet, code: string): Map<string, string> =>
 export const asBody = (answers: Map<string, string | null>, note?: string) => ({
   answers: [...answers].map(([criterionId, answer]) => ({ criterionId, answer, ...(note ? { note } : {}) })),
 });
+
+/** The evaluation's current version as stored (what a client that just read it sends with an answer write). */
+export async function versionOf(t: TestApp, id: string): Promise<number> {
+  return (await t.db.getRepository(Evaluation).findOneBy({ id }))?.version ?? 1;
+}
 
 export const registryOf = (t: TestApp): RuleSetRegistry => t.app.get<RuleSetRegistry>(LKE_RULE_SETS);
 

@@ -1,7 +1,7 @@
 import type { RuleSet } from '../../src/evaluation/domain/rule-set';
 import { scoreEvaluation, serializeScore } from '../../src/evaluation/domain/scoring';
 import { createTestApp, type TestApp } from '../utils/test-app';
-import { api, asBody, cast, registryOf, sheet, uniform, WORKED_EXAMPLE } from './evaluation-fixtures';
+import { api, asBody, versionOf, cast, registryOf, sheet, uniform, WORKED_EXAMPLE } from './evaluation-fixtures';
 
 const BASE = '/api/v1/evaluations';
 
@@ -39,34 +39,38 @@ describe('LKE evaluation workflow (self-assessment → evaluation → QA → fin
     const plannerOnEvaluatorRoute = await api(t)
       .put(`${BASE}/${id}/answers`)
       .set(t.auth(c.planner))
-      .send(asBody(new Map([['1.a.1', 'AA']])));
+      .send({ ...asBody(new Map([['1.a.1', 'AA']])), version: await versionOf(t, id) });
     expect([plannerOnEvaluatorRoute.status, plannerOnEvaluatorRoute.body.code]).toEqual([403, 'PERMISSION_DENIED']);
     await api(t)
       .put(`${BASE}/${id}/self-assessment`)
       .set(t.auth(c.planner))
-      .send({ answers: [{ criterionId: '1.a.1', answer: 'AA', evaluatorAnswer: 'E' }] })
+      .send({
+        version: await versionOf(t, id),
+        answers: [{ criterionId: '1.a.1', answer: 'AA', evaluatorAnswer: 'E' }],
+      })
       .expect(400);
     await api(t).post(`${BASE}/${id}/advance`).set(t.auth(c.planner)).send({ version: 1 }).expect(403);
     // Evaluator answers do not open before EVALUATION.
     const early = await api(t)
       .put(`${BASE}/${id}/answers`)
       .set(t.auth(c.evaluator))
-      .send(asBody(new Map([['1.a.1', 'AA']])));
+      .send({ ...asBody(new Map([['1.a.1', 'AA']])), version: await versionOf(t, id) });
     expect([early.status, early.body.code]).toEqual([409, 'WRONG_STAGE']);
 
     // Invalid codes and unknown criteria: 422 naming each field, nothing stored.
     const bad = await api(t)
       .put(`${BASE}/${id}/self-assessment`)
       .set(t.auth(c.planner))
-      .send(
-        asBody(
+      .send({
+        ...asBody(
           new Map([
             ['1.a.1', 'ZZ'],
             ['9.z.9', 'A'],
             ['1.a.2', 'A'],
           ]),
         ),
-      )
+        version: await versionOf(t, id),
+      })
       .expect(422);
     expect(bad.body.code).toBe('INVALID_ANSWER');
     expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['1.a.1', '9.z.9']);
@@ -76,7 +80,7 @@ describe('LKE evaluation workflow (self-assessment → evaluation → QA → fin
     const saved = await api(t)
       .put(`${BASE}/${id}/self-assessment`)
       .set(t.auth(c.planner))
-      .send(asBody(self, 'sudah ada'))
+      .send({ ...asBody(self, 'sudah ada'), version: await versionOf(t, id) })
       .expect(200);
     expect(saved.body).toMatchObject({ stage: 'self', status: 'COMPLETE', missing: [] });
     expect(saved.body.evaluation.self).toMatchObject({ totalDisplay: '90.00', predicate: 'A' });
@@ -89,7 +93,7 @@ describe('LKE evaluation workflow (self-assessment → evaluation → QA → fin
     const late = await api(t)
       .put(`${BASE}/${id}/self-assessment`)
       .set(t.auth(c.planner))
-      .send(asBody(new Map([['1.a.1', 'AA']])));
+      .send({ ...asBody(new Map([['1.a.1', 'AA']])), version: await versionOf(t, id) });
     expect([late.status, late.body.code]).toEqual([409, 'WRONG_STAGE']);
 
     // Evaluator scores the worked example of the domain reference in two batches.
@@ -98,7 +102,7 @@ describe('LKE evaluation workflow (self-assessment → evaluation → QA → fin
     await api(t)
       .put(`${BASE}/${id}/answers`)
       .set(t.auth(c.evaluator))
-      .send(asBody(new Map(entries.slice(0, 40))))
+      .send({ ...asBody(new Map(entries.slice(0, 40))), version: await versionOf(t, id) })
       .expect(200);
     const partial = await api(t).get(`${BASE}/${id}/score`).set(t.auth(c.evaluator)).expect(200);
     expect(partial.body.stages.evaluator.status).toBe('INCOMPLETE');
@@ -106,7 +110,7 @@ describe('LKE evaluation workflow (self-assessment → evaluation → QA → fin
     const full = await api(t)
       .put(`${BASE}/${id}/answers`)
       .set(t.auth(c.evaluator))
-      .send(asBody(new Map(entries.slice(40)), 'catatan evaluator'))
+      .send({ ...asBody(new Map(entries.slice(40)), 'catatan evaluator'), version: await versionOf(t, id) })
       .expect(200);
     const expectedEvaluator = scoreEvaluation(rs, evaluatorAnswers);
     expect(full.body.evaluation.evaluator).toEqual({
@@ -129,7 +133,7 @@ describe('LKE evaluation workflow (self-assessment → evaluation → QA → fin
     const notQa = await api(t)
       .put(`${BASE}/${id}/answers`)
       .set(t.auth(c.evaluator))
-      .send(asBody(new Map([['1.a.1', 'B']])));
+      .send({ ...asBody(new Map([['1.a.1', 'B']])), version: await versionOf(t, id) });
     expect([notQa.status, notQa.body.code]).toEqual([403, 'FORBIDDEN']);
     await api(t).post(`${BASE}/${id}/advance`).set(t.auth(c.evaluator)).send({ version: ev.version }).expect(403);
     const qaAnswers = new Map([
@@ -137,7 +141,11 @@ describe('LKE evaluation workflow (self-assessment → evaluation → QA → fin
       ['4.c.2', 'B'],
     ]);
     ev = (
-      await api(t).put(`${BASE}/${id}/answers`).set(t.auth(c.qa)).send(asBody(qaAnswers, 'dikoreksi QA')).expect(200)
+      await api(t)
+        .put(`${BASE}/${id}/answers`)
+        .set(t.auth(c.qa))
+        .send({ ...asBody(qaAnswers, 'dikoreksi QA'), version: await versionOf(t, id) })
+        .expect(200)
     ).body.evaluation;
     await api(t)
       .post(`${BASE}/${id}/advance`)
@@ -193,7 +201,7 @@ describe('LKE evaluation workflow (self-assessment → evaluation → QA → fin
       const res = await api(t)
         .put(`${BASE}/${id}/${path}`)
         .set(t.auth(user))
-        .send(asBody(new Map([['1.a.1', 'E']])));
+        .send({ ...asBody(new Map([['1.a.1', 'E']])), version: await versionOf(t, id) });
       expect([path, res.status, res.body.code]).toEqual([path, 409, 'LOCKED']);
     }
     await api(t).post(`${BASE}/${id}/advance`).set(t.auth(c.qa)).send({ version: final.body.version }).expect(409);
@@ -237,7 +245,7 @@ describe('LKE evaluation workflow (self-assessment → evaluation → QA → fin
     expect(copied.find((a: { criterionId: string }) => a.criterionId === '1.b.2')).toMatchObject({
       selfAnswer: 'A',
       evaluatorAnswer: 'BB',
-      qaAnswer: 'A',
+      qaAnswer: null, // the QA stage starts empty (issue 16 item 11)
       finalAnswer: null,
     });
     // The list shows the current revision only (unless asked for superseded ones).
@@ -254,7 +262,7 @@ describe('LKE evaluation workflow (self-assessment → evaluation → QA → fin
     const adjust = await api(t)
       .put(`${BASE}/${reopened.body.id}/answers`)
       .set(t.auth(c.evaluator))
-      .send(asBody(new Map([['4.c.1', 'BB']])))
+      .send({ ...asBody(new Map([['4.c.1', 'BB']])), version: await versionOf(t, reopened.body.id) })
       .expect(200);
     const qaStage = await api(t)
       .post(`${BASE}/${reopened.body.id}/advance`)
@@ -266,7 +274,7 @@ describe('LKE evaluation workflow (self-assessment → evaluation → QA → fin
       .set(t.auth(c.qa))
       .send({ version: qaStage.body.version })
       .expect(200);
-    const expected2 = scoreEvaluation(rs, new Map([...finalAnswers, ['4.c.1', 'BB']]));
+    const expected2 = scoreEvaluation(rs, new Map([...evaluatorAnswers, ['4.c.1', 'BB']]));
     expect(final2.body.final).toMatchObject({
       totalExact: expected2.totalExact!.toString(),
       predicate: expected2.predicate,
@@ -304,7 +312,11 @@ describe('LKE evaluation workflow (self-assessment → evaluation → QA → fin
     const answers = uniform(rs, 'BB');
     answers.delete('2.c.10');
     answers.delete('3.b.4');
-    const saved = await api(t).put(`${BASE}/${id}/answers`).set(t.auth(c.evaluator)).send(asBody(answers)).expect(200);
+    const saved = await api(t)
+      .put(`${BASE}/${id}/answers`)
+      .set(t.auth(c.evaluator))
+      .send({ ...asBody(answers), version: await versionOf(t, id) })
+      .expect(200);
     expect(saved.body).toMatchObject({ status: 'INCOMPLETE', missing: ['2.c.10', '3.b.4'] });
     expect(saved.body.evaluation.evaluator).toEqual({
       total: null,
@@ -337,14 +349,15 @@ describe('LKE evaluation workflow (self-assessment → evaluation → QA → fin
     const qa = await api(t)
       .put(`${BASE}/${id}/answers`)
       .set(t.auth(c.qa))
-      .send(
-        asBody(
+      .send({
+        ...asBody(
           new Map([
             ['2.c.10', 'B'],
             ['3.b.4', 'B'],
           ]),
         ),
-      )
+        version: await versionOf(t, id),
+      })
       .expect(200);
     const done = await api(t)
       .post(`${BASE}/${id}/advance`)
@@ -366,7 +379,11 @@ describe('LKE evaluation workflow (self-assessment → evaluation → QA → fin
     const answers = uniform(rs, 'B');
     answers.set('1.a.5', 'C').set('1.c.4', 'A'); // KL-03 (ERROR): 1.c.4 may not score above 1.a.5
     answers.set('1.b.1', 'BB'); // KL-01 (WARNING): 1.b.1 above 1.a.3
-    const saved = await api(t).put(`${BASE}/${id}/answers`).set(t.auth(c.evaluator)).send(asBody(answers)).expect(200);
+    const saved = await api(t)
+      .put(`${BASE}/${id}/answers`)
+      .set(t.auth(c.evaluator))
+      .send({ ...asBody(answers), version: await versionOf(t, id) })
+      .expect(200);
     expect(saved.body.violations.map((v: { ruleId: string; severity: string }) => [v.ruleId, v.severity])).toEqual([
       ['KL-01', 'WARNING'],
       ['KL-03', 'ERROR'],
@@ -392,7 +409,7 @@ describe('LKE evaluation workflow (self-assessment → evaluation → QA → fin
     const fixed = await api(t)
       .put(`${BASE}/${id}/answers`)
       .set(t.auth(c.qa))
-      .send(asBody(new Map([['1.c.4', 'C']])))
+      .send({ ...asBody(new Map([['1.c.4', 'C']])), version: await versionOf(t, id) })
       .expect(200);
     expect(fixed.body.violations.map((v: { ruleId: string }) => v.ruleId)).toEqual(['KL-01']);
     const final = await api(t)
@@ -421,7 +438,7 @@ describe('LKE evaluation workflow (self-assessment → evaluation → QA → fin
       ['evaluator', 'get', '/answers', undefined],
       ['evaluator', 'post', '/advance', { version: 1 }],
       ['evaluator', 'post', '/recommendations', { text: 'Agar memperbaiki dokumen.' }],
-      ['planner', 'put', '/self-assessment', asBody(new Map([['1.a.1', 'A']]))],
+      ['planner', 'put', '/self-assessment', { ...asBody(new Map([['1.a.1', 'A']])), version: 1 }],
       ['planner', 'post', '/submit', { version: 1 }],
       ['admin', 'post', '/reopen', { version: 1, reason: 'alasan yang cukup panjang' }],
     ];
@@ -432,7 +449,7 @@ describe('LKE evaluation workflow (self-assessment → evaluation → QA → fin
     }
     for (const [method, path, body] of [
       ['get', '', undefined],
-      ['put', '/self-assessment', asBody(new Map([['1.a.1', 'A']]))],
+      ['put', '/self-assessment', { ...asBody(new Map([['1.a.1', 'A']])), version: 1 }],
     ] as const) {
       const res = await api(t)[method](`${BASE}/${id}${path}`).set(t.auth(otherPlanner)).send(body);
       expect([path, res.status]).toEqual([path, 404]);
@@ -474,8 +491,13 @@ describe('LKE evaluation workflow (self-assessment → evaluation → QA → fin
       answers.set('1.a.1', 'AA');
       let ev = (await api(t).post(`${BASE}/${id}/advance`).set(t.auth(c.evaluator)).send({ version: 1 }).expect(200))
         .body;
-      ev = (await api(t).put(`${BASE}/${id}/answers`).set(t.auth(c.evaluator)).send(asBody(answers)).expect(200)).body
-        .evaluation;
+      ev = (
+        await api(t)
+          .put(`${BASE}/${id}/answers`)
+          .set(t.auth(c.evaluator))
+          .send({ ...asBody(answers), version: await versionOf(t, id) })
+          .expect(200)
+      ).body.evaluation;
       expect(ev.evaluator.totalExact).toBe(scoreEvaluation(before, answers).totalExact!.toString());
       expect(ev.evaluator.totalExact).not.toBe(scoreEvaluation(editedRs, answers).totalExact!.toString());
     } finally {

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import type { Response } from 'superagent';
 import { answerColumn, LKE_SHEET, noteColumn } from '../../src/evaluation/domain/lke-excel';
 import type { RuleSet } from '../../src/evaluation/domain/rule-set';
-import { api, asBody, cast, type Cast, registryOf, uniform } from './evaluation-fixtures';
+import { api, asBody, versionOf, cast, type Cast, registryOf, uniform } from './evaluation-fixtures';
 import { createTestApp, type TestApp } from '../utils/test-app';
 
 const EV = '/api/v1/evaluations';
@@ -28,7 +28,7 @@ describe('Offline LKE worksheet (GET/POST /evaluations/:id/lke-excel)', () => {
     await api(t)
       .put(`${EV}/${opened.id}/self-assessment`)
       .set(t.auth(c.planner))
-      .send(asBody(uniform(rs, 'B')))
+      .send({ ...asBody(uniform(rs, 'B')), version: await versionOf(t, opened.id) })
       .expect(200);
     const ev = (await api(t).get(`${EV}/${opened.id}`).set(t.auth(c.planner)).expect(200)).body;
     await api(t).post(`${EV}/${opened.id}/submit`).set(t.auth(c.planner)).send({ version: ev.version }).expect(200);

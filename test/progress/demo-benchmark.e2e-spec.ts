@@ -53,6 +53,7 @@ describe('progress on the demo regions', () => {
       'publishedAt',
       'regionId',
       'ruleSet',
+      'source',
       'total',
       'year',
     ]);

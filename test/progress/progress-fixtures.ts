@@ -1,6 +1,6 @@
 import type { Response } from 'superagent';
 import type { RuleSet } from '../../src/evaluation/domain/rule-set';
-import { api, asBody, type Cast } from '../evaluation/evaluation-fixtures';
+import { api, asBody, versionOf, type Cast } from '../evaluation/evaluation-fixtures';
 import type { MadeUser } from '../factories/factories';
 import type { TestApp } from '../utils/test-app';
 
@@ -45,7 +45,11 @@ export async function finalPemdaEvaluation(
       .expect(200)
   ).body;
   const scored = (
-    await api(t).put(`${EV}/${opened.id}/answers`).set(t.auth(c.evaluator)).send(asBody(answers)).expect(200)
+    await api(t)
+      .put(`${EV}/${opened.id}/answers`)
+      .set(t.auth(c.evaluator))
+      .send({ ...asBody(answers), version: await versionOf(t, opened.id) })
+      .expect(200)
   ).body.evaluation;
   expect(scored.status).toBe(evaluation.status);
   const qa = (
@@ -74,7 +78,11 @@ export async function finalSkpdEvaluation(
   const opened = (await api(t).post(EV).set(t.auth(c.admin)).send({ skpdId, year }).expect(201)).body;
   await api(t).post(`${EV}/${opened.id}/submit`).set(t.auth(planner)).send({ version: opened.version }).expect(200);
   const scored = (
-    await api(t).put(`${EV}/${opened.id}/answers`).set(t.auth(c.evaluator)).send(asBody(answers)).expect(200)
+    await api(t)
+      .put(`${EV}/${opened.id}/answers`)
+      .set(t.auth(c.evaluator))
+      .send({ ...asBody(answers), version: await versionOf(t, opened.id) })
+      .expect(200)
   ).body.evaluation;
   const qa = (
     await api(t)

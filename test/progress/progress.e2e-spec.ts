@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { RuleSet } from '../../src/evaluation/domain/rule-set';
-import { api, asBody, cast, type Cast, registryOf } from '../evaluation/evaluation-fixtures';
+import { api, asBody, versionOf, cast, type Cast, registryOf } from '../evaluation/evaluation-fixtures';
 import { createTestApp, type TestApp } from '../utils/test-app';
 import {
   answersOf,
@@ -17,7 +17,18 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const text = (v: ExcelJS.CellValue): string => (v === null || v === undefined ? '' : String(v));
 
 /** The keys of the peer part of a comparison: the published aggregate and the region's name and kind, nothing more. */
-const PEER_KEYS = ['basis', 'kind', 'name', 'predicate', 'publishedAt', 'regionId', 'ruleSet', 'total', 'year'];
+const PEER_KEYS = [
+  'basis',
+  'kind',
+  'name',
+  'predicate',
+  'publishedAt',
+  'regionId',
+  'ruleSet',
+  'source',
+  'total',
+  'year',
+];
 const ROW_KEYS = ['componentId', 'difference', 'id', 'name', 'own', 'peer', 'peerHigher', 'weight'];
 
 describe('progress to the next predicate (/progress)', () => {
@@ -81,6 +92,7 @@ describe('progress to the next predicate (/progress)', () => {
       'predicate',
       'regionId',
       'ruleSet',
+      'source',
       'total',
       'year',
     ]);
@@ -193,7 +205,7 @@ describe('progress to the next predicate (/progress)', () => {
     ).toEqual([
       [2020, 'IMPORTED', '58.50', 'CC'],
       [2023, 'IMPORTED', '62.40', 'B'],
-      [2025, 'EVALUATION', '68.40', 'B'],
+      [2025, 'OWN_SHEET', '68.40', 'B'],
     ]);
     expect(history.region.current.gap).toEqual({
       next: { predicate: 'BB', above: '70', points: '1.60', pointsExact: '1.600000' },
@@ -288,7 +300,7 @@ describe('progress to the next predicate (/progress)', () => {
     await api(t)
       .put(`${EV}/${opened.id}/self-assessment`)
       .set(t.auth(c.planner))
-      .send(asBody(answersOf(rs, 'A')))
+      .send({ ...asBody(answersOf(rs, 'A')), version: await versionOf(t, opened.id) })
       .expect(200);
     const draft = (await api(t).get(`${PROGRESS}/evaluations/${opened.id}/roadmap`).set(t.auth(c.head)).expect(200))
       .body;

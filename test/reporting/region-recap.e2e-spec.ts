@@ -189,7 +189,7 @@ describe('Region predicate recap workbook (GET /reports/region-recap)', () => {
     const mean = Fraction.sum(skpdEvals.map(exactOf)).div(Fraction.of(skpdEvals.length));
     expect(summary.get('Rata-rata nilai Perangkat Daerah')).toBe(Number(mean.toFixedHalfUp(2)));
     const pemdaApi = listed.find((e) => e.kind === 'PEMDA')!;
-    expect(summary.get('Nilai Pemda (hasil resmi KemenPAN-RB)')).toBe(Number(pemdaApi.official.totalDisplay));
+    expect(summary.get('Nilai Pemda (Hasil resmi KemenPAN-RB)')).toBe(Number(pemdaApi.official.totalDisplay));
     expect(summary.get('Predikat Pemda')).toBe(
       `${pemdaApi.official.predicate} (${labelOf.get(pemdaApi.official.predicate!)})`,
     );

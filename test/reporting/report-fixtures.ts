@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Response } from 'superagent';
 import type { MadeUser } from '../factories/factories';
-import { api, asBody, type Cast } from '../evaluation/evaluation-fixtures';
+import { api, asBody, versionOf, type Cast } from '../evaluation/evaluation-fixtures';
 import type { TestApp } from '../utils/test-app';
 
 export const EV = '/api/v1/evaluations';
@@ -62,7 +62,7 @@ export async function finalEvaluation(
       await api(t)
         .put(`${EV}/${opened.id}/self-assessment`)
         .set(t.auth(planner))
-        .send(asBody(o.self, o.selfNote))
+        .send({ ...asBody(o.self, o.selfNote), version: await versionOf(t, opened.id) })
         .expect(200)
     ).body.evaluation.version;
   await api(t).post(`${EV}/${opened.id}/submit`).set(t.auth(planner)).send({ version }).expect(200);
@@ -70,7 +70,7 @@ export async function finalEvaluation(
     await api(t)
       .put(`${EV}/${opened.id}/answers`)
       .set(t.auth(c.evaluator))
-      .send(asBody(answers, o.evaluatorNote))
+      .send({ ...asBody(answers, o.evaluatorNote), version: await versionOf(t, opened.id) })
       .expect(200)
   ).body.evaluation;
   let qa = (
@@ -81,8 +81,13 @@ export async function finalEvaluation(
       .expect(200)
   ).body;
   if (o.qa)
-    qa = (await api(t).put(`${EV}/${opened.id}/answers`).set(t.auth(c.qa)).send(asBody(o.qa, o.qaNote)).expect(200))
-      .body.evaluation;
+    qa = (
+      await api(t)
+        .put(`${EV}/${opened.id}/answers`)
+        .set(t.auth(c.qa))
+        .send({ ...asBody(o.qa, o.qaNote), version: await versionOf(t, opened.id) })
+        .expect(200)
+    ).body.evaluation;
   const final = (
     await api(t).post(`${EV}/${opened.id}/advance`).set(t.auth(c.qa)).send({ version: qa.version }).expect(200)
   ).body;

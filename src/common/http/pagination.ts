@@ -35,12 +35,16 @@ export interface Page<T> {
   pageSize: number;
 }
 
-/** Applies sort (from an allow-list), offset and limit, and returns one page with the total count. */
+/**
+ * Applies sort (from an allow-list; the first entry is the default), offset and limit, and returns one page with the
+ * total count. A sort key is a column of the list's entity, or a name in `expressions` (SQL, e.g. a joined name).
+ */
 export async function paginate<T extends ObjectLiteral, R = T>(
   qb: SelectQueryBuilder<T>,
   query: PageQueryDto,
   sortable: readonly string[],
   map: (row: T) => R = (row) => row as unknown as R,
+  expressions: Readonly<Record<string, string>> = {},
 ): Promise<Page<R>> {
   const [field, dir] = query.sort?.startsWith('-')
     ? [query.sort.slice(1), 'DESC' as const]
@@ -50,7 +54,9 @@ export async function paginate<T extends ObjectLiteral, R = T>(
       'INVALID_SORT',
       `sort must be one of ${sortable.flatMap((s) => [s, `-${s}`]).join(', ')}`,
     );
-  qb.orderBy(`${qb.alias}.${field}`, dir).addOrderBy(`${qb.alias}.id`, 'ASC');
+  if (expressions[field]) qb.addSelect(expressions[field], `sort_${field}`).orderBy(`sort_${field}`, dir);
+  else qb.orderBy(`${qb.alias}.${field}`, dir);
+  qb.addOrderBy(`${qb.alias}.id`, 'ASC');
   qb.skip((query.page - 1) * query.pageSize).take(query.pageSize);
   const [rows, total] = await qb.getManyAndCount();
   return { items: rows.map(map), total, page: query.page, pageSize: query.pageSize };

@@ -251,6 +251,16 @@ describe('validateRuleSet', () => {
       (d) => d.consistencyRules.push({ ...d.consistencyRules[0] }),
       'consistencyRules[1].id: duplicate rule id "R1"',
     ],
+    [
+      'a criterion below two references in ERROR rules',
+      (d) => d.consistencyRules.push({ ...d.consistencyRules[0], id: 'R2', reference: '2.a.1' }),
+      'consistencyRules[1].criteria[0]: "1.b.1" already depends on "1.a.1" in an ERROR rule; one reference only',
+    ],
+    [
+      'ERROR rules in a cycle',
+      (d) => d.consistencyRules.push({ ...d.consistencyRules[0], id: 'R2', criteria: ['1.a.1'], reference: '1.b.1' }),
+      'consistencyRules: the ERROR rules form a cycle through "1.b.1"',
+    ],
   ])('rejects %s', (_what, mutate, expected) => {
     const doc = tiny();
     const result = mutate(doc);

@@ -396,6 +396,38 @@ function semanticProblems(rs: RuleSet): string[] {
       else if (id === rule.reference) problems.push(`${rPath}.criteria[${k}]: "${id}" cannot depend on itself`);
     });
   });
+  problems.push(...errorRuleProblems(rs.consistencyRules));
+  return problems;
+}
+
+/**
+ * ERROR rules must form a forest (each criterion below at most one reference, no cycle), so that the next-predicate
+ * roadmap can find the fewest steps that keep them exactly.
+ */
+function errorRuleProblems(rules: readonly ConsistencyRule[]): string[] {
+  const problems: string[] = [];
+  const reference = new Map<string, string>();
+  rules.forEach((rule, ri) => {
+    if (rule.severity !== 'ERROR') return;
+    rule.criteria.forEach((id, k) => {
+      const other = reference.get(id);
+      if (other !== undefined && other !== rule.reference)
+        problems.push(
+          `consistencyRules[${ri}].criteria[${k}]: "${id}" already depends on "${other}" in an ERROR rule; one reference only`,
+        );
+      else reference.set(id, rule.reference);
+    });
+  });
+  for (const start of reference.keys()) {
+    const seen = new Set<string>();
+    for (let id: string | undefined = start; id !== undefined; id = reference.get(id)) {
+      if (seen.has(id)) {
+        problems.push(`consistencyRules: the ERROR rules form a cycle through "${start}"`);
+        break;
+      }
+      seen.add(id);
+    }
+  }
   return problems;
 }
 

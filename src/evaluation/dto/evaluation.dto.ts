@@ -59,7 +59,28 @@ export class UpdateScheduleDto {
   @ApiPropertyOptional({ format: 'date-time', nullable: true }) @IsOptional() @IsISO8601() qaDeadline?: string | null;
 }
 
+/**
+ * Sort keys of the evaluation list; the default is the SKPD code (the Pemda's own evaluation first). `total` is the
+ * final total, else the evaluator's provisional one (as the console shows it); `name` is the SKPD name.
+ */
+export const EVALUATION_SORTS = [
+  'skpdCode',
+  'name',
+  'total',
+  'year',
+  'kind',
+  'status',
+  'finalTotal',
+  'createdAt',
+  'revision',
+] as const;
+
 export class EvaluationQueryDto extends PageQueryDto {
+  /** One of EVALUATION_SORTS, `-` first for descending (e.g. `-total`); default `skpdCode`. */
+  @ApiPropertyOptional({ enum: EVALUATION_SORTS.flatMap((s) => [s, `-${s}`]), default: 'skpdCode' })
+  @IsOptional()
+  @IsIn(EVALUATION_SORTS.flatMap((s) => [s, `-${s}`]))
+  override sort?: string = undefined;
   @ApiPropertyOptional() @IsOptional() @IsYear({ query: true }) year?: number;
   @ApiPropertyOptional({ enum: EVALUATION_KINDS }) @IsOptional() @IsIn(EVALUATION_KINDS) kind?: EvaluationKind;
   @ApiPropertyOptional({ enum: EVALUATION_STATUSES })
@@ -90,6 +111,8 @@ export class AnswerItemDto {
 }
 
 export class SaveAnswersDto {
+  /** The evaluation's `version` as read: a write on a changed evaluation (any answer or stage move since) is 409 STALE_VERSION. */
+  @ApiProperty() @IsInt() @Min(1) version!: number;
   @ApiProperty({ type: [AnswerItemDto] })
   @IsArray()
   @ArrayMinSize(1)

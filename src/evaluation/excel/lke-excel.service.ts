@@ -117,6 +117,7 @@ export class LkeExcelService {
       scope,
       ev.id,
       {
+        version: ev.version,
         answers: changes.map((c) => ({
           criterionId: c.criterionId,
           ...(c.answer ? { answer: c.answer.to } : {}),
@@ -124,7 +125,7 @@ export class LkeExcelService {
         })),
       },
       scope.role === 'PLANNER' ? 'self' : 'staff',
-      { expectedVersion: ev.version },
+      { preview: true },
     );
     return { changed: changes.length, result };
   }

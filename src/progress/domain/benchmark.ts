@@ -1,4 +1,5 @@
 import { Fraction } from '../../evaluation/domain/fraction';
+import type { ResultSource } from '../../evaluation/evaluation-result';
 import type { RuleSet } from '../../evaluation/domain/rule-set';
 import { predicateOfTotal } from './gap';
 
@@ -21,6 +22,8 @@ export interface AggregateNode {
 export interface RegionAggregate {
   readonly ruleSet: { readonly code: string; readonly version: number };
   readonly basis: AggregateBasis;
+  /** For basis PEMDA: the official KemenPAN-RB result or the Pemda's own sheet (as evaluationResultOf); else null. */
+  readonly source: ResultSource | null;
   readonly total: Fraction;
   readonly predicate: string;
   readonly components: readonly AggregateNode[];
@@ -54,6 +57,7 @@ export function aggregateOf(
   return {
     ruleSet: { code: ruleSet.code, version: ruleSet.version },
     basis,
+    source: official ? 'OFFICIAL' : basis === 'PEMDA' ? 'OWN_SHEET' : null,
     total,
     predicate: official?.predicate ?? predicateOfTotal(total, ruleSet.bands),
     components: ruleSet.components.map((c) => ({
@@ -84,6 +88,7 @@ interface NodeJson {
   score: string | null;
 }
 export interface StoredAggregate {
+  source?: ResultSource | null;
   components: NodeJson[];
   subComponents: NodeJson[];
 }
@@ -96,6 +101,7 @@ const nodeOf = (n: NodeJson): AggregateNode => ({
 
 export const storeAggregate = (a: RegionAggregate): string =>
   JSON.stringify({
+    source: a.source,
     components: a.components.map(nodeJson),
     subComponents: a.subComponents.map(nodeJson),
   } satisfies StoredAggregate);
@@ -112,6 +118,7 @@ export function loadAggregate(row: {
   return {
     ruleSet: { code: row.ruleSetCode, version: row.ruleSetVersion },
     basis: row.basis as AggregateBasis,
+    source: stored.source ?? null,
     total: Fraction.parseRatio(row.totalExact),
     predicate: row.predicate,
     components: stored.components.map(nodeOf),

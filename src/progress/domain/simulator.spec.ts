@@ -264,6 +264,134 @@ describe('planNextPredicate (88/2021 unless stated)', () => {
   });
 });
 
+/** The ERROR rules of a rule set break on `answers`: their rule ids. */
+const errorsOf = (rs: RuleSet, answers: Map<string, string>): string[] =>
+  scoreEvaluation(rs, answers)
+    .violations.filter((v) => v.severity === 'ERROR')
+    .map((v) => v.ruleId);
+
+/** The worksheet after a plan's steps. */
+const applied = (answers: Map<string, string>, plan: NextPredicatePlan): Map<string, string> =>
+  new Map([...answers, ...plan.steps.map((s) => [s.criterionId, s.to] as const)]);
+
+describe('planNextPredicate respects the ERROR consistency rules (issue 16 item 10)', () => {
+  it('88/2021: the fewest-steps plan ignoring rules raises 1.c.4 above 1.a.5 (KL-03); the plan keeps KL-03 with one more step', () => {
+    // All A except 1.c.4 and 1.a.5 at CC, 3.c and three 3.b criteria at E: 81.04 (A), AA needs > 8.96 more.
+    const answers = sheet(RS88, 'A', { '3.c': 'E E E E E E E', '3.b': 'E E E A A A A A A' });
+    answers.set('1.c.4', 'CC');
+    answers.set('1.a.5', 'CC');
+    const ignoringRules = planNextPredicate(load('permenpanrb-88-2021.v1.json', { consistencyRules: [] }), answers);
+    expect(errorsOf(RS88, applied(answers, ignoringRules))).toEqual(['KL-03']);
+
+    const plan = planNextPredicate(RS88, answers);
+    expectWellFormed(RS88, answers, plan);
+    expect(errorsOf(RS88, applied(answers, plan))).toEqual([]);
+    expect(plan.violationsAfter.filter((v) => v.severity === 'ERROR')).toEqual([]);
+    expect(plan.predicateAfter).toBe('AA');
+    // The rules can only cost steps: never fewer than the plan that ignores them; here exactly one more.
+    expect(plan.steps.length).toBe(ignoringRules.steps.length + 1);
+    expect(plan.violationsCleared).toEqual([]);
+  });
+
+  it('clears an ERROR violation the worksheet already has by raising the reference, and says so', () => {
+    // 70.38 (BB) with 1.c.4 at A above 1.a.5 at B (KL-03): finalising is blocked until 1.a.5 reaches A.
+    const answers = sheet(RS88, 'B');
+    answers.set('1.c.4', 'A');
+    const plan = planNextPredicate(RS88, answers);
+    expect(errorsOf(RS88, answers)).toEqual(['KL-03']);
+    expect(plan.violationsCleared.map((v) => `${v.ruleId}:${v.criterionId}>${v.referenceId}`)).toEqual([
+      'KL-03:1.c.4>1.a.5',
+    ]);
+    expect(errorsOf(RS88, applied(answers, plan))).toEqual([]);
+    expect(plan.steps.filter((s) => s.criterionId === '1.a.5').map((s) => s.to)).toEqual(['BB', 'A']);
+    expectWellFormed(RS88, answers, plan);
+  });
+
+  it('at the top band the plan only clears the ERROR violations', () => {
+    const answers = sheet(RS88, 'AA');
+    answers.set('1.a.5', 'A');
+    const plan = planNextPredicate(RS88, answers);
+    expect([plan.predicate, plan.nextPredicate, plan.reachable]).toEqual(['AA', null, true]);
+    expect(errorsOf(RS88, answers)).toEqual(['KL-03']);
+    expect(plan.steps.map((s) => `${s.criterionId}:${s.from}→${s.to}`)).toEqual(['1.a.5:A→AA']);
+    expect(plan.violationsCleared.map((v) => v.ruleId)).toEqual(['KL-03']);
+  });
+
+  /** One component: 1.a (weight 20, one criterion) and 1.b (weight 80, two); 1.b.1 may not exceed 1.a.1 (ERROR). */
+  const criterion = (id: string) => ({ id, text: 't', guidance: 'g', evidence: ['e'] });
+  const SMALL = validateRuleSet(
+    {
+      ...(JSON.parse(readFileSync(join(TEMPLATES, 'permenpanrb-88-2021.v1.json'), 'utf8')) as object),
+      answerScales: [
+        {
+          id: 'X',
+          name: 'X',
+          options: ['E:0', 'C:50', 'AA:100'].map((o) => ({
+            code: o.split(':')[0],
+            value: Number(o.split(':')[1]),
+            label: o,
+            meaning: o,
+          })),
+        },
+      ],
+      defaultAnswerScale: 'X',
+      consistencyRules: [
+        { id: 'R1', kind: 'notAbove', criteria: ['1.b.1'], reference: '1.a.1', severity: 'ERROR', message: 'm' },
+      ],
+      components: [
+        {
+          id: '1',
+          name: 'Satu',
+          weight: '100',
+          subComponents: [
+            { id: '1.a', name: 'a', weight: '20', criteria: [criterion('1.a.1')] },
+            { id: '1.b', name: 'b', weight: '80', criteria: [criterion('1.b.1'), criterion('1.b.2')] },
+          ],
+        },
+      ],
+    },
+    'small',
+  );
+  const LADDER = ['E', 'C', 'AA'];
+
+  /** Every worksheet reachable by steps up from `answers`: its step count, total and ERROR violations. */
+  function everyPlan(answers: Map<string, string>) {
+    const ids = ['1.a.1', '1.b.1', '1.b.2'];
+    const out: { steps: number; total: Fraction; valid: boolean }[] = [];
+    const visit = (i: number, sheetSoFar: Map<string, string>, steps: number): void => {
+      if (i === ids.length) {
+        out.push({ steps, total: total(SMALL, sheetSoFar), valid: errorsOf(SMALL, sheetSoFar).length === 0 });
+        return;
+      }
+      const at = LADDER.indexOf(answers.get(ids[i])!);
+      for (let j = at; j < LADDER.length; j++)
+        visit(i + 1, new Map([...sheetSoFar, [ids[i], LADDER[j]]]), steps + j - at);
+    };
+    visit(0, new Map(), 0);
+    return out;
+  }
+
+  it.each<[string, Record<string, string>, number, string[]]>([
+    // 40.00 (C): one step on 1.b.1 (+20) would reach CC but breaks R1; 1.a.1 alone (+10) only reaches 50.00.
+    ['the naive one-step plan breaks R1', { '1.a.1': 'E', '1.b.1': 'E', '1.b.2': 'AA' }, 2, ['1.a.1', '1.b.1']],
+    // 60.00 (CC) with R1 already broken (1.b.1 C above 1.a.1 E): raising 1.a.1 clears it and reaches B.
+    ['an existing violation is cleared', { '1.a.1': 'E', '1.b.1': 'C', '1.b.2': 'AA' }, 1, ['1.a.1']],
+    // 0.00 (D): two steps on 1.b.2 (+40) reach C without touching R1.
+    ['the rule costs nothing when avoided', { '1.a.1': 'E', '1.b.1': 'E', '1.b.2': 'E' }, 2, ['1.b.2', '1.b.2']],
+  ])('small rule set, %s: the fewest valid steps, proven by trying every plan', (_, given, fewest, criteria) => {
+    const answers = new Map(Object.entries(given));
+    const plan = planNextPredicate(SMALL, answers);
+    const next = nextBandAbove(SMALL.bands, plan.predicate)!;
+    const reaching = everyPlan(answers).filter((p) => p.total.cmp(F(next.above!)) > 0);
+    const validSteps = reaching.filter((p) => p.valid).map((p) => p.steps);
+    expect(Math.min(...validSteps)).toBe(fewest);
+    expect(plan.steps.length).toBe(fewest);
+    expect(plan.steps.map((s) => s.criterionId).sort()).toEqual(criteria);
+    expect(errorsOf(SMALL, applied(answers, plan))).toEqual([]);
+    expect(plan.totalAfter.cmp(F(next.above!))).toBeGreaterThan(0);
+  });
+});
+
 describe('gap', () => {
   it.each([
     ['68.40', 'B', 'BB', '1.60', 'A', '11.60', false],

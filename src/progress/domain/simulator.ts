@@ -17,8 +17,11 @@ import { nextBandAbove } from './gap';
  * Every total comes from the scoring engine (`scoreEvaluation`): the gain of raising a criterion by j scale steps is the
  * engine's total with that change minus the engine's current total, so the simulator is right for every aggregation
  * mode and weight the engine supports. A step moves one answer to the next higher value of its own scale, never past
- * the scale's maximum. The fewest steps are found exactly (a small knapsack over "steps per criterion"); among plans
- * with that many steps the one gaining the most points wins. Steps are listed by points gained, largest first.
+ * the scale's maximum. The plan must be finalisable: the improved worksheet breaks no ERROR consistency rule of the
+ * rule set (a criterion never above its reference), and ERROR violations the worksheet already has are cleared by
+ * raising the reference. The fewest steps are found exactly (a knapsack over "steps per criterion", solved per tree of
+ * ERROR rules); among plans with that many steps the one gaining the most points wins. Steps are listed by points
+ * gained, largest first.
  */
 
 export interface PlanStep {
@@ -47,8 +50,10 @@ export interface NextPredicatePlan {
   readonly predicateAfter: string;
   /** Unanswered slots, simulated at their scale's lowest value. */
   readonly assumedLowest: readonly string[];
-  /** Consistency-rule findings the improved worksheet would have (the evaluator checks these anyway). */
+  /** Consistency-rule findings the improved worksheet would have: WARNINGs only (the evaluator checks these anyway). */
   readonly violationsAfter: readonly ConsistencyViolation[];
+  /** ERROR violations of the worksheet as it is, which the plan's steps clear (by raising the reference criterion). */
+  readonly violationsCleared: readonly ConsistencyViolation[];
 }
 
 interface Slot {
@@ -57,6 +62,8 @@ interface Slot {
   readonly componentId: string;
   /** Scale option codes in ascending value order, one per distinct value. */
   readonly ladder: readonly string[];
+  /** Scale value of each ladder code. */
+  readonly values: readonly number[];
   /** Index of the current answer on the ladder. */
   readonly at: number;
 }
@@ -83,7 +90,8 @@ function slotsOf(ruleSet: RuleSet, answers: LkeAnswers): { slots: Slot[]; assume
         if (value === undefined) assumedLowest.push(id);
         const at =
           value === undefined ? 0 : ladder.findIndex((l) => scale.options.find((o) => o.code === l)!.value === value);
-        slots.push({ id, sub, componentId: c.id, ladder, at });
+        const values = ladder.map((l) => scale.options.find((o) => o.code === l)!.value);
+        slots.push({ id, sub, componentId: c.id, ladder, values, at });
       }
     }
   return { slots, assumedLowest };
@@ -129,37 +137,141 @@ function greedySteps(gains: readonly Fraction[][], enough: (gain: Fraction) => b
   }
 }
 
-/**
- * Smallest step count whose best gain reaches the band: a knapsack over (slot, steps taken on it) with the capacity
- * counted in steps, bounded by the greedy plan's length. Exact for any scale, concave or not.
- */
-function fewestSteps(gains: readonly Fraction[][], enough: (gain: Fraction) => boolean): number[] | null {
-  const capacity = greedySteps(gains, enough);
-  if (capacity === null) return null;
-  // best[c] = highest gain with at most c steps over the slots seen so far; pick[i][c] = steps taken on slot i.
-  let best: Fraction[] = new Array<Fraction>(capacity + 1).fill(Fraction.ZERO);
-  const pick: number[][] = [];
-  for (const g of gains) {
-    const next = [...best];
-    const choice = new Array<number>(capacity + 1).fill(0);
-    for (let c = 1; c <= capacity; c++)
-      for (let j = 1; j <= g.length && j <= c; j++) {
-        const candidate = best[c - j].plus(g[j - 1]);
-        if (candidate.cmp(next[c]) > 0) {
-          next[c] = candidate;
-          choice[c] = j;
-        }
-      }
-    pick.push(choice);
-    best = next;
+/** The steps taken on some slots: a tree, so that joining two partial plans costs nothing. */
+type Picks = { readonly slot: number; readonly steps: number } | { readonly a: Picks; readonly b: Picks } | null;
+interface Entry {
+  readonly gain: Fraction;
+  readonly picks: Picks;
+}
+/** The best partial plan for each exact number of steps 0..capacity; null where no plan has that many steps. */
+type Curve = (Entry | null)[];
+
+const better = (x: Entry | null, y: Entry | null): Entry | null => (!x ? y : !y || y.gain.cmp(x.gain) <= 0 ? x : y);
+
+/** Best combination of two independent partial plans, for each total step count up to `capacity`. */
+function join(x: Curve, y: Curve, capacity: number): Curve {
+  const out: Curve = new Array<Entry | null>(capacity + 1).fill(null);
+  const ys = y.flatMap((e, k) => (e ? [[k, e] as const] : []));
+  // Most steps in `x` first: on equal gain the earlier slots keep their steps (worksheet order).
+  for (let i = x.length - 1; i >= 0; i--) {
+    const ex = x[i];
+    if (!ex) continue;
+    for (const [k, ey] of ys) {
+      if (i + k > capacity) break;
+      out[i + k] = better(out[i + k], { gain: ex.gain.plus(ey.gain), picks: { a: ex.picks, b: ey.picks } });
+    }
   }
-  const steps = best.findIndex((b) => enough(b)); // ≤ capacity: the greedy plan is one of the candidates
-  const taken = new Array<number>(gains.length).fill(0);
-  for (let i = gains.length - 1, c = steps; i >= 0; i--) {
-    taken[i] = pick[i][c];
-    c -= taken[i];
+  return out;
+}
+
+/** Pointwise best of several curves. */
+const bestOf = (curves: readonly Curve[], capacity: number): Curve =>
+  Array.from({ length: capacity + 1 }, (_, c) => curves.reduce<Entry | null>((b, cv) => better(b, cv[c]), null));
+
+/**
+ * ERROR "not above" rules as a forest over slots: parent = the reference a slot may not exceed. Null when a slot has
+ * two references or the rules form a cycle (then the plan cannot be searched this way).
+ */
+function errorForest(ruleSet: RuleSet, slots: readonly Slot[]): Map<number, number[]> | null {
+  const index = new Map(slots.map((s, i) => [s.id, i]));
+  const parent = new Map<number, number>();
+  for (const rule of ruleSet.consistencyRules) {
+    if (rule.severity !== 'ERROR') continue;
+    const ref = index.get(rule.reference);
+    if (ref === undefined) continue;
+    for (const id of rule.criteria) {
+      const child = index.get(id);
+      if (child === undefined) continue;
+      if (parent.has(child) && parent.get(child) !== ref) return null;
+      parent.set(child, ref);
+    }
+  }
+  for (const start of parent.keys()) {
+    const seen = new Set<number>();
+    for (let v: number | undefined = start; v !== undefined; v = parent.get(v)) {
+      if (seen.has(v)) return null;
+      seen.add(v);
+    }
+  }
+  const children = new Map<number, number[]>(slots.map((_, i) => [i, []]));
+  for (const [child, ref] of parent) children.get(ref)!.push(child);
+  return children;
+}
+
+/**
+ * The best plan for each step count up to `capacity` that respects every ERROR rule: each tree of rules is solved by
+ * trying every level of its root (a child may then rise at most to its reference's value), trees are independent.
+ */
+function constrainedCurve(
+  slots: readonly Slot[],
+  gains: readonly Fraction[][],
+  children: ReadonlyMap<number, readonly number[]>,
+  capacity: number,
+): Curve {
+  const isChild = new Set([...children.values()].flat());
+  const levelCurves = new Map<string, Curve>();
+  /** Slot i raised exactly j steps, with its subtree at its best within that value. */
+  const atLevel = (i: number, j: number): Curve => {
+    const key = `${i}:${j}`;
+    const known = levelCurves.get(key);
+    if (known) return known;
+    let curve: Curve = new Array<Entry | null>(capacity + 1).fill(null);
+    if (j <= capacity) curve[j] = { gain: j === 0 ? Fraction.ZERO : gains[i][j - 1], picks: { slot: i, steps: j } };
+    for (const child of children.get(i) ?? [])
+      curve = join(curve, upTo(child, slots[i].values[slots[i].at + j]), capacity);
+    levelCurves.set(key, curve);
+    return curve;
+  };
+  /** Slot i at any level whose value is at most `max` (none if it is already above: it never goes down). */
+  const upTo = (i: number, max: number): Curve => {
+    const levels = gains[i].length + 1;
+    const allowed = Array.from({ length: levels }, (_, j) => j).filter((j) => slots[i].values[slots[i].at + j] <= max);
+    return bestOf(
+      allowed.map((j) => atLevel(i, j)),
+      capacity,
+    );
+  };
+  let total: Curve = [{ gain: Fraction.ZERO, picks: null }, ...new Array<Entry | null>(capacity).fill(null)];
+  slots.forEach((_, i) => {
+    if (!isChild.has(i)) total = join(total, upTo(i, Infinity), capacity);
+  });
+  return total;
+}
+
+/** The steps a plan takes on each slot. */
+function stepsPerSlot(picks: Picks, slotCount: number): number[] {
+  const taken = new Array<number>(slotCount).fill(0);
+  const pending: Picks[] = [picks];
+  while (pending.length) {
+    const p = pending.pop()!;
+    if (p === null) continue;
+    if ('slot' in p) taken[p.slot] = p.steps;
+    else pending.push(p.a, p.b);
   }
   return taken;
+}
+
+/**
+ * Steps per slot of the plan with the fewest steps whose gain satisfies `enough` and that breaks no ERROR rule; among
+ * those, the largest gain. Null when no plan does. The search grows its step budget from the unconstrained greedy
+ * plan's length; within a budget it is exact.
+ */
+function fewestSteps(
+  slots: readonly Slot[],
+  gains: readonly Fraction[][],
+  children: ReadonlyMap<number, readonly number[]>,
+  enough: (gain: Fraction) => boolean,
+): number[] | null {
+  const most = gains.reduce((n, g) => n + g.length, 0);
+  for (
+    let capacity = Math.min(greedySteps(gains, enough) ?? most, most);
+    ;
+    capacity = Math.min(most, Math.max(1, capacity * 2))
+  ) {
+    const found = constrainedCurve(slots, gains, children, capacity).find((e) => e !== null && enough(e.gain));
+    if (found) return stepsPerSlot(found.picks, slots.length);
+    if (capacity >= most) return null;
+  }
 }
 
 /**
@@ -182,8 +294,10 @@ export function planNextPredicate(ruleSet: RuleSet, answers: LkeAnswers): NextPr
     predicateAfter: after.predicate,
     assumedLowest,
     violationsAfter: after.violations,
+    violationsCleared: steps.length ? now.violations.filter((v) => v.severity === 'ERROR') : [],
   });
-  if (!next) return done(true, []);
+  const forest = errorForest(ruleSet, slots);
+  if (!forest) throw new Error('simulator: the ERROR consistency rules must form a forest');
 
   // gains[i][j-1]: engine total with slot i raised j steps, minus the current total.
   const gains = slots.map((s) =>
@@ -191,7 +305,8 @@ export function planNextPredicate(ruleSet: RuleSet, answers: LkeAnswers): NextPr
       .slice(s.at + 1)
       .map((code) => minus(totalOf(ruleSet, new Map([...current, [s.id, code]])).total, now.total)),
   );
-  const taken = fewestSteps(gains, (gain) => reaches(ruleSet, now.total.plus(gain), next));
+  // At the top band the plan only clears the worksheet's ERROR violations.
+  const taken = fewestSteps(slots, gains, forest, (gain) => !next || reaches(ruleSet, now.total.plus(gain), next));
   if (!taken) return done(false, []);
 
   const steps: PlanStep[] = [];
@@ -210,7 +325,8 @@ export function planNextPredicate(ruleSet: RuleSet, answers: LkeAnswers): NextPr
   });
   const after = totalOf(ruleSet, new Map([...current, ...steps.map((p) => [p.criterionId, p.to] as const)]));
   // The engine scores the improved worksheet; it must agree with the knapsack.
-  if (!reaches(ruleSet, after.total, next)) throw new Error('simulator: the plan does not reach the next band');
+  if ((next && !reaches(ruleSet, after.total, next)) || after.violations.some((v) => v.severity === 'ERROR'))
+    throw new Error('simulator: the plan does not reach the next band or breaks an ERROR rule');
   return done(true, orderByGain(steps), after);
 }
 

@@ -17,6 +17,7 @@ describe('national recap rows', () => {
       {
         total: Fraction.parseRatio('72.185'),
         predicate: 'BB',
+        source: 'OFFICIAL',
       },
     )!;
     // B (80.005) and C (16001/200) are equal exactly: one shared rank 2, both shown 80.01; A = 1601/20 = 80.05.
@@ -37,12 +38,13 @@ describe('national recap rows', () => {
       worst: '50.00',
       pemdaTotal: '72.19',
       pemdaPredicate: 'BB',
+      pemdaSource: 'OFFICIAL',
     });
   });
 
   it.each([
     [[], null],
-    [[res('A', '70', 'B')], { count: 1, pemdaTotal: null, pemdaPredicate: null }],
+    [[res('A', '70', 'B')], { count: 1, pemdaTotal: null, pemdaPredicate: null, pemdaSource: null }],
   ])('with %j results', (results, summary) => {
     const block = nationalRegionBlock(REGION, results, null);
     if (summary === null) expect(block).toBeNull();

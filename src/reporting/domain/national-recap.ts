@@ -1,4 +1,5 @@
 import { Fraction } from '../../evaluation/domain/fraction';
+import type { ResultSource } from '../../evaluation/evaluation-result';
 import { rankSubjects } from './recap';
 
 /**
@@ -21,6 +22,7 @@ export interface NationalSkpdResult {
 export interface NationalPemdaResult {
   readonly total: Fraction;
   readonly predicate: string | null;
+  readonly source: ResultSource;
 }
 
 export interface NationalRow {
@@ -43,6 +45,8 @@ export interface NationalRegionSummary {
   readonly worst: string;
   readonly pemdaTotal: string | null;
   readonly pemdaPredicate: string | null;
+  /** Official KemenPAN-RB result or the Pemda's own sheet (evaluationResultOf). */
+  readonly pemdaSource: ResultSource | null;
 }
 
 export interface NationalRegionBlock {
@@ -79,6 +83,7 @@ export function nationalRegionBlock(
       worst: ranked[ranked.length - 1].subject.total.toFixedHalfUp(2),
       pemdaTotal: pemda ? pemda.total.toFixedHalfUp(2) : null,
       pemdaPredicate: pemda?.predicate ?? null,
+      pemdaSource: pemda?.source ?? null,
     },
   };
 }

@@ -86,12 +86,12 @@ describe('region predicate recap rows', () => {
       ]),
       pemda: { total: f('72.125'), predicate: 'BB', source: 'OFFICIAL' },
       pemdaHistory: [
-        { year: 2024, result: { total: f('68.635'), predicate: 'B', source: 'FINAL' } },
+        { year: 2024, result: { total: f('68.635'), predicate: 'B', source: 'OWN_SHEET' } },
         { year: 2025, result: { total: f('72.125'), predicate: 'BB', source: 'OFFICIAL' } },
       ],
     });
     expect(report.summary.pemdaHistory).toEqual([
-      { year: 2024, total: '68.64', predicate: 'B', predicateLabel: 'Baik', source: 'FINAL' },
+      { year: 2024, total: '68.64', predicate: 'B', predicateLabel: 'Baik', source: 'OWN_SHEET' },
       { year: 2025, total: '72.13', predicate: 'BB', predicateLabel: 'Sangat Baik', source: 'OFFICIAL' },
     ]);
     expect(report.components).toEqual([

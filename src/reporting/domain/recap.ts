@@ -1,3 +1,4 @@
+import type { ResultSource } from '../../evaluation/evaluation-result';
 import { Fraction } from '../../evaluation/domain/fraction';
 
 /**
@@ -44,8 +45,8 @@ export interface PreviousResult {
 export interface PemdaResult {
   readonly total: Fraction;
   readonly predicate: string | null;
-  /** OFFICIAL: the KemenPAN-RB result recorded on the Pemda evaluation; FINAL: the Pemda's own worksheet. */
-  readonly source: 'OFFICIAL' | 'FINAL';
+  /** See evaluationResultOf: the official KemenPAN-RB result, or the Pemda's own FINAL worksheet. */
+  readonly source: ResultSource;
 }
 
 export interface RecapInput {

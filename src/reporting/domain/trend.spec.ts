@@ -12,7 +12,15 @@ const subject = (code: string, results: ReturnType<typeof r>[]): TrendSubject =>
 describe('multi-year trend rows', () => {
   it('spans every year any subject has, leaves gaps empty, orders SKPD by code (numeric), drops subjects without results', () => {
     const t = buildTrend(
-      { skpdId: null, code: '35.01', name: 'Kabupaten X', results: [r(2025, '1601/20', 'B'), r(2023, '60', 'CC')] },
+      {
+        skpdId: null,
+        code: '35.01',
+        name: 'Kabupaten X',
+        results: [
+          { ...r(2025, '1601/20', 'B'), source: 'OFFICIAL' },
+          { ...r(2023, '60', 'CC'), source: 'OWN_SHEET' },
+        ],
+      },
       [
         subject('1.10', [r(2024, '70', 'B')]),
         subject('1.2', [r(2023, '2/3', 'D'), r(2025, '72.185', 'BB')]),
@@ -21,9 +29,9 @@ describe('multi-year trend rows', () => {
     );
     expect(t.years).toEqual([2023, 2024, 2025]);
     expect(t.pemda!.cells).toEqual([
-      { total: '60.00', predicate: 'CC' },
-      { total: null, predicate: null },
-      { total: '80.05', predicate: 'B' },
+      { total: '60.00', predicate: 'CC', source: 'OWN_SHEET' },
+      { total: null, predicate: null, source: null },
+      { total: '80.05', predicate: 'B', source: 'OFFICIAL' },
     ]);
     expect(t.pemda!.change).toBe('20.05');
     expect(t.skpds.map((s) => s.code)).toEqual(['1.2', '1.10']);

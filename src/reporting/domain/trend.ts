@@ -1,4 +1,5 @@
 import { Fraction } from '../../evaluation/domain/fraction';
+import type { ResultSource } from '../../evaluation/evaluation-result';
 
 /**
  * Row data of the multi-year trend: the Pemda's and each SKPD's total and predicate per year. Pure: exact totals in,
@@ -9,6 +10,8 @@ export interface TrendResult {
   readonly year: number;
   readonly total: Fraction;
   readonly predicate: string | null;
+  /** The Pemda's results: official KemenPAN-RB result or its own sheet (evaluationResultOf). */
+  readonly source?: ResultSource;
 }
 
 export interface TrendSubject {
@@ -22,6 +25,7 @@ export interface TrendSubject {
 export interface TrendCell {
   readonly total: string | null;
   readonly predicate: string | null;
+  readonly source: ResultSource | null;
 }
 
 export interface TrendRow {
@@ -53,7 +57,7 @@ function rowOf(subject: TrendSubject, years: readonly number[]): TrendRow {
     name: subject.name,
     cells: years.map((y) => {
       const r = byYear.get(y);
-      return { total: r ? r.total.toFixedHalfUp(2) : null, predicate: r?.predicate ?? null };
+      return { total: r ? r.total.toFixedHalfUp(2) : null, predicate: r?.predicate ?? null, source: r?.source ?? null };
     }),
     change: ordered.length >= 2 ? last.total.plus(first.total.times(MINUS_ONE)).toFixedHalfUp(2) : null,
   };

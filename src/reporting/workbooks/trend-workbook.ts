@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { RESULT_SOURCE_LABELS } from '../../evaluation/evaluation-result';
 import type { Trend, TrendRow } from '../domain/trend';
 import {
   borderRow,
@@ -9,6 +10,16 @@ import {
   setUpSheet,
   setWorkbookProperties,
 } from '../sheet-style';
+
+/** Where the Pemda's figures come from: one label, or the label of each year when they differ. */
+function sourcesOf(trend: Trend): string {
+  const years = trend.years.flatMap((y, i) => {
+    const source = trend.pemda!.cells[i].source;
+    return source ? [{ y, label: RESULT_SOURCE_LABELS[source] }] : [];
+  });
+  const labels = new Set(years.map((x) => x.label));
+  return labels.size === 1 ? [...labels][0] : years.map((x) => `${x.y}: ${x.label}`).join('; ');
+}
 
 /**
  * Thin exceljs adapter for the multi-year trend. The Pemda's trend is drawn as in-cell data bars (a conditional
@@ -61,14 +72,16 @@ export async function writeTrendWorkbook(trend: Trend, regionName: string, now: 
     if (bold) row.getCell(3).font = { bold: true };
   };
   let at = HEADER_ROW + 1;
-  if (trend.pemda) put(at++, 'Pemda', trend.pemda, true);
+  if (trend.pemda) put(at++, 'Pemda', { ...trend.pemda, name: `${trend.pemda.name} (${sourcesOf(trend)})` }, true);
   trend.skpds.forEach((r, i) => put(at++, i + 1, r, false));
 
   // The Pemda's trend as data bars: one row per year.
   if (trend.pemda) {
     at += 1;
-    ws.getCell(at++, 3).value = `GRAFIK NILAI SAKIP ${regionName.toUpperCase()}`;
-    ws.getCell(at - 1, 3).font = { bold: true };
+    ws.getCell(at, 3).value = `GRAFIK NILAI SAKIP ${regionName.toUpperCase()}`;
+    ws.getCell(at, 3).font = { bold: true };
+    ws.getCell(at, 5).value = 'Sumber nilai';
+    ws.getCell(at++, 5).font = { bold: true };
     const first = at;
     trend.years.forEach((y, i) => {
       const cell = trend.pemda!.cells[i];
@@ -77,6 +90,7 @@ export async function writeTrendWorkbook(trend: Trend, regionName: string, now: 
       ws.getCell(at, 3).numFmt = NUMBER_FORMAT;
       ws.getCell(at, 4).value = cell.predicate;
       paintPredicate(ws.getCell(at, 4), cell.predicate);
+      ws.getCell(at, 5).value = cell.source ? RESULT_SOURCE_LABELS[cell.source] : null;
       at++;
     });
     ws.addConditionalFormatting({
