@@ -88,10 +88,14 @@ describe('demo seed', () => {
       const historyRows = DEMO_EVALUATION_YEARS.map((y) => {
         let found: ExcelJS.Row | undefined;
         sheet.eachRow((row) => {
-          if (row.getCell(3).value === `Tahun ${y}`) found = row;
+          if (String(row.getCell(3).value).startsWith(`Tahun ${y} (`)) found = row;
         });
         return found;
       });
+      // Every demo year has an official KemenPAN-RB result, and the row says so.
+      expect(historyRows.map((r) => r?.getCell(3).value)).toEqual(
+        DEMO_EVALUATION_YEARS.map((y) => `Tahun ${y} (Hasil resmi KemenPAN-RB)`),
+      );
       expect(historyRows.map((r) => r?.getCell(5).value)).toEqual(
         DEMO_EVALUATION_YEARS.map((y) => byYear.get(y)!.official.predicate),
       );

@@ -112,7 +112,7 @@ export class AnswerItemDto {
 
 export class SaveAnswersDto {
   /** The evaluation's `version` as read: a write on a changed evaluation (any answer or stage move since) is 409 STALE_VERSION. */
-  @ApiProperty() @IsInt() @Min(1) version!: number;
+  @ApiProperty() @IsInt() @Min(1) @Max(MAX_INT) version!: number;
   @ApiProperty({ type: [AnswerItemDto] })
   @IsArray()
   @ArrayMinSize(1)
