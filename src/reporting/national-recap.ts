@@ -9,6 +9,7 @@ import { Skpd } from '../organization/entities/skpd.entity';
 import { nationalRegionBlock, type NationalRegionSummary } from './domain/national-recap';
 import { isFinalSkpdResult, pemdaResultOf, RESULT_COLUMNS } from './evaluation-results';
 import {
+  fitRow,
   frozenAt,
   HEADER_ROW,
   NUMBER_FORMAT,
@@ -19,6 +20,7 @@ import {
   setWorkbookProperties,
   styleHeaderRow,
   THIN_BORDER,
+  widthsFor,
   writeTitleBlock,
 } from './sheet-style';
 
@@ -92,7 +94,7 @@ function addSheet(
     pageSetup: pageSetupFor(HEADER_ROW),
     headerFooter: PAGE_FOOTER,
   } as Partial<ExcelJS.AddWorksheetOptions>);
-  ws.columns = widths.map((width) => ({ width }));
+  ws.columns = widthsFor(headers, widths).map((width) => ({ width }));
   writeTitleBlock(ws, title, subtitle, headers.length);
   const header = ws.getRow(HEADER_ROW);
   header.values = headers;
@@ -114,6 +116,7 @@ function addLine(
     paintPredicate(row.getCell(c), row.getCell(c).value as string | null);
     row.getCell(c).alignment = { horizontal: 'center' };
   }
+  fitRow(row);
   row.commit();
 }
 

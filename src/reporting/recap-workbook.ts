@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs';
 import { MOVEMENT_LABELS, type RecapReport } from './domain/recap';
+import type { SignatureInput } from './domain/signature';
 import {
+  fitRows,
   HEADER_ROW,
   NUMBER_FORMAT,
   num,
@@ -8,6 +10,7 @@ import {
   setUpSheet,
   setWorkbookProperties,
   THIN_BORDER,
+  writeSignatureBlock,
 } from './sheet-style';
 
 /** Thin exceljs adapter: lays out a built RecapReport; no calculation happens here (values are 2-dp strings already). */
@@ -22,6 +25,7 @@ const border = THIN_BORDER;
 export async function writeRecapWorkbook(
   report: RecapReport,
   regionName: string,
+  signature: SignatureInput,
   now: Date = new Date(),
 ): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -131,6 +135,9 @@ export async function writeRecapWorkbook(
       line(`Tahun ${h.year}`, num(h.total), { numFmt: NUMBER_FORMAT });
     }
   }
+  fitRows(ws, HEADER_ROW + 1);
+  // Signed by the regional head.
+  writeSignatureBlock(ws, at, headers.length, signature);
 
   // Sheet 2: every sub-component of every SKPD.
   const ws2 = wb.addWorksheet(SUB_SHEET);
@@ -169,6 +176,7 @@ export async function writeRecapWorkbook(
     ws2.getCell(row.number, 7).numFmt = NUMBER_FORMAT;
     ws2.getCell(row.number, 8).numFmt = NUMBER_FORMAT;
   });
+  fitRows(ws2, HEADER_ROW + 1);
 
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

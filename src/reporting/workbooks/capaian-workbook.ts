@@ -1,6 +1,16 @@
 import ExcelJS from 'exceljs';
 import type { CapaianTable } from '../domain/capaian-table';
-import { borderRow, HEADER_ROW, NUMBER_FORMAT, num, setUpSheet, setWorkbookProperties } from '../sheet-style';
+import type { SignatureInput } from '../domain/signature';
+import {
+  borderRow,
+  fitRows,
+  HEADER_ROW,
+  NUMBER_FORMAT,
+  num,
+  setUpSheet,
+  setWorkbookProperties,
+  writeSignatureBlock,
+} from '../sheet-style';
 
 /** Thin exceljs adapter for the LKjIP chapter III achievement table; the rows come from buildCapaianTable. */
 
@@ -13,6 +23,8 @@ export interface CapaianHeading {
   year: number;
   /** Last year of the RPJMD/Renstra period, for the end-target column; null when unknown. */
   periodEndYear: number | null;
+  /** The head of the SKPD, who signs the table. */
+  signature: SignatureInput;
 }
 
 /** Quantities as stored (exact decimal text) shown as numbers; no rounding. */
@@ -103,5 +115,7 @@ export async function writeCapaianWorkbook(
   ws.getCell(at, 12).value = num(table.mean);
   ws.getCell(at, 12).numFmt = NUMBER_FORMAT;
   ws.getRow(at).font = { bold: true };
+  fitRows(ws, HEADER_ROW + 1);
+  writeSignatureBlock(ws, at + 1, headers.length, h.signature);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

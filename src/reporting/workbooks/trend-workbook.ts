@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import type { Trend, TrendRow } from '../domain/trend';
 import {
   borderRow,
+  fitRows,
   HEADER_ROW,
   NUMBER_FORMAT,
   num,
@@ -97,5 +98,6 @@ export async function writeTrendWorkbook(trend: Trend, regionName: string, now: 
       ],
     });
   }
+  fitRows(ws, HEADER_ROW + 1);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
