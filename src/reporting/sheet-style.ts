@@ -124,15 +124,17 @@ const textOf = (v: ExcelJS.CellValue): string =>
   v === null || v === undefined || typeof v === 'number' || v instanceof Date ? '' : String(v);
 
 /**
- * Wraps every text cell of a row (top-aligned unless aligned already) and sets the row's height to its tallest cell.
+ * Wraps every text cell of a row, aligns its cells to the top unless aligned already, and sets the row's height to
+ * its tallest cell.
  * `spans` gives the width of merged cells by column (the master cell's column); other columns use the sheet's widths.
  */
 export function fitRow(row: ExcelJS.Row, spans: Record<number, number> = {}): void {
   let lines = 1;
   row.eachCell((cell, c) => {
+    if (cell.isMerged && cell.master !== cell) return;
     const text = textOf(cell.value);
-    if (!text || (cell.isMerged && cell.master !== cell)) return;
-    cell.alignment = { vertical: 'top', ...cell.alignment, wrapText: true };
+    cell.alignment = { vertical: 'top', ...cell.alignment, ...(text ? { wrapText: true } : {}) };
+    if (!text) return;
     const width = spans[c] ?? row.worksheet.getColumn(c).width ?? 9;
     lines = Math.max(lines, wrappedLineCount(text, width, !!cell.font?.bold));
   });
