@@ -87,7 +87,7 @@ export const PAGE_FOOTER = { oddFooter: '&L&A&RHalaman &P dari &N' };
  * too tall prints fine, one too short prints its text over the next row.
  */
 export const LINE_HEIGHT = 15;
-const CHARS_PER_WIDTH = { regular: 0.95, bold: 0.8 };
+const CHARS_PER_WIDTH = { regular: 1.0, bold: 0.85 };
 /** Room lost to the cell's padding, in width units. */
 const PADDING = 1;
 
