@@ -2,12 +2,13 @@ import ExcelJS from 'exceljs';
 import { slug } from '../reporting/domain/recap';
 import type { SignatureInput } from '../reporting/domain/signature';
 import {
+  paintPredicate,
+  BOLD,
   borderRow,
   fitRow,
   HEADER_ROW,
-  NUMBER_FORMAT,
   num,
-  paintPredicate,
+  NUMBER_FORMAT,
   setUpSheet,
   setWorkbookProperties,
   spanWidth,
@@ -204,7 +205,7 @@ function addBenchmarkSheet(wb: ExcelJS.Workbook, b: BenchmarkJson | null, region
   );
   rows.forEach((r, i) => {
     if (r.componentId !== null) return;
-    ws.getRow(HEADER_ROW + 1 + i).font = { bold: true };
+    ws.getRow(HEADER_ROW + 1 + i).font = { ...BOLD };
     fitRow(ws.getRow(HEADER_ROW + 1 + i));
   });
 }

@@ -2,14 +2,15 @@ import ExcelJS from 'exceljs';
 import { MOVEMENT_LABELS, type RecapReport } from './domain/recap';
 import type { SignatureInput } from './domain/signature';
 import {
+  paintPredicate,
+  BOLD,
   fitRows,
   HEADER_ROW,
-  NUMBER_FORMAT,
+  THIN_BORDER,
   num,
-  paintPredicate,
+  NUMBER_FORMAT,
   setUpSheet,
   setWorkbookProperties,
-  THIN_BORDER,
   writeSignatureBlock,
 } from './sheet-style';
 
@@ -86,7 +87,7 @@ export async function writeRecapWorkbook(
     for (let c = 1; c <= headers.length; c++) ws.getCell(row.number, c).border = border;
     for (const c of [...report.components.map((_, k) => 4 + k), c0, c0 + 3, c0 + 5])
       ws.getCell(row.number, c).numFmt = NUMBER_FORMAT;
-    ws.getCell(row.number, c0).font = { bold: true };
+    ws.getCell(row.number, c0).font = { ...BOLD };
     paintPredicate(ws.getCell(row.number, c0 + 1), r.predicate);
     paintPredicate(ws.getCell(row.number, c0 + 4), r.previousPredicate);
     for (const c of [1, c0 + 1, c0 + 4, c0 + 6]) ws.getCell(row.number, c).alignment = { horizontal: 'center' };
@@ -107,7 +108,7 @@ export async function writeRecapWorkbook(
     at++;
   };
   ws.getCell(at, 3).value = 'RINGKASAN';
-  ws.getCell(at, 3).font = { bold: true };
+  ws.getCell(at, 3).font = { ...BOLD };
   at++;
   line('Jumlah Perangkat Daerah dinilai', s.count);
   for (const d of s.distribution) line(`Predikat ${d.predicate} – ${d.label}`, d.count, { predicate: d.predicate });
@@ -127,7 +128,7 @@ export async function writeRecapWorkbook(
   );
   if (s.pemdaHistory.length) {
     ws.getCell(at, 3).value = 'Riwayat nilai dan predikat Pemda';
-    ws.getCell(at, 3).font = { bold: true };
+    ws.getCell(at, 3).font = { ...BOLD };
     at++;
     for (const h of s.pemdaHistory) {
       ws.getCell(at, 5).value = h.predicate;

@@ -14,6 +14,12 @@ export const NUMBER_FORMAT = '0.00';
 /** Row of the column headers under the two-line title block; data starts on the next row. */
 export const HEADER_ROW = 4;
 export const CREATOR = 'SAKIP Service';
+/**
+ * The body font, named on every styled cell: a font without a name prints in LibreOffice's default serif face.
+ * LibreOffice without Calibri substitutes a sans-serif face (the row-height estimate below allows for its width).
+ */
+export const FONT: Partial<ExcelJS.Font> = { name: 'Calibri', family: 2, size: 11 };
+export const BOLD: Partial<ExcelJS.Font> = { ...FONT, bold: true };
 
 /** Fill colours per predicate (ARGB), best green to worst red. */
 export const PREDICATE_FILL: Record<string, string> = {
@@ -57,7 +63,7 @@ export function paintPredicate(cell: ExcelJS.Cell, predicate: string | null | un
   const fill = predicate ? PREDICATE_FILL[predicate] : undefined;
   if (!fill) return;
   cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: fill } };
-  cell.font = { bold: true, color: { argb: WHITE_TEXT.has(predicate ?? '') ? 'FFFFFFFF' : 'FF000000' } };
+  cell.font = { ...BOLD, color: { argb: WHITE_TEXT.has(predicate ?? '') ? 'FFFFFFFF' : 'FF000000' } };
 }
 
 /** A4 landscape, one page wide, header rows repeated on every page, page numbers in the footer. */
@@ -117,8 +123,7 @@ export function wrappedLineCount(text: string, width: number, bold = false): num
 
 /** The narrowest column that shows `text` without breaking a word (header cells, bold). */
 export const widthForWords = (text: string, bold = true): number =>
-  Math.ceil(Math.max(...text.split(/\s+/).map((w) => w.length)) / CHARS_PER_WIDTH[bold ? 'bold' : 'regular']) +
-  PADDING;
+  Math.ceil(Math.max(...text.split(/\s+/).map((w) => w.length)) / CHARS_PER_WIDTH[bold ? 'bold' : 'regular']) + PADDING;
 
 const textOf = (v: ExcelJS.CellValue): string =>
   v === null || v === undefined || typeof v === 'number' || v instanceof Date ? '' : String(v);
@@ -157,7 +162,7 @@ export const spanWidth = (ws: ExcelJS.Worksheet, from: number, to: number): numb
 export function styleHeaderRow(row: ExcelJS.Row, count: number): void {
   for (let c = 1; c <= count; c++) {
     const cell = row.getCell(c);
-    cell.font = { bold: true };
+    cell.font = { ...BOLD };
     cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } };
     cell.border = THIN_BORDER;
@@ -175,10 +180,10 @@ export function writeTitleBlock(ws: ExcelJS.Worksheet, title: string, subtitle: 
   ws.mergeCells(1, 1, 1, width);
   ws.mergeCells(2, 1, 2, width);
   ws.getCell(1, 1).value = title;
-  ws.getCell(1, 1).font = { bold: true, size: 14 };
+  ws.getCell(1, 1).font = { ...BOLD, size: 14 };
   ws.getCell(1, 1).alignment = { horizontal: 'center' };
   ws.getCell(2, 1).value = subtitle;
-  ws.getCell(2, 1).font = { bold: true };
+  ws.getCell(2, 1).font = { ...BOLD };
   ws.getCell(2, 1).alignment = { horizontal: 'center' };
   const all = spanWidth(ws, 1, width);
   fitRow(ws.getRow(1), { 1: all * 0.75 }); // 14-pt title: fewer characters per line
@@ -216,12 +221,7 @@ export function setUpSheet(
  * The signature block under a signed document's last row, in the rightmost columns (at least ~45 width units wide,
  * so the title and name rarely wrap), centred. Returns the row after the block. `lastColumn` is the table's width.
  */
-export function writeSignatureBlock(
-  ws: ExcelJS.Worksheet,
-  at: number,
-  lastColumn: number,
-  s: SignatureInput,
-): number {
+export function writeSignatureBlock(ws: ExcelJS.Worksheet, at: number, lastColumn: number, s: SignatureInput): number {
   let first = lastColumn;
   while (first > 1 && spanWidth(ws, first, lastColumn) < 45) first--;
   const width = spanWidth(ws, first, lastColumn);
@@ -231,7 +231,7 @@ export function writeSignatureBlock(
     const cell = ws.getCell(row, first);
     cell.value = line.text;
     cell.alignment = { horizontal: 'center', vertical: 'top', wrapText: true };
-    if (line.name) cell.font = { bold: true, underline: true };
+    if (line.name) cell.font = { ...BOLD, underline: true };
     fitRow(ws.getRow(row), { [first]: width });
     if (line.space) ws.getRow(row).height = 4 * LINE_HEIGHT;
     row++;

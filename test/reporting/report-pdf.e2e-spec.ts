@@ -179,13 +179,15 @@ describe('Reports print: LibreOffice converts every workbook to a legible PDF', 
     const today = indonesianDate(new Date(), 'Asia/Jakarta');
     const regionSignature = [`Kuala Pembuang, ${today}`, 'Bupati Uji Cetak,', REGION_HEAD.headName];
 
-    // Expected pages (A4 landscape, one page wide) are documented in the README.
+    // Expected pages (A4 landscape, one page wide), as the README documents: recap 1 + sub-components 2 (about 20
+    // rows a page); LKE ~100 criteria on 4 + recommendations 1; capaian, trend and roadmap 1; national recap 1 +
+    // summary 1; progress workbook one page per sheet.
     docs.push(
       {
         name: 'recap',
         path: `${REPORTS}/region-recap?year=2025`,
         user: c.head,
-        pages: [2, 8],
+        pages: [3, 4],
         labels: ['4. Evaluasi Akuntabilitas Kinerja Internal', 'Subkomponen', 'Uraian Subkomponen', LONG_NAME],
         figures: [...totals, pemdaTotal],
         signature: regionSignature,
@@ -194,7 +196,7 @@ describe('Reports print: LibreOffice converts every workbook to a legible PDF', 
         name: 'lke',
         path: `${REPORTS}/lke?skpdId=${c.skpdId}&year=2025`,
         user: c.head,
-        pages: [2, 8],
+        pages: [4, 6],
         labels: ['Komponen / Subkomponen / Kriteria', 'Catatan Evaluator', 'Agar menyusun rencana aksi triwulanan'],
         figures: [totals[0]],
         signature: [
@@ -239,7 +241,7 @@ describe('Reports print: LibreOffice converts every workbook to a legible PDF', 
         name: 'progress',
         path: `${PROGRESS}/workbook?year=2025&quarter=4`,
         user: c.head,
-        pages: [3, 8],
+        pages: [4, 5],
         labels: ['Kekurangan ke Predikat Berikutnya', 'Bukti Dukung yang Diperlukan', 'Indeks Kinerja'],
         figures: [pemdaTotal, roadmap.totalAfter],
         signature: regionSignature,
@@ -248,7 +250,7 @@ describe('Reports print: LibreOffice converts every workbook to a legible PDF', 
         name: 'roadmap',
         path: `${PROGRESS}/evaluations/${pemdaId}/roadmap.xlsx`,
         user: c.head,
-        pages: [1, 3],
+        pages: [1, 2],
         labels: ['Perangkat Daerah Penanggung Jawab', roadmap.steps[0].criterionText],
         figures: [roadmap.totalAfter],
       },

@@ -2,12 +2,14 @@ import ExcelJS from 'exceljs';
 import { type LkeSheet, STAGE_LABELS, STAGES } from '../domain/lke-sheet';
 import type { SignatureInput } from '../domain/signature';
 import {
+  paintPredicate,
+  BOLD,
   borderRow,
   fitRows,
+  FONT,
   HEADER_ROW,
-  NUMBER_FORMAT,
   num,
-  paintPredicate,
+  NUMBER_FORMAT,
   setUpSheet,
   setWorkbookProperties,
   writeSignatureBlock,
@@ -80,7 +82,7 @@ export async function writeLkeWorkbook(sheet: LkeSheet, h: LkeHeading, now: Date
       row.getCell(stageAnswerColumn(i) + 1).numFmt = NUMBER_FORMAT;
     });
     if (line.kind !== 'CRITERION') {
-      row.font = { bold: line.kind === 'COMPONENT' };
+      row.font = { ...FONT, bold: line.kind === 'COMPONENT' };
       for (let c = 1; c <= headers.length; c++)
         row.getCell(c).fill = {
           type: 'pattern',
@@ -105,7 +107,7 @@ export async function writeLkeWorkbook(sheet: LkeSheet, h: LkeHeading, now: Date
   });
   for (const r of [totalRow, predicateRow]) {
     borderRow(r, headers.length);
-    r.getCell(2).font = { bold: true };
+    r.getCell(2).font = { ...BOLD };
   }
   fitRows(ws, HEADER_ROW + 1);
   writeSignatureBlock(ws, at + 1, headers.length, h.signature);

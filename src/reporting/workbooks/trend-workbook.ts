@@ -1,12 +1,13 @@
 import ExcelJS from 'exceljs';
 import type { Trend, TrendRow } from '../domain/trend';
 import {
+  paintPredicate,
+  BOLD,
   borderRow,
   fitRows,
   HEADER_ROW,
-  NUMBER_FORMAT,
   num,
-  paintPredicate,
+  NUMBER_FORMAT,
   setUpSheet,
   setWorkbookProperties,
 } from '../sheet-style';
@@ -59,7 +60,7 @@ export async function writeTrendWorkbook(trend: Trend, regionName: string, now: 
       row.getCell(yearColumn(i) + 1).alignment = { horizontal: 'center' };
     });
     row.getCell(headers.length).numFmt = NUMBER_FORMAT;
-    if (bold) row.getCell(3).font = { bold: true };
+    if (bold) row.getCell(3).font = { ...BOLD };
   };
   let at = HEADER_ROW + 1;
   if (trend.pemda) put(at++, 'Pemda', trend.pemda, true);
@@ -69,7 +70,7 @@ export async function writeTrendWorkbook(trend: Trend, regionName: string, now: 
   if (trend.pemda) {
     at += 1;
     ws.getCell(at++, 3).value = `GRAFIK NILAI SAKIP ${regionName.toUpperCase()}`;
-    ws.getCell(at - 1, 3).font = { bold: true };
+    ws.getCell(at - 1, 3).font = { ...BOLD };
     const first = at;
     trend.years.forEach((y, i) => {
       const cell = trend.pemda!.cells[i];
