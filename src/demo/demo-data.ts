@@ -9,11 +9,31 @@ export interface DemoRegion {
   code: string;
   name: string;
   usernamePrefix: string;
+  /** Where the region's documents are signed, and the bupati who signs them (fictional). */
+  seatCity: string;
+  headTitle: string;
+  headName: string;
 }
 
 export const DEMO_REGIONS: readonly DemoRegion[] = [
-  { key: 'maju', code: '99.01', name: 'Kabupaten Maju Bersama (DEMO)', usernamePrefix: 'demo.maju' },
-  { key: 'teladan', code: '99.02', name: 'Kabupaten Teladan (DEMO)', usernamePrefix: 'demo.teladan' },
+  {
+    key: 'maju',
+    code: '99.01',
+    name: 'Kabupaten Maju Bersama (DEMO)',
+    usernamePrefix: 'demo.maju',
+    seatCity: 'Kota Maju',
+    headTitle: 'Bupati Maju Bersama',
+    headName: 'H. Ahmad Fauzi, S.H., M.Si.',
+  },
+  {
+    key: 'teladan',
+    code: '99.02',
+    name: 'Kabupaten Teladan (DEMO)',
+    usernamePrefix: 'demo.teladan',
+    seatCity: 'Teladan Jaya',
+    headTitle: 'Bupati Teladan',
+    headName: 'Dr. Ir. Ratna Dewi Lestari, M.T.',
+  },
 ];
 
 type Kind = 'DINAS' | 'BADAN' | 'SEKRETARIAT' | 'INSPEKTORAT' | 'KECAMATAN' | 'RSUD' | 'SATPOL';
@@ -62,3 +82,38 @@ export const DEMO_ACCOUNTS = [
   { suffix: 'dinkes', role: 'PLANNER', displayName: 'Perencana Dinas Kesehatan (DEMO)', skpdCode: '1.02.01' },
   { suffix: 'pupr', role: 'PLANNER', displayName: 'Perencana Dinas PUPR (DEMO)', skpdCode: '1.03.01' },
 ] as const;
+
+const FIRST_NAMES = ['Budi', 'Siti', 'Agus', 'Dewi', 'Hendra', 'Rina', 'Yusuf', 'Nur', 'Rahmat', 'Lina', 'Taufik'];
+const LAST_NAMES = ['Santoso', 'Rahmawati', 'Hidayat', 'Wulandari', 'Saputra', 'Pratiwi', 'Kurniawan', 'Handayani'];
+const DEGREES = [', S.E., M.M.', ', S.T., M.T.', ', S.H.', ', S.Sos., M.Si.', ', S.Pd., M.Pd.'];
+/** Titles that are not "Kepala <name of the SKPD>", by SKPD code. */
+const TITLES: Record<string, string> = {
+  '4.01.01': 'Sekretaris Daerah',
+  '4.02.01': 'Sekretaris DPRD',
+  '6.01.01': 'Inspektur Daerah',
+  '1.02.02': 'Direktur Rumah Sakit Umum Daerah',
+  '7.01.01': 'Camat Kota',
+};
+/** The demo's one acting head, so the documents show "Plt.": the health office of Maju Bersama. */
+const ACTING = { regionKey: 'maju', skpdCode: '1.02.01' };
+
+const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+
+/**
+ * The (fictional) head of the i-th demo SKPD of a region: title, name, an 18-digit NIP (birth date, appointment
+ * month, sex, sequence) and rank; deterministic.
+ */
+export function demoSkpdHead(regionKey: string, i: number) {
+  const [code, name] = DEMO_SKPD[i];
+  const r = regionKey === 'maju' ? 0 : 1;
+  const female = (i + r) % 2 === 1;
+  const birth = `19${70 + ((i * 3 + r) % 15)}${pad(1 + ((i + r) % 12))}${pad(1 + ((i * 7 + r) % 28))}`;
+  const appointed = `${1995 + ((i + r) % 10)}${pad(1 + ((i * 5) % 12))}`;
+  return {
+    headTitle: TITLES[code] ?? `Kepala ${name}`,
+    headName: `${FIRST_NAMES[(i * 7 + r * 3) % FIRST_NAMES.length]} ${LAST_NAMES[(i * 5 + r) % LAST_NAMES.length]}${DEGREES[i % DEGREES.length]}`,
+    headNip: `${birth}${appointed}${female ? 2 : 1}${pad(1 + i, 3)}`,
+    headRank: code === '4.01.01' ? 'Pembina Utama Madya (IV/d)' : 'Pembina Tingkat I (IV/b)',
+    headActing: regionKey === ACTING.regionKey && code === ACTING.skpdCode ? ('PLT' as const) : null,
+  };
+}

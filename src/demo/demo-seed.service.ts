@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import { type DataSource, IsNull } from 'typeorm';
 import { User } from '../auth/entities/user.entity';
 import { PasswordService } from '../auth/password.service';
 import { APP_CONFIG } from '../config/config.module';
@@ -8,7 +8,7 @@ import type { AppConfig } from '../config/env';
 import { Region } from '../organization/entities/region.entity';
 import { Skpd } from '../organization/entities/skpd.entity';
 import { DemoContentService } from './demo-content.service';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_REGIONS, DEMO_SKPD } from './demo-data';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_REGIONS, DEMO_SKPD, type DemoRegion, demoSkpdHead } from './demo-data';
 
 /** Demo mode: the embedded database unless SEED_DEMO=false; MySQL only with SEED_DEMO=true. */
 export const demoEnabled = (config: Pick<AppConfig, 'SEED_DEMO' | 'isEmbedded'>): boolean =>
@@ -48,9 +48,26 @@ export class DemoSeedService implements OnApplicationBootstrap {
     let content = false;
     for (const demo of DEMO_REGIONS) {
       const region = await this.db.getRepository(Region).findOne({ where: { code: demo.code, isDemo: true } });
-      if (region) content = (await this.content.seedRegion(region, demo.key)) || content;
+      if (!region) continue;
+      content = (await this.seedHeadsIfMissing(region, demo)) || content;
+      content = (await this.content.seedRegion(region, demo.key)) || content;
     }
     return organisations || content;
+  }
+
+  /** The bupati, seat city and SKPD heads (who sign the documents) of a demo region that has none yet. */
+  private async seedHeadsIfMissing(region: Region, demo: DemoRegion): Promise<boolean> {
+    if (region.headName) return false;
+    await this.db.transaction(async (m) => {
+      await m.update(
+        Region,
+        { id: region.id },
+        { seatCity: demo.seatCity, headTitle: demo.headTitle, headName: demo.headName },
+      );
+      for (const [i, [code]] of DEMO_SKPD.entries())
+        await m.update(Skpd, { regionId: region.id, code, headName: IsNull() }, demoSkpdHead(demo.key, i));
+    });
+    return true;
   }
 
   private async seedOrganisationsIfEmpty(): Promise<boolean> {

@@ -5,6 +5,7 @@ import { NotFoundError } from '../common/errors/domain-error';
 import { regionOf, type TenantScope } from '../common/tenancy/tenant-scope';
 import { findEvaluation } from '../evaluation/evaluation-access';
 import { Region } from '../organization/entities/region.entity';
+import { regionHeadTitle, signatureOf } from '../reporting/domain/signature';
 import { BenchmarkService } from './benchmark.service';
 import type { ProgressWorkbookQueryDto } from './dto/progress.dto';
 import { HistoryService } from './history.service';
@@ -30,18 +31,18 @@ export class ProgressReportService {
     private readonly results: ProgressResultsService,
   ) {}
 
-  private async regionName(regionId: string): Promise<string> {
+  private async region(regionId: string): Promise<Region> {
     const region = await this.db.getRepository(Region).findOne({ where: { id: regionId } });
     if (!region) throw new NotFoundError('Region');
-    return region.name;
+    return region;
   }
 
   async roadmapFile(scope: TenantScope, evaluationId: string): Promise<ProgressFile> {
     const regionId = regionOf(scope);
     const ev = await findEvaluation(this.db.manager, scope, evaluationId);
-    const [roadmap, name] = await Promise.all([
+    const [roadmap, { name }] = await Promise.all([
       this.roadmaps.roadmapOf(this.db.manager, regionId, ev),
-      this.regionName(regionId),
+      this.region(regionId),
     ]);
     return { fileName: roadmapFileName(name, ev.year), content: await writeRoadmapWorkbook(roadmap, name) };
   }
@@ -50,7 +51,8 @@ export class ProgressReportService {
   async progressWorkbook(scope: TenantScope, query: ProgressWorkbookQueryDto): Promise<ProgressFile> {
     const regionId = regionOf(scope);
     const m = this.db.manager;
-    const name = await this.regionName(regionId);
+    const region = await this.region(regionId);
+    const name = region.name;
     // Checked before any work, so an unpublished peer is a 404 and not an empty sheet.
     const benchmark = query.peerRegionId
       ? await this.benchmark.compare(scope, query.peerRegionId, { year: query.year })
@@ -67,6 +69,7 @@ export class ProgressReportService {
       roadmap,
       benchmark,
       index,
+      signature: signatureOf(region, region, regionHeadTitle(region), new Date()),
     });
     return { fileName: progressFileName(name, query.year), content };
   }

@@ -1,13 +1,18 @@
 import ExcelJS from 'exceljs';
 import { slug } from '../reporting/domain/recap';
+import type { SignatureInput } from '../reporting/domain/signature';
 import {
-  borderRow,
-  HEADER_ROW,
-  NUMBER_FORMAT,
-  num,
   paintPredicate,
+  BOLD,
+  borderRow,
+  fitRow,
+  HEADER_ROW,
+  num,
+  NUMBER_FORMAT,
   setUpSheet,
   setWorkbookProperties,
+  spanWidth,
+  writeSignatureBlock,
 } from '../reporting/sheet-style';
 import type { BenchmarkJson } from './benchmark.service';
 import { RESULT_SOURCE_LABELS } from '../evaluation/evaluation-result';
@@ -44,7 +49,7 @@ function note(ws: ExcelJS.Worksheet, width: number, text: string, row = HEADER_R
   const cell = ws.getCell(row, 1);
   cell.value = text;
   cell.alignment = { wrapText: true, vertical: 'middle' };
-  ws.getRow(row).height = 30;
+  fitRow(ws.getRow(row), { 1: spanWidth(ws, 1, width) });
 }
 
 function fillRows(
@@ -60,6 +65,7 @@ function fillRows(
     for (const c of opts.numeric ?? []) row.getCell(c).numFmt = NUMBER_FORMAT;
     for (const c of opts.predicate ?? []) paintPredicate(row.getCell(c), values[c - 1] as string | null);
     for (const c of opts.wrap ?? []) row.getCell(c).alignment = { wrapText: true, vertical: 'top' };
+    fitRow(row);
   });
 }
 
@@ -118,6 +124,7 @@ function addHistorySheet(
   entries: readonly ResultJson[],
   target: Target | null,
   regionName: string,
+  signature: SignatureInput,
 ): void {
   const ws = wb.addWorksheet(HISTORY_SHEET);
   const headers = [
@@ -155,6 +162,8 @@ function addHistorySheet(
     ]),
     { numeric: [3, 6, 8], predicate: [4] },
   );
+  // The regional head signs the workbook under its first sheet.
+  writeSignatureBlock(ws, HEADER_ROW + entries.length + 1, headers.length, signature);
 }
 
 function addBenchmarkSheet(wb: ExcelJS.Workbook, b: BenchmarkJson | null, regionName: string): void {
@@ -204,7 +213,9 @@ function addBenchmarkSheet(wb: ExcelJS.Workbook, b: BenchmarkJson | null, region
     { numeric: [3, 4, 5, 6], wrap: [2] },
   );
   rows.forEach((r, i) => {
-    if (r.componentId === null) ws.getRow(HEADER_ROW + 1 + i).font = { bold: true };
+    if (r.componentId !== null) return;
+    ws.getRow(HEADER_ROW + 1 + i).font = { ...BOLD };
+    fitRow(ws.getRow(HEADER_ROW + 1 + i));
   });
 }
 
@@ -271,12 +282,14 @@ export interface ProgressWorkbookInput {
   readonly roadmap: RoadmapJson | null;
   readonly benchmark: BenchmarkJson | null;
   readonly index: SkpdIndexJson;
+  /** The regional head, who signs the workbook. */
+  readonly signature: SignatureInput;
 }
 
 /** The regional head's progress workbook: history vs target, roadmap, peer comparison, quarterly SKPD index. */
 export async function writeProgressWorkbook(input: ProgressWorkbookInput, now = new Date()): Promise<Buffer> {
   const wb = newWorkbook(`Kemajuan Menuju Predikat Berikutnya ${input.regionName} Tahun ${input.year}`, now);
-  addHistorySheet(wb, input.history, input.target, input.regionName);
+  addHistorySheet(wb, input.history, input.target, input.regionName, input.signature);
   if (input.roadmap) addRoadmapSheet(wb, input.roadmap, input.regionName);
   else {
     const ws = wb.addWorksheet(ROADMAP_SHEET);

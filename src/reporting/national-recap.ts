@@ -10,6 +10,7 @@ import { nationalRegionBlock, type NationalRegionSummary } from './domain/nation
 import { evaluationResultOf, RESULT_SOURCE_LABELS } from '../evaluation/evaluation-result';
 import { isFinalSkpdResult, RESULT_COLUMNS } from './evaluation-results';
 import {
+  fitRow,
   frozenAt,
   HEADER_ROW,
   NUMBER_FORMAT,
@@ -20,6 +21,7 @@ import {
   setWorkbookProperties,
   styleHeaderRow,
   THIN_BORDER,
+  widthsFor,
   writeTitleBlock,
 } from './sheet-style';
 
@@ -94,7 +96,7 @@ function addSheet(
     pageSetup: pageSetupFor(HEADER_ROW),
     headerFooter: PAGE_FOOTER,
   } as Partial<ExcelJS.AddWorksheetOptions>);
-  ws.columns = widths.map((width) => ({ width }));
+  ws.columns = widthsFor(headers, widths).map((width) => ({ width }));
   writeTitleBlock(ws, title, subtitle, headers.length);
   const header = ws.getRow(HEADER_ROW);
   header.values = headers;
@@ -116,6 +118,7 @@ function addLine(
     paintPredicate(row.getCell(c), row.getCell(c).value as string | null);
     row.getCell(c).alignment = { horizontal: 'center' };
   }
+  fitRow(row);
   row.commit();
 }
 

@@ -1,14 +1,18 @@
 import ExcelJS from 'exceljs';
 import { MOVEMENT_LABELS, type RecapReport } from './domain/recap';
 import { RESULT_SOURCE_LABELS } from '../evaluation/evaluation-result';
+import type { SignatureInput } from './domain/signature';
 import {
-  HEADER_ROW,
-  NUMBER_FORMAT,
-  num,
   paintPredicate,
+  BOLD,
+  fitRows,
+  HEADER_ROW,
+  THIN_BORDER,
+  num,
+  NUMBER_FORMAT,
   setUpSheet,
   setWorkbookProperties,
-  THIN_BORDER,
+  writeSignatureBlock,
 } from './sheet-style';
 
 /** Thin exceljs adapter: lays out a built RecapReport; no calculation happens here (values are 2-dp strings already). */
@@ -23,6 +27,7 @@ const border = THIN_BORDER;
 export async function writeRecapWorkbook(
   report: RecapReport,
   regionName: string,
+  signature: SignatureInput,
   now: Date = new Date(),
 ): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -83,7 +88,7 @@ export async function writeRecapWorkbook(
     for (let c = 1; c <= headers.length; c++) ws.getCell(row.number, c).border = border;
     for (const c of [...report.components.map((_, k) => 4 + k), c0, c0 + 3, c0 + 5])
       ws.getCell(row.number, c).numFmt = NUMBER_FORMAT;
-    ws.getCell(row.number, c0).font = { bold: true };
+    ws.getCell(row.number, c0).font = { ...BOLD };
     paintPredicate(ws.getCell(row.number, c0 + 1), r.predicate);
     paintPredicate(ws.getCell(row.number, c0 + 4), r.previousPredicate);
     for (const c of [1, c0 + 1, c0 + 4, c0 + 6]) ws.getCell(row.number, c).alignment = { horizontal: 'center' };
@@ -104,7 +109,7 @@ export async function writeRecapWorkbook(
     at++;
   };
   ws.getCell(at, 3).value = 'RINGKASAN';
-  ws.getCell(at, 3).font = { bold: true };
+  ws.getCell(at, 3).font = { ...BOLD };
   at++;
   line('Jumlah Perangkat Daerah dinilai', s.count);
   for (const d of s.distribution) line(`Predikat ${d.predicate} – ${d.label}`, d.count, { predicate: d.predicate });
@@ -123,7 +128,7 @@ export async function writeRecapWorkbook(
   );
   if (s.pemdaHistory.length) {
     ws.getCell(at, 3).value = 'Riwayat nilai dan predikat Pemda';
-    ws.getCell(at, 3).font = { bold: true };
+    ws.getCell(at, 3).font = { ...BOLD };
     at++;
     for (const h of s.pemdaHistory) {
       ws.getCell(at, 5).value = h.predicate;
@@ -131,6 +136,9 @@ export async function writeRecapWorkbook(
       line(`Tahun ${h.year} (${RESULT_SOURCE_LABELS[h.source]})`, num(h.total), { numFmt: NUMBER_FORMAT });
     }
   }
+  fitRows(ws, HEADER_ROW + 1);
+  // Signed by the regional head.
+  writeSignatureBlock(ws, at, headers.length, signature);
 
   // Sheet 2: every sub-component of every SKPD.
   const ws2 = wb.addWorksheet(SUB_SHEET);
@@ -169,6 +177,7 @@ export async function writeRecapWorkbook(
     ws2.getCell(row.number, 7).numFmt = NUMBER_FORMAT;
     ws2.getCell(row.number, 8).numFmt = NUMBER_FORMAT;
   });
+  fitRows(ws2, HEADER_ROW + 1);
 
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -25,6 +25,7 @@ import {
 } from './domain/capaian-table';
 import { buildLkeSheet, lkeFileName } from './domain/lke-sheet';
 import { buildRecap, type PreviousResult, recapFileName, type RecapSubject, slug } from './domain/recap';
+import { regionHeadTitle, signatureOf } from './domain/signature';
 import { buildTrend, trendFileName, type TrendResult, type TrendSubject } from './domain/trend';
 import { evaluationResultOf } from '../evaluation/evaluation-result';
 import { isFinalSkpdResult, RESULT_COLUMNS } from './evaluation-results';
@@ -146,7 +147,12 @@ export class ReportsService {
       (a, b) => b.ruleSetVersion - a.ruleSetVersion || b.createdAt.getTime() - a.createdAt.getTime(),
     )[0];
     const report = buildRecap({ year, bands: snapshotOf(latest).bands, subjects, previous, pemda, pemdaHistory });
-    return { fileName: recapFileName(region.name, year), content: await writeRecapWorkbook(report, region.name) };
+    const now = new Date();
+    const signature = signatureOf(region, region, regionHeadTitle(region), now);
+    return {
+      fileName: recapFileName(region.name, year),
+      content: await writeRecapWorkbook(report, region.name, signature, now),
+    };
   }
 
   /**
@@ -170,12 +176,17 @@ export class ReportsService {
     ]);
     const sheet = buildLkeSheet({ ruleSet, answers, scores: score.stages, recommendations });
     const status = `${STATUS_LABELS[ev.status]} (revisi ${ev.revision})`;
+    // Signed by the Inspektur: the head of the region's inspectorate.
+    const inspectorate = await this.db
+      .getRepository(Skpd)
+      .findOne({ where: { regionId: region.id, kind: 'INSPEKTORAT', active: true }, order: { code: 'ASC' } });
     const content = await writeLkeWorkbook(sheet, {
       regionName: region.name,
       skpdName: skpd.name,
       year,
       status,
       ruleSetName: ruleSet.name,
+      signature: signatureOf(region, inspectorate, 'Inspektur', new Date()),
     });
     return { fileName: lkeFileName(slug(skpd.name), year), content };
   }
@@ -229,6 +240,7 @@ export class ReportsService {
       subjectName: skpd.name,
       year,
       periodEndYear,
+      signature: signatureOf(region, skpd, `Kepala ${skpd.name}`, new Date()),
     });
     return { fileName: capaianFileName(slug(skpd.name), year), content };
   }

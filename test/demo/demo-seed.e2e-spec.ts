@@ -83,6 +83,14 @@ describe('demo seed', () => {
         .flat()
         .map((v) => String(v ?? ''));
       for (const [code, name] of DEMO_SKPD) expect(cells.some((c) => c === name || c.includes(code))).toBe(true);
+      // Signed by the bupati, in the seat city.
+      expect(cells).toEqual(
+        expect.arrayContaining([
+          `${region.headTitle},`,
+          region.headName,
+          expect.stringMatching(`^${region.seatCity}, `),
+        ]),
+      );
       // The Pemda's predicate history, one row per evaluated year up to the recap's.
       const sheet = book.worksheets[0];
       const historyRows = DEMO_EVALUATION_YEARS.map((y) => {
@@ -128,6 +136,50 @@ describe('demo seed', () => {
       `SELECT COUNT(*) AS n FROM performance_agreements WHERE status = 'LOCKED' AND year = ${DEMO_PK_YEAR}`,
     );
     expect(Number(n)).toBe(DEMO_SKPD_PLANS.length * DEMO_REGIONS.length);
+  });
+
+  it('gives every SKPD a head with an 18-digit NIP, one acting (Plt.), shown in the signed capaian table', async () => {
+    const auth = await login(`${DEMO_REGIONS[0].usernamePrefix}.admin`);
+    const skpd = (await request(t.http).get('/api/v1/skpd?pageSize=100').set({ Authorization: auth }).expect(200)).body
+      .items as { id: string; code: string; headName: string; headNip: string; headActing: string | null }[];
+    expect(skpd.filter((s) => !s.headName || !/^\d{18}$/.test(s.headNip))).toEqual([]);
+    const dinkes = skpd.find((s) => s.code === '1.02.01')!;
+    expect(skpd.filter((s) => s.headActing)).toEqual([expect.objectContaining({ code: '1.02.01', headActing: 'PLT' })]);
+    const table = await request(t.http)
+      .get(`/api/v1/reports/capaian?skpdId=${dinkes.id}&year=${DEMO_PK_YEAR}`)
+      .set({ Authorization: auth })
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(table.body as ArrayBuffer);
+    const cells = book.worksheets[0]
+      .getSheetValues()
+      .flat()
+      .map((v) => String(v ?? ''));
+    expect(cells).toEqual(
+      expect.arrayContaining(['Plt. Kepala Dinas Kesehatan,', dinkes.headName, `NIP. ${dinkes.headNip}`]),
+    );
+  });
+
+  it('gives a demo region of an older version (no heads yet) its heads on the next start', async () => {
+    const [maju] = DEMO_REGIONS;
+    await t.db.query('UPDATE regions SET headName = NULL, seatCity = NULL WHERE code = ?', [maju.code]);
+    await t.db.query('UPDATE skpd SET headName = NULL WHERE regionId = (SELECT id FROM regions WHERE code = ?)', [
+      maju.code,
+    ]);
+    expect(await t.app.get(DemoSeedService).seedIfEmpty()).toBe(true);
+    const [region] = await t.db.query('SELECT headName, seatCity FROM regions WHERE code = ?', [maju.code]);
+    expect(region).toEqual({ headName: maju.headName, seatCity: maju.seatCity });
+    const [{ n }] = await t.db.query(
+      'SELECT COUNT(*) AS n FROM skpd WHERE headName IS NULL AND regionId = (SELECT id FROM regions WHERE code = ?)',
+      [maju.code],
+    );
+    expect(Number(n)).toBe(0);
   });
 
   it('is idempotent: seeding again (a restart) adds nothing', async () => {

@@ -1,6 +1,17 @@
 import ExcelJS from 'exceljs';
 import type { CapaianTable } from '../domain/capaian-table';
-import { borderRow, HEADER_ROW, NUMBER_FORMAT, num, setUpSheet, setWorkbookProperties } from '../sheet-style';
+import type { SignatureInput } from '../domain/signature';
+import {
+  BOLD,
+  borderRow,
+  fitRows,
+  HEADER_ROW,
+  num,
+  NUMBER_FORMAT,
+  setUpSheet,
+  setWorkbookProperties,
+  writeSignatureBlock,
+} from '../sheet-style';
 
 /** Thin exceljs adapter for the LKjIP chapter III achievement table; the rows come from buildCapaianTable. */
 
@@ -13,6 +24,8 @@ export interface CapaianHeading {
   year: number;
   /** Last year of the RPJMD/Renstra period, for the end-target column; null when unknown. */
   periodEndYear: number | null;
+  /** The head of the SKPD, who signs the table. */
+  signature: SignatureInput;
 }
 
 /** Quantities as stored (exact decimal text) shown as numbers; no rounding. */
@@ -90,7 +103,7 @@ export async function writeCapaianWorkbook(
 
   let at = HEADER_ROW + table.rows.length + 2;
   ws.getCell(at++, 2).value = 'RATA-RATA CAPAIAN';
-  ws.getCell(at - 1, 2).font = { bold: true };
+  ws.getCell(at - 1, 2).font = { ...BOLD };
   for (const s of table.bySasaran) {
     ws.getCell(at, 2).value = s.sasaranName;
     ws.getCell(at, 4).value = 'Rata-rata capaian sasaran (%)';
@@ -102,6 +115,8 @@ export async function writeCapaianWorkbook(
   ws.getCell(at, 4).value = 'Rata-rata capaian keseluruhan (%)';
   ws.getCell(at, 12).value = num(table.mean);
   ws.getCell(at, 12).numFmt = NUMBER_FORMAT;
-  ws.getRow(at).font = { bold: true };
+  ws.getRow(at).font = { ...BOLD };
+  fitRows(ws, HEADER_ROW + 1);
+  writeSignatureBlock(ws, at + 1, headers.length, h.signature);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

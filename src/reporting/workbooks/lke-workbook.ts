@@ -1,13 +1,18 @@
 import ExcelJS from 'exceljs';
 import { type LkeSheet, STAGE_LABELS, STAGES } from '../domain/lke-sheet';
+import type { SignatureInput } from '../domain/signature';
 import {
-  borderRow,
-  HEADER_ROW,
-  NUMBER_FORMAT,
-  num,
   paintPredicate,
+  BOLD,
+  borderRow,
+  fitRows,
+  FONT,
+  HEADER_ROW,
+  num,
+  NUMBER_FORMAT,
   setUpSheet,
   setWorkbookProperties,
+  writeSignatureBlock,
 } from '../sheet-style';
 
 /** Thin exceljs adapter for the LKE worksheet; the rows come from buildLkeSheet. */
@@ -22,6 +27,8 @@ export interface LkeHeading {
   /** Indonesian status text, e.g. "Final (revisi 1)". */
   status: string;
   ruleSetName: string;
+  /** The Inspektur, who signs the sheet. */
+  signature: SignatureInput;
 }
 
 /** Column of each stage's answer (its value is the next column), 1-based. */
@@ -75,7 +82,7 @@ export async function writeLkeWorkbook(sheet: LkeSheet, h: LkeHeading, now: Date
       row.getCell(stageAnswerColumn(i) + 1).numFmt = NUMBER_FORMAT;
     });
     if (line.kind !== 'CRITERION') {
-      row.font = { bold: line.kind === 'COMPONENT' };
+      row.font = { ...FONT, bold: line.kind === 'COMPONENT' };
       for (let c = 1; c <= headers.length; c++)
         row.getCell(c).fill = {
           type: 'pattern',
@@ -100,8 +107,10 @@ export async function writeLkeWorkbook(sheet: LkeSheet, h: LkeHeading, now: Date
   });
   for (const r of [totalRow, predicateRow]) {
     borderRow(r, headers.length);
-    r.getCell(2).font = { bold: true };
+    r.getCell(2).font = { ...BOLD };
   }
+  fitRows(ws, HEADER_ROW + 1);
+  writeSignatureBlock(ws, at + 1, headers.length, h.signature);
 
   const ws2 = wb.addWorksheet(RECOMMENDATION_SHEET);
   const recHeaders = ['No', 'Referensi', 'Rekomendasi', 'Tindak Lanjut', 'Status'];
@@ -113,6 +122,7 @@ export async function writeLkeWorkbook(sheet: LkeSheet, h: LkeHeading, now: Date
     for (const c of [3, 4]) row.getCell(c).alignment = { wrapText: true, vertical: 'top' };
   });
   if (sheet.recommendations.length === 0) ws2.getCell(HEADER_ROW + 1, 3).value = 'Tidak ada rekomendasi.';
+  fitRows(ws2, HEADER_ROW + 1);
 
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

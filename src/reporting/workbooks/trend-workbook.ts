@@ -2,11 +2,13 @@ import ExcelJS from 'exceljs';
 import { RESULT_SOURCE_LABELS } from '../../evaluation/evaluation-result';
 import type { Trend, TrendRow } from '../domain/trend';
 import {
-  borderRow,
-  HEADER_ROW,
-  NUMBER_FORMAT,
-  num,
   paintPredicate,
+  BOLD,
+  borderRow,
+  fitRows,
+  HEADER_ROW,
+  num,
+  NUMBER_FORMAT,
   setUpSheet,
   setWorkbookProperties,
 } from '../sheet-style';
@@ -69,7 +71,7 @@ export async function writeTrendWorkbook(trend: Trend, regionName: string, now: 
       row.getCell(yearColumn(i) + 1).alignment = { horizontal: 'center' };
     });
     row.getCell(headers.length).numFmt = NUMBER_FORMAT;
-    if (bold) row.getCell(3).font = { bold: true };
+    if (bold) row.getCell(3).font = { ...BOLD };
   };
   let at = HEADER_ROW + 1;
   if (trend.pemda) put(at++, 'Pemda', { ...trend.pemda, name: `${trend.pemda.name} (${sourcesOf(trend)})` }, true);
@@ -79,9 +81,9 @@ export async function writeTrendWorkbook(trend: Trend, regionName: string, now: 
   if (trend.pemda) {
     at += 1;
     ws.getCell(at, 3).value = `GRAFIK NILAI SAKIP ${regionName.toUpperCase()}`;
-    ws.getCell(at, 3).font = { bold: true };
+    ws.getCell(at, 3).font = { ...BOLD };
     ws.getCell(at, 5).value = 'Sumber nilai';
-    ws.getCell(at++, 5).font = { bold: true };
+    ws.getCell(at++, 5).font = { ...BOLD };
     const first = at;
     trend.years.forEach((y, i) => {
       const cell = trend.pemda!.cells[i];
@@ -111,5 +113,6 @@ export async function writeTrendWorkbook(trend: Trend, regionName: string, now: 
       ],
     });
   }
+  fitRows(ws, HEADER_ROW + 1);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
