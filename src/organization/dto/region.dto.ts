@@ -1,3 +1,4 @@
+import { INDONESIAN_TIME_ZONES } from '../../common/time/zoned-time';
 import { MAX_INT } from '../../common/validation/limits';
 import { IsOptionalNonNull } from '../../common/validation/is-optional-non-null';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
@@ -44,9 +45,10 @@ export class CreateRegionDto {
   lowerIsBetterFormula?: LowerIsBetterFormula;
   /** Null or omitted: no cap. */
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsInt() @Min(100) @Max(200) capaianCap?: number | null;
-  @ApiPropertyOptional({ example: 'Asia/Jakarta' })
+  /** WIB, WITA or WIT: every deadline of the region is evaluated in this zone. */
+  @ApiPropertyOptional({ enum: INDONESIAN_TIME_ZONES, example: 'Asia/Jakarta' })
   @IsOptionalNonNull()
-  @IsIn(['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'])
+  @IsIn(INDONESIAN_TIME_ZONES)
   timezone?: string;
   /** The region's first REGION_ADMIN, created in the same transaction. */
   @ApiPropertyOptional({ type: FirstAdminDto })
@@ -65,9 +67,9 @@ export class UpdateRegionDto {
   @IsIn(LOWER_IS_BETTER_FORMULAS)
   lowerIsBetterFormula?: LowerIsBetterFormula;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsInt() @Min(100) @Max(200) capaianCap?: number | null;
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ enum: INDONESIAN_TIME_ZONES })
   @IsOptionalNonNull()
-  @IsIn(['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'])
+  @IsIn(INDONESIAN_TIME_ZONES)
   timezone?: string;
 }
 
