@@ -9,6 +9,7 @@ import { Progress1763900006000 } from './1763900006000-progress';
 import { LongTexts1763900007000 } from './1763900007000-long-texts';
 import { CapaianEdgeCases1765400000010 } from './1765400000010-capaian-edge-cases';
 import { ExactDecimalsSqlite1765400000020 } from './1765400000020-exact-decimals-sqlite';
+import { Notifications1765600000010 } from './1765600000010-notifications';
 
 export const ALL_MIGRATIONS = [
   Organization1763900000000,
@@ -21,4 +22,5 @@ export const ALL_MIGRATIONS = [
   LongTexts1763900007000,
   CapaianEdgeCases1765400000010,
   ExactDecimalsSqlite1765400000020,
+  Notifications1765600000010,
 ];
