@@ -40,22 +40,20 @@ export class NotificationOutbox {
     private readonly gateway: GatewayChannel,
   ) {}
 
+  /**
+   * Inserts first (ignoring duplicates), so on SQLite the transaction takes the write lock before it reads. The
+   * deliveries of a reminder that already existed are ignored the same way; a channel added meanwhile joins in.
+   */
   async record(m: EntityManager, items: NewNotification[], now: Date): Promise<number> {
     const withIds = items.map((n) => ({
       ...n,
       id: stableId(n.userId, n.subjectType, n.subjectId, n.dueKey, n.kind),
     }));
-    const fresh: typeof withIds = [];
-    for (const part of chunks(withIds)) {
-      const existing = await m.find(Notification, { where: { id: In(part.map((n) => n.id)) }, select: { id: true } });
-      const known = new Set(existing.map((e) => e.id));
-      fresh.push(...part.filter((n) => !known.has(n.id)));
-    }
-    if (!fresh.length) return 0;
-    for (const part of chunks(fresh))
+    if (!withIds.length) return 0;
+    for (const part of chunks(withIds))
       await m.createQueryBuilder().insert().into(Notification).values(part).orIgnore().execute();
-    await this.queueDeliveries(m, fresh, now);
-    return fresh.length;
+    await this.queueDeliveries(m, withIds, now);
+    return withIds.length;
   }
 
   /** Immediate notices (IMMEDIATE kind) to the active users of a region with a role, optionally of one SKPD. */

@@ -8,7 +8,8 @@ import { NotificationOutbox } from './notification-outbox';
 import { ReminderSources } from './reminder-sources';
 
 export interface TickResult {
-  recorded: number;
+  /** Reminders due at this run (already recorded ones included: their inserts are ignored). */
+  due: number;
   sent: number;
 }
 
@@ -35,7 +36,7 @@ export class ReminderScheduler implements OnApplicationBootstrap, OnModuleDestro
     const due = await this.sources.dueNow(now);
     const recorded = due.length ? await this.db.transaction((m) => this.outbox.record(m, due, now)) : 0;
     const sent = await this.worker.sendDue(now);
-    return { recorded, sent };
+    return { due: recorded, sent };
   }
 
   onApplicationBootstrap(): void {
@@ -51,7 +52,7 @@ export class ReminderScheduler implements OnApplicationBootstrap, OnModuleDestro
     this.running = this.tick();
     try {
       const r = await this.running;
-      if (r.recorded || r.sent) this.log.log(r, 'reminders run');
+      if (r.sent) this.log.log(r, 'reminders run');
     } catch (err) {
       this.log.error({ err: err instanceof Error ? err.message : String(err) }, 'reminders run failed');
     } finally {
