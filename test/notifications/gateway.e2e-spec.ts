@@ -67,9 +67,10 @@ describe('HTTP gateway channel against a local fake gateway', () => {
       ['GATEWAY', 'PENDING', 1, 'gateway answered 503'],
       ['GATEWAY', 'FAILED', 1, 'gateway answered 400'],
     ]);
-    expect(gw.calls[0].auth).toBe('Bearer rahasia-gateway-token');
-    expect(gw.calls[0].body).toMatchObject({ to: '+62811000001', link: '/konsol/realisasi?tahun=2025' });
-    expect(gw.calls[0].body.message).toMatch(/Realisasi TW 1 tahun 2025/);
+    const first = gw.calls.find((c) => c.body.to === '+62811000001')!;
+    expect(first.auth).toBe('Bearer rahasia-gateway-token');
+    expect(first.body).toMatchObject({ to: '+62811000001', link: '/konsol/realisasi?tahun=2025' });
+    expect(first.body.message).toMatch(/Realisasi TW 1 tahun 2025/);
 
     await scheduler.tick(new Date(now.getTime() + 30_000)); // before the backoff: nothing
     expect(gw.calls).toHaveLength(3);

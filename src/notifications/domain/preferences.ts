@@ -12,7 +12,7 @@ export const DEFAULT_CHOICES: ChannelChoices = { REALISATION: ['EMAIL'], EVALUAT
 
 /** Stored choices (JSON text) merged over the defaults; unknown keys and channels are dropped. */
 export function parseChoices(json: string | null | undefined): ChannelChoices {
-  let raw: unknown = {};
+  let raw: unknown;
   try {
     raw = json ? JSON.parse(json) : {};
   } catch {
