@@ -30,6 +30,8 @@ import { Evaluation, PEMDA_SUBJECT } from './entities/evaluation.entity';
 import { findEvaluation, loadAnswers, snapshotOf, stageAnswers, superseded } from './evaluation-access';
 import { finalAnswerOf } from './evaluation-workflow';
 import { regionInstant, regionTimeZone } from '../organization/region-time-zone';
+import { evaluationReopened } from '../notifications/domain/messages';
+import { NotificationOutbox } from '../notifications/notification-outbox';
 import { LKE_RULE_SETS, type RuleSetRegistry } from './lke-rule-sets';
 
 export type TotalsPrefix = LkeStage | 'official';
@@ -75,6 +77,7 @@ export class EvaluationsService {
     @Inject(LKE_RULE_SETS) private readonly ruleSets: RuleSetRegistry,
     private readonly skpd: SkpdService,
     private readonly audit: AuditService,
+    private readonly notices: NotificationOutbox,
   ) {}
 
   private pickRuleSet(code: string, version: number | undefined): RuleSet {
@@ -360,6 +363,17 @@ export class EvaluationsService {
         entityId: next.id,
         after: { previousId: old.id, revision: next.revision, status: next.status },
       });
+      await this.notices.notifyRole(
+        m,
+        { regionId: next.regionId, role: 'EVALUATOR', qa: false },
+        {
+          ...evaluationReopened({ year: next.year, reason: dto.reason }),
+          category: 'EVALUATION',
+          subjectType: 'EVALUATION',
+          subjectId: next.id,
+          link: `/api/v1/evaluations/${next.id}`,
+        },
+      );
       return toEvaluationResponse(next);
     });
   }
