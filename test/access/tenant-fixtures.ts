@@ -1,6 +1,11 @@
 import request from 'supertest';
 import { PLANNING_BODIES, PLANNING_PARAM_RESOURCES, populatePlanning } from '../planning/access-fixtures';
 import { populateProgress, PROGRESS_BODIES, PROGRESS_PARAM_RESOURCES } from '../progress/access-fixtures';
+import {
+  NOTIFICATION_BODIES,
+  NOTIFICATION_PARAM_RESOURCES,
+  populateNotifications,
+} from '../notifications/access-fixtures';
 import type { TestApp } from '../utils/test-app';
 
 /**
@@ -31,6 +36,7 @@ export const PARAM_RESOURCES: Record<string, { resource: string; skpdOwned: bool
   'evidence/:id': { resource: 'evidence', skpdOwned: true },
   ...PLANNING_PARAM_RESOURCES,
   ...PROGRESS_PARAM_RESOURCES,
+  ...NOTIFICATION_PARAM_RESOURCES,
 };
 
 /**
@@ -89,6 +95,7 @@ export const BODIES: Record<string, (f: TenantFixture) => object> = {
   'POST /api/v1/evaluations/:id/lke-excel/commit': () => ({ previewToken: 'x'.repeat(20) }),
   ...PLANNING_BODIES,
   ...PROGRESS_BODIES,
+  ...NOTIFICATION_BODIES,
   'PUT /api/v1/realisation-windows': () => ({ year: 2031, quarter: 1, deadline: '2031-04-15T16:59:59Z' }),
   'POST /api/v1/realisation-windows/reopen': (f) => ({
     skpdId: f.otherSkpdId,
@@ -143,6 +150,7 @@ export const POPULATE_STEPS: PopulateStep[] = [
   },
   populatePlanning,
   populateProgress,
+  populateNotifications,
 ];
 
 export async function populateTenant(t: TestApp): Promise<TenantFixture> {
