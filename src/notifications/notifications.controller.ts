@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentScope, RequirePermission } from '../common/auth/decorators';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
-import { InboxQueryDto, PutPreferencesDto } from './dto/notification.dto';
+import { DeliveryQueryDto, InboxQueryDto, PutPreferencesDto } from './dto/notification.dto';
 import { NotificationsService } from './notifications.service';
 
 /** The caller's inbox (reminders and notices, newest first, with the unread count) and channel preferences. */
@@ -23,6 +23,13 @@ export class NotificationsController {
   @HttpCode(200)
   readAll(@CurrentScope() scope: TenantScope) {
     return this.service.markAllRead(scope);
+  }
+
+  /** The region's e-mail and gateway deliveries by state: FAILED (default), PENDING, SENT or CANCELLED. */
+  @RequirePermission('notification.admin')
+  @Get('deliveries')
+  deliveries(@CurrentScope() scope: TenantScope, @Query() query: DeliveryQueryDto) {
+    return this.service.deliveries(scope, query);
   }
 
   @RequirePermission('notification.self')

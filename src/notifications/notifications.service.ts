@@ -2,16 +2,20 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
 import { NotFoundError } from '../common/errors/domain-error';
-import type { TenantScope } from '../common/tenancy/tenant-scope';
+import { type Page, paginate } from '../common/http/pagination';
+import { regionOf, type TenantScope } from '../common/tenancy/tenant-scope';
 import { GatewayChannel, MailChannel } from './channels';
 import { parseChoices } from './domain/preferences';
 import type {
+  DeliveryDto,
+  DeliveryQueryDto,
   InboxDto,
   InboxQueryDto,
   NotificationDto,
   PreferencesDto,
   PutPreferencesDto,
 } from './dto/notification.dto';
+import { NotificationDelivery } from './entities/notification-delivery.entity';
 import { NotificationPreference } from './entities/notification-preference.entity';
 import { Notification } from './entities/notification.entity';
 
@@ -68,6 +72,31 @@ export class NotificationsService {
       .getRepository(Notification)
       .update({ userId: scope.userId, readAt: IsNull() }, { readAt: new Date() });
     return { updated: res.affected ?? 0 };
+  }
+
+  /** The region's deliveries in one state (FAILED by default), for the admin to see what did not arrive. */
+  async deliveries(scope: TenantScope, q: DeliveryQueryDto): Promise<Page<DeliveryDto>> {
+    const qb = this.db
+      .getRepository(NotificationDelivery)
+      .createQueryBuilder('d')
+      .innerJoinAndMapOne('d.notification', Notification, 'n', 'n.id = d.notificationId')
+      .where('n.regionId = :regionId', { regionId: regionOf(scope) })
+      .andWhere('d.status = :status', { status: q.status ?? 'FAILED' });
+    return paginate(qb, { ...q, sort: q.sort ?? '-createdAt' }, ['createdAt', 'nextAttemptAt', 'attempts'], (d) => {
+      const row = d as NotificationDelivery & { notification: Notification };
+      return {
+        id: row.id,
+        notificationId: row.notificationId,
+        userId: row.userId,
+        channel: row.channel,
+        status: row.status,
+        attempts: row.attempts,
+        nextAttemptAt: row.nextAttemptAt.toISOString(),
+        lastError: row.lastError,
+        sentAt: row.sentAt?.toISOString() ?? null,
+        title: row.notification.title,
+      };
+    });
   }
 
   async preferences(scope: TenantScope): Promise<PreferencesDto> {

@@ -1,7 +1,9 @@
+import request from 'supertest';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { NotificationDelivery } from '../../src/notifications/entities/notification-delivery.entity';
 import { ReminderScheduler } from '../../src/notifications/reminder-scheduler';
+import type { MadeUser } from '../factories/factories';
 import { createTestApp, type TestApp } from '../utils/test-app';
 import { regionIn, setContact, setWindow, skpdWithPk } from './notification-fixtures';
 
@@ -45,7 +47,7 @@ describe('HTTP gateway channel against a local fake gateway', () => {
   it('records success, retries a 5xx with backoff, and fails a 4xx for good', async () => {
     const w = await regionIn(t, 'Asia/Jakarta');
     const phones = ['+62811000001', '+62811000002', '+62811000003'];
-    const users: { id: string }[] = [];
+    const users: MadeUser[] = [];
     for (const phone of phones) {
       const x = await skpdWithPk(t, w, { reportedQ1: false });
       await setContact(t, x.planner, { phone, channels: { REALISATION: ['GATEWAY'] } });
@@ -82,5 +84,21 @@ describe('HTTP gateway channel against a local fake gateway', () => {
     ]);
     await scheduler.tick(new Date(now.getTime() + 3_600_000));
     expect(gw.calls).toHaveLength(4);
+
+    // The region admin sees what did not arrive; the token never appears.
+    const failed = await request(t.http).get('/api/v1/notifications/deliveries').set(t.auth(w.admin)).expect(200);
+    expect(
+      failed.body.items.map((d: { userId: string; status: string; lastError: string }) => [
+        d.userId,
+        d.status,
+        d.lastError,
+      ]),
+    ).toEqual([[users[2].id, 'FAILED', 'gateway answered 400']]);
+    expect(JSON.stringify(failed.body)).not.toContain('rahasia');
+    const outsider = await t.make.user({ role: 'REGION_ADMIN' });
+    const none = await request(t.http).get('/api/v1/notifications/deliveries').set(t.auth(outsider)).expect(200);
+    expect(none.body.total).toBe(0);
+    await request(t.http).get('/api/v1/notifications/deliveries?status=LOST').set(t.auth(w.admin)).expect(400);
+    await request(t.http).get('/api/v1/notifications/deliveries').set(t.auth(users[0])).expect(403);
   });
 });

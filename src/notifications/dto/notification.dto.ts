@@ -16,7 +16,13 @@ import {
 } from 'class-validator';
 import { IsOptionalNonNull } from '../../common/validation/is-optional-non-null';
 import { IsOptional } from 'class-validator';
-import { DELIVERY_CHANNELS, type DeliveryChannel } from '../domain/reminder-rules';
+import { PageQueryDto } from '../../common/http/pagination';
+import {
+  DELIVERY_CHANNELS,
+  DELIVERY_STATUSES,
+  type DeliveryChannel,
+  type DeliveryStatus,
+} from '../domain/reminder-rules';
 
 export class InboxQueryDto {
   @ApiPropertyOptional({ default: 50 })
@@ -93,4 +99,25 @@ export class PreferencesDto {
   @ApiProperty({ nullable: true }) phone!: string | null;
   @ApiProperty({ type: ChannelChoicesDto }) channels!: Record<string, DeliveryChannel[]>;
   @ApiProperty({ description: 'channels this server can send on' }) available!: Record<DeliveryChannel, boolean>;
+}
+
+/** `?status=FAILED` (default) — the region's deliveries in that state, newest first. */
+export class DeliveryQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: DELIVERY_STATUSES, default: 'FAILED' })
+  @IsOptionalNonNull()
+  @IsIn(DELIVERY_STATUSES)
+  status?: DeliveryStatus;
+}
+
+export class DeliveryDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() notificationId!: string;
+  @ApiProperty() userId!: string;
+  @ApiProperty({ enum: DELIVERY_CHANNELS }) channel!: string;
+  @ApiProperty({ enum: DELIVERY_STATUSES }) status!: string;
+  @ApiProperty() attempts!: number;
+  @ApiProperty() nextAttemptAt!: string;
+  @ApiProperty({ nullable: true }) lastError!: string | null;
+  @ApiProperty({ nullable: true }) sentAt!: string | null;
+  @ApiProperty() title!: string;
 }
