@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { In, type EntityManager } from 'typeorm';
+import { In, type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { User } from '../auth/entities/user.entity';
 import type { Role } from '../auth/roles';
 import { Region } from '../organization/entities/region.entity';
@@ -29,6 +30,18 @@ const chunks = <T>(xs: T[]): T[][] =>
   Array.from({ length: Math.ceil(xs.length / CHUNK) }, (_, i) => xs.slice(i * CHUNK, (i + 1) * CHUNK));
 
 /**
+ * INSERT that skips rows whose key exists. `updateEntity(false)`: after an insert TypeORM re-reads default columns
+ * and writes them back into the value objects by position, which with skipped rows would give objects other rows' ids.
+ */
+async function insertIgnoring<T extends ObjectLiteral>(
+  m: EntityManager,
+  target: EntityTarget<T>,
+  rows: QueryDeepPartialEntity<T>[],
+) {
+  await m.createQueryBuilder().insert().into(target).values(rows).orIgnore().updateEntity(false).execute();
+}
+
+/**
  * Writes notifications and their deliveries into the outbox, always through the caller's EntityManager (the
  * action's own transaction for immediate notices). Ids derive from the unique key and every insert ignores
  * duplicates, so replicas computing the same reminder write it once.
@@ -50,8 +63,7 @@ export class NotificationOutbox {
       id: stableId(n.userId, n.subjectType, n.subjectId, n.dueKey, n.kind),
     }));
     if (!withIds.length) return 0;
-    for (const part of chunks(withIds))
-      await m.createQueryBuilder().insert().into(Notification).values(part).orIgnore().execute();
+    for (const part of chunks(withIds)) await insertIgnoring(m, Notification, part);
     await this.queueDeliveries(m, withIds, now);
     return withIds.length;
   }

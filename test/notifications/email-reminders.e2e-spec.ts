@@ -34,7 +34,10 @@ describe('E-mail reminders of a realisation window over a real SMTP server, acro
     await setContact(t, w.admin, { email: 'admin@pemda.example' });
     const win = await setWindow(t, w.admin, '2025-04-10'); // closes at the end of 10 April WITA
     expect(win.body.deadline).toBe('2025-04-10T15:59:59.000Z');
-    const tick = (at: Date) => t.app.get(ReminderScheduler).tick(at);
+    const tick = async (at: Date) => {
+      await t.app.get(ReminderScheduler).tick(at);
+      await smtp.settled();
+    };
     const mailsTo = (addr: string) => smtp.mails.filter((m) => m.to.includes(addr));
 
     await tick(witaMorning(2)); // H-8: nothing yet
@@ -52,12 +55,12 @@ describe('E-mail reminders of a realisation window over a real SMTP server, acro
     // Restart: a new instance on the same database sends nothing already sent.
     await t.app.close();
     t = await start();
-    await t.app.get(ReminderScheduler).tick(witaMorning(7));
+    await tick(witaMorning(7));
     expect(smtp.mails).toHaveLength(1);
 
-    await t.app.get(ReminderScheduler).tick(witaMorning(9)); // H-1
-    await t.app.get(ReminderScheduler).tick(witaMorning(11)); // overdue
-    await t.app.get(ReminderScheduler).tick(witaMorning(12));
+    await tick(witaMorning(9)); // H-1
+    await tick(witaMorning(11)); // overdue
+    await tick(witaMorning(12));
     expect(
       mailsTo('kurang@pemda.example').map(
         (m) => /tinggal 3 hari|berakhir besok|sudah lewat/.exec(m.raw.replace(/=\r?\n/g, ''))?.[0],
@@ -92,7 +95,10 @@ describe('E-mail reminders of a realisation window over a real SMTP server, acro
     await setContact(t, b.planner, { email: 'nonaktif@pemda.example' });
     await t.make.db.query('UPDATE users SET active = ? WHERE id = ?', [false, b.planner.id]);
     await setWindow(t, w.admin, '2025-04-10');
-    const tick = (at: Date) => t.app.get(ReminderScheduler).tick(at);
+    const tick = async (at: Date) => {
+      await t.app.get(ReminderScheduler).tick(at);
+      await smtp.settled();
+    };
     const count = (addr: string) => smtp.mails.filter((m) => m.to.includes(addr)).length;
 
     await tick(new Date('2025-04-07T13:00:00Z')); // 7 Apr 22:00 WIT: H-3, quiet hours

@@ -77,6 +77,7 @@ describe('Immediate notices written in the same transaction as the action', () =
     // The admin chose e-mail: the next run sends the notice.
     // (Quiet hours may defer it to 06:00 region time: run half a day later.)
     await t.app.get(ReminderScheduler).tick(new Date(Date.now() + 12 * 3_600_000));
+    await smtp.settled();
     expect(smtp.mails.filter((m) => m.to.includes('admin@pemda.example'))).toHaveLength(1);
   });
 

@@ -73,22 +73,35 @@ export interface CapturedMail {
 }
 
 /** A real SMTP server on a free local port capturing every message. */
-export async function startSmtp(): Promise<{ url: string; mails: CapturedMail[]; close(): Promise<void> }> {
+export async function startSmtp(): Promise<{
+  url: string;
+  mails: CapturedMail[];
+  /** Resolves once every message the server has begun receiving is captured (the client may see 250 first). */
+  settled(): Promise<void>;
+  close(): Promise<void>;
+}> {
   const mails: CapturedMail[] = [];
+  let receiving = 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
     onData(stream, session, done) {
+      receiving++;
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
         mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
+        receiving--;
         done();
       });
     },
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.server.address() as AddressInfo).port;
-  return { url: `smtp://127.0.0.1:${port}`, mails, close: () => new Promise((r) => server.close(() => r())) };
+  const settled = async () => {
+    for (let i = 0; i < 200 && receiving > 0; i++) await new Promise((r) => setTimeout(r, 10));
+    await new Promise((r) => setImmediate(r));
+  };
+  return { url: `smtp://127.0.0.1:${port}`, mails, settled, close: () => new Promise((r) => server.close(() => r())) };
 }

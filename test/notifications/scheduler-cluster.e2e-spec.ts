@@ -34,6 +34,7 @@ import { api, regionIn, setContact, setWindow, skpdWithPk, startSmtp } from './n
 
       for (const at of ['2025-04-03T03:00:00Z', '2025-04-07T03:00:00Z', '2025-04-09T03:00:00Z', '2025-04-11T03:00:00Z'])
         for (let round = 0; round < 2; round++) await allTick(at);
+      await smtp.settled();
 
       for (let i = 0; i < 3; i++) {
         const mine = smtp.mails.filter((m) => m.to.includes(`perencana${i}@pemda.example`));
