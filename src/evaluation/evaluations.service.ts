@@ -371,7 +371,7 @@ export class EvaluationsService {
           category: 'EVALUATION',
           subjectType: 'EVALUATION',
           subjectId: next.id,
-          link: `/api/v1/evaluations/${next.id}`,
+          link: `/konsol/lke/${next.id}`,
         },
       );
       return toEvaluationResponse(next);

@@ -131,7 +131,7 @@ export class ReminderSources {
             subjectType: `LKE_${s.status}`,
             subjectId: ev.id,
             dueKey: due.dueDate,
-            link: `/api/v1/evaluations/${ev.id}`,
+            link: `/konsol/lke/${ev.id}`,
           });
       }
     }

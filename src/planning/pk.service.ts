@@ -424,7 +424,7 @@ export class PkService {
           category: 'PK',
           subjectType: 'PK',
           subjectId: pk.id,
-          link: `/api/v1/pk/${pk.id}`,
+          link: '/konsol/admin/pk',
         },
       );
       return { status: 'SUBMITTED', submittedAt: new Date() };
@@ -447,7 +447,7 @@ export class PkService {
             category: 'PK',
             subjectType: 'PK',
             subjectId: pk.id,
-            link: `/api/v1/pk/${pk.id}`,
+            link: `/konsol/pk?tahun=${pk.year}`,
           },
         );
         return { status: 'DRAFT', submittedAt: null };

@@ -59,7 +59,7 @@ describe('Immediate notices written in the same transaction as the action', () =
     for (const admin of [w.admin, secondAdmin]) {
       const box = await inbox(admin);
       expect(box.unreadCount).toBe(1);
-      expect(box.items[0]).toMatchObject({ kind: 'IMMEDIATE', category: 'PK', link: `/api/v1/pk/${pk.body.id}` });
+      expect(box.items[0]).toMatchObject({ kind: 'IMMEDIATE', category: 'PK', link: '/konsol/admin/pk' });
       expect(box.items[0].title).toMatch(/^PK 2025 .* menunggu persetujuan$/);
     }
     expect((await inbox(x.planner)).unreadCount).toBe(0);
@@ -105,7 +105,7 @@ describe('Immediate notices written in the same transaction as the action', () =
         kind: 'IMMEDIATE',
         category: 'EVALUATION',
         title: 'Evaluasi LKE 2025 dibuka kembali',
-        link: `/api/v1/evaluations/${reopened.body.id}`,
+        link: `/konsol/lke/${reopened.body.id}`,
       }),
     ]);
     expect(await t.make.db.getRepository(Notification).countBy({ userId: inactive.id })).toBe(0);
