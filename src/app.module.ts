@@ -17,6 +17,7 @@ import { dataSourceOptions } from './database/typeorm-options';
 import { EvaluationModule } from './evaluation/evaluation.module';
 import { LkeExcelModule } from './evaluation/excel/lke-excel.module';
 import { HealthModule } from './health/health.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { OrganizationModule } from './organization/organization.module';
 import { EvidenceModule } from './evidence/evidence.module';
 import { PlanningModule } from './planning/planning.module';
@@ -38,6 +39,7 @@ const FEATURES = [
   LkeExcelModule,
   ReportingModule,
   ProgressModule,
+  NotificationsModule,
   HealthModule,
   DemoModule,
   ConsoleModule,

@@ -39,6 +39,8 @@ export const PERMISSIONS = {
   'report.national': ['SUPERADMIN'],
   'progress.read': ['REGION_ADMIN', 'EVALUATOR', 'HEAD'],
   'progress.manage': ['REGION_ADMIN'],
+  'notification.self': ['SUPERADMIN', 'REGION_ADMIN', 'PLANNER', 'EVALUATOR', 'HEAD'],
+  'notification.admin': ['REGION_ADMIN'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

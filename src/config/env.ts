@@ -61,6 +61,19 @@ export class Env {
   @Matches(/^\d+(b|kb|mb)$/i, { message: 'BODY_LIMIT must look like 1mb or 512kb' }) BODY_LIMIT: string = '1mb';
 
   @IsOptional() @IsIn(['true', 'false']) SEED_DEMO?: string;
+
+  /** Seconds between reminder runs (compute due reminders, send pending deliveries); 0 turns the timer off. */
+  @Type(() => Number) @IsInt() @Min(0) @Max(86400) REMINDER_INTERVAL_SECONDS: number = 300;
+  /** smtp://user:pass@host:587 or smtps://…; unset → e-mail is not configured (the inbox still works). */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/\S+$/, { message: 'SMTP_URL must look like smtp://user:pass@host:587' })
+  SMTP_URL?: string;
+  @IsString() SMTP_FROM: string = 'SAKIP <sakip@localhost>';
+  /** An HTTP gateway (WhatsApp-style provider) that takes POST {to, title, message, link} as JSON; unset → off. */
+  @IsOptional() @Matches(/^https?:\/\/\S+$/, { message: 'GATEWAY_URL must be an http(s) URL' }) GATEWAY_URL?: string;
+  @IsOptional() @IsString() GATEWAY_TOKEN?: string;
+  /** Base URL put before links in e-mails and gateway messages, e.g. https://sakip.example.go.id. */
+  @IsOptional() @Matches(/^https?:\/\/\S+$/, { message: 'PUBLIC_URL must be an http(s) URL' }) PUBLIC_URL?: string;
 }
 
 export class ConfigError extends Error {}

@@ -22,11 +22,9 @@ import { uuidParam } from './console-params';
 import type { ConsoleRequest } from './console-session';
 import { ConsoleViews } from './console-views';
 import { QUARTER_LABELS, QUARTERS, yearOf } from './console-year';
-import { localDateTimeToIso, textOrNull } from './domain/form-input';
+import { localDateTimeInput, textOrNull } from './domain/form-input';
 
 type Form = Record<string, string | undefined>;
-/** Deadlines are typed in WIB (UTC+7), the time the regions' SAKIP calendars are written in. */
-const WIB = 7 * 60;
 
 /** What a POST handler hands to its page after an error: the typed values, the messages, the sentence on top. */
 interface FormState {
@@ -219,7 +217,7 @@ export class ConsoleAdminController {
   @Post('jendela')
   putWindow(@Req() req: ConsoleRequest, @Res() res: Response, @Body() form: Form): Promise<void> {
     const year = yearOf(form.tahun);
-    const plain = { year, quarter: Number(form.quarter), deadline: localDateTimeToIso(form.deadline, WIB) ?? '' };
+    const plain = { year, quarter: Number(form.quarter), deadline: localDateTimeInput(form.deadline) ?? '' };
     return this.submit(
       req,
       res,
@@ -242,7 +240,7 @@ export class ConsoleAdminController {
       year,
       quarter: Number(form.quarter),
       reason: textOrNull(form.reason) ?? '',
-      until: localDateTimeToIso(form.until, WIB) ?? '',
+      until: localDateTimeInput(form.until) ?? '',
     };
     return this.submit(
       req,

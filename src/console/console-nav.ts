@@ -11,6 +11,7 @@ export interface NavLink {
 /** The console menu; a link shows only to roles that may open it. */
 export const NAV: readonly NavLink[] = [
   { href: '/konsol', label: 'Beranda', permission: 'session.self' },
+  { href: '/konsol/pemberitahuan', label: 'Pemberitahuan', permission: 'notification.self' },
   { href: '/konsol/pk', label: 'PK & Target', permission: 'planning.write', roles: ['PLANNER'] },
   { href: '/konsol/realisasi', label: 'Realisasi', permission: 'realisation.write' },
   { href: '/konsol/capaian', label: 'Capaian', permission: 'realisation.read', roles: ['PLANNER'] },
@@ -29,9 +30,11 @@ export const NAV: readonly NavLink[] = [
   { href: '/konsol/kata-sandi', label: 'Ubah Kata Sandi', permission: 'session.self' },
 ];
 
-export const navFor = (role: Role, currentPath: string) =>
+/** The menu for a role; `counts` puts a number beside a link (e.g. unread notifications), none when zero. */
+export const navFor = (role: Role, currentPath: string, counts: Record<string, number> = {}) =>
   NAV.filter((l) => roleHas(role, l.permission) && (!l.roles || l.roles.includes(role))).map((l) => ({
     ...l,
+    count: counts[l.href] || null,
     current: l.href === '/konsol' ? currentPath === '/konsol' : currentPath.startsWith(l.href),
   }));
 

@@ -8,6 +8,7 @@ import { AuthModule } from '../auth/auth.module';
 import { EvaluationModule } from '../evaluation/evaluation.module';
 import { LkeExcelModule } from '../evaluation/excel/lke-excel.module';
 import { EvidenceModule } from '../evidence/evidence.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { OrganizationModule } from '../organization/organization.module';
 import { PerformanceModule } from '../performance/performance.module';
 import { PkExcelModule } from '../planning/excel/pk-excel.module';
@@ -22,6 +23,7 @@ import { ConsoleEvidenceController } from './console-evidence.controller';
 import { ConsoleExceptionFilter } from './console-exception.filter';
 import { ConsoleGuard } from './console.guard';
 import { ConsoleHomeController, ConsoleNotFoundController, ConsoleRootController } from './console-home.controller';
+import { ConsoleNotificationsController } from './console-notifications.controller';
 import { ConsoleLkeController } from './console-lke.controller';
 import { ConsoleLkeExcelController } from './console-lke-excel.controller';
 import { ConsoleRegionController } from './console-region.controller';
@@ -47,6 +49,7 @@ import { ConsoleViews } from './console-views';
     LkeExcelModule,
     ReportingModule,
     ProgressModule,
+    NotificationsModule,
     MulterModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
@@ -68,6 +71,7 @@ import { ConsoleViews } from './console-views';
     ConsoleRegionController,
     ConsoleEvidenceController,
     ConsoleAdminController,
+    ConsoleNotificationsController,
     // Keep last: the 404 page for every other /konsol address.
     ConsoleNotFoundController,
   ],

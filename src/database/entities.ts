@@ -3,6 +3,7 @@ import { AUTH_ENTITIES } from '../auth/auth.entities';
 import { AUDIT_ENTITIES } from '../audit/audit.entities';
 import { EVALUATION_ENTITIES } from '../evaluation/evaluation.entities';
 import { ORGANIZATION_ENTITIES } from '../organization/organization.entities';
+import { NOTIFICATION_ENTITIES } from '../notifications/notifications.entities';
 import { EVIDENCE_ENTITIES } from '../evidence/evidence.entities';
 import { PLANNING_ENTITIES } from '../planning/planning.entities';
 import { PERFORMANCE_ENTITIES } from '../performance/performance.entities';
@@ -17,4 +18,5 @@ export const ALL_ENTITIES = [
   ...PLANNING_ENTITIES,
   ...PERFORMANCE_ENTITIES,
   ...PROGRESS_ENTITIES,
+  ...NOTIFICATION_ENTITIES,
 ];

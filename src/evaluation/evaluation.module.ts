@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { AuthModule } from '../auth/auth.module';
 import { EvidenceModule } from '../evidence/evidence.module';
 import { OrganizationModule } from '../organization/organization.module';
@@ -14,7 +15,7 @@ import { RecommendationsService } from './recommendations.service';
 
 /** LKE evaluations: open, answer per stage, advance, finalise, reopen, score breakdown, recommendations. */
 @Module({
-  imports: [TypeOrmModule.forFeature(EVALUATION_ENTITIES), AuthModule, OrganizationModule, EvidenceModule],
+  imports: [TypeOrmModule.forFeature(EVALUATION_ENTITIES), AuthModule, OrganizationModule, EvidenceModule, NotificationsModule],
   controllers: [EvaluationsController, RecommendationsController, LkeRuleSetsController],
   providers: [lkeRuleSetsProvider, EvaluationsService, EvaluationAnswersService, RecommendationsService],
   exports: [EvaluationsService, EvaluationAnswersService, lkeRuleSetsProvider],

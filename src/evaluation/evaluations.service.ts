@@ -30,6 +30,9 @@ import { EvaluationRecommendation } from './entities/evaluation-recommendation.e
 import { Evaluation, PEMDA_SUBJECT } from './entities/evaluation.entity';
 import { findEvaluation, loadAnswers, snapshotOf, stageAnswers, superseded } from './evaluation-access';
 import { finalAnswerOf } from './evaluation-workflow';
+import { regionInstant, regionTimeZone } from '../organization/region-time-zone';
+import { evaluationReopened } from '../notifications/domain/messages';
+import { NotificationOutbox } from '../notifications/notification-outbox';
 import { LKE_RULE_SETS, type RuleSetRegistry } from './lke-rule-sets';
 
 export type TotalsPrefix = LkeStage | 'official';
@@ -69,7 +72,8 @@ export interface EvaluationScoreResponse {
   } | null;
 }
 
-const dateOrNull = (v: string | null | undefined): Date | null => (v ? new Date(v) : null);
+/** A stage deadline as typed, resolved in the region's zone (a date alone closes at the end of that local day). */
+const dateOrNull = (v: string | null | undefined, zone: string): Date | null => (v ? regionInstant(v, zone) : null);
 
 /** FINAL evaluations whose breakdown is kept in memory (about 35 KB each). */
 const FINAL_CACHE_SIZE = 500;
@@ -82,6 +86,7 @@ export class EvaluationsService {
     @Inject(LKE_RULE_SETS) private readonly ruleSets: RuleSetRegistry,
     private readonly skpd: SkpdService,
     private readonly audit: AuditService,
+    private readonly notices: NotificationOutbox,
   ) {}
 
   private pickRuleSet(code: string, version: number | undefined): RuleSet {
@@ -120,6 +125,7 @@ export class EvaluationsService {
     const subjectKey = skpd?.id ?? PEMDA_SUBJECT;
     try {
       return await this.db.transaction(async (m) => {
+        const zone = await regionTimeZone(m, regionId);
         if (await m.exists(Evaluation, { where: { regionId, subjectKey, year: dto.year } }))
           throw new ConflictError(
             'EVALUATION_EXISTS',
@@ -139,9 +145,9 @@ export class EvaluationsService {
           previousId: null,
           supersededAt: null,
           reopenReason: null,
-          selfDeadline: dateOrNull(dto.selfDeadline),
-          evaluationDeadline: dateOrNull(dto.evaluationDeadline),
-          qaDeadline: dateOrNull(dto.qaDeadline),
+          selfDeadline: dateOrNull(dto.selfDeadline, zone),
+          evaluationDeadline: dateOrNull(dto.evaluationDeadline, zone),
+          qaDeadline: dateOrNull(dto.qaDeadline, zone),
           finalizedAt: null,
           finalizedBy: null,
           createdBy: scope.userId,
@@ -297,9 +303,10 @@ export class EvaluationsService {
       const ev = await findEvaluation(m, scope, id, { lock: true });
       superseded(ev);
       const before = toEvaluationResponse(ev);
+      const zone = await regionTimeZone(m, ev.regionId);
       const changes: Partial<Evaluation> = {};
       for (const k of ['selfDeadline', 'evaluationDeadline', 'qaDeadline'] as const)
-        if (dto[k] !== undefined) changes[k] = dateOrNull(dto[k]);
+        if (dto[k] !== undefined) changes[k] = dateOrNull(dto[k], zone);
       const saved = await updateWithVersion(m, Evaluation, ev, dto.version, changes, 'Evaluation');
       const after = toEvaluationResponse(saved);
       await this.audit.record(m, scope, {
@@ -374,6 +381,17 @@ export class EvaluationsService {
         entityId: next.id,
         after: { previousId: old.id, revision: next.revision, status: next.status },
       });
+      await this.notices.notifyRole(
+        m,
+        { regionId: next.regionId, role: 'EVALUATOR', qa: false },
+        {
+          ...evaluationReopened({ year: next.year, reason: dto.reason }),
+          category: 'EVALUATION',
+          subjectType: 'EVALUATION',
+          subjectId: next.id,
+          link: `/konsol/lke/${next.id}`,
+        },
+      );
       return toEvaluationResponse(next);
     });
   }

@@ -8,6 +8,7 @@ import { assertSkpdWritable, canSeeSkpd, regionOf, type TenantScope } from '../c
 import { updateWithVersion } from '../common/typeorm/versioned-update';
 import { EvidenceLinkService } from '../evidence/evidence-links.service';
 import { Region } from '../organization/entities/region.entity';
+import { regionInstant, regionTimeZone } from '../organization/region-time-zone';
 import { Skpd } from '../organization/entities/skpd.entity';
 import type { Quarter } from '../planning/domain/indicator-settings';
 import { Indicator } from '../planning/entities/indicator.entity';
@@ -122,8 +123,8 @@ export class RealisationService {
   /** Sets (creates or moves) the deadline of one quarter of the caller's region. */
   async putWindow(scope: TenantScope, dto: PutWindowDto): Promise<WindowResponse> {
     const regionId = regionOf(scope);
-    const deadline = new Date(dto.deadline);
     return this.db.transaction(async (m) => {
+      const deadline = regionInstant(dto.deadline, await regionTimeZone(m, regionId));
       const existing = await m.findOne(ReportingWindow, { where: { regionId, year: dto.year, quarter: dto.quarter } });
       if (existing) {
         await m.update(ReportingWindow, { id: existing.id }, { deadline, version: existing.version + 1 });
@@ -146,12 +147,12 @@ export class RealisationService {
   /** Reopens a quarter for one SKPD until a moment; the reason is kept on the row and in the audit log. */
   async reopen(scope: TenantScope, dto: ReopenWindowDto) {
     const regionId = regionOf(scope);
-    const until = new Date(dto.until);
-    if (until.getTime() <= Date.now())
-      throw new UnprocessableError('REOPEN_UNTIL_PAST', 'The reopening must last until a moment in the future', [
-        { field: 'until', message: 'must be in the future' },
-      ]);
     return this.db.transaction(async (m) => {
+      const until = regionInstant(dto.until, await regionTimeZone(m, regionId));
+      if (until.getTime() <= Date.now())
+        throw new UnprocessableError('REOPEN_UNTIL_PAST', 'The reopening must last until a moment in the future', [
+          { field: 'until', message: 'must be in the future' },
+        ]);
       await this.assertSkpdVisible(m, scope, dto.skpdId);
       const row = m.create(WindowReopening, {
         regionId,

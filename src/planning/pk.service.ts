@@ -15,6 +15,9 @@ import {
 import { type Page, paginate } from '../common/http/pagination';
 import { canSeeSkpd, regionOf, scoped, type TenantScope } from '../common/tenancy/tenant-scope';
 import { updateWithVersion } from '../common/typeorm/versioned-update';
+import { pkAwaitingApproval, pkReturned } from '../notifications/domain/messages';
+import { NotificationOutbox } from '../notifications/notification-outbox';
+import { Skpd } from '../organization/entities/skpd.entity';
 import { type Quarter, QUARTERS } from './domain/indicator-settings';
 import { checkQuarterTargets } from './domain/target-rules';
 import {
@@ -91,6 +94,7 @@ export class PkService {
     private readonly periods: PeriodsService,
     private readonly nodes: PlanNodesService,
     private readonly audit: AuditService,
+    private readonly notices: NotificationOutbox,
   ) {}
 
   /** A PK revision the caller may see (planners: own SKPD), else 404. */
@@ -411,6 +415,18 @@ export class PkService {
           'Some PK targets are missing or inconsistent with the indicator aggregation',
           problems.map((p) => ({ field: p.field, code: p.code, indicatorId: p.indicatorId, messages: [p.message] })),
         );
+      const skpd = await m.findOne(Skpd, { where: { id: pk.skpdId }, select: { id: true, name: true } });
+      await this.notices.notifyRole(
+        m,
+        { regionId: pk.regionId, role: 'REGION_ADMIN' },
+        {
+          ...pkAwaitingApproval({ skpdName: skpd?.name ?? 'SKPD', year: pk.year }),
+          category: 'PK',
+          subjectType: 'PK',
+          subjectId: pk.id,
+          link: '/konsol/admin/pk',
+        },
+      );
       return { status: 'SUBMITTED', submittedAt: new Date() };
     });
   }
@@ -422,7 +438,20 @@ export class PkService {
       id,
       'RETURN',
       ['SUBMITTED'],
-      async () => ({ status: 'DRAFT', submittedAt: null }),
+      async (m, pk) => {
+        await this.notices.notifyRole(
+          m,
+          { regionId: pk.regionId, role: 'PLANNER', skpdId: pk.skpdId },
+          {
+            ...pkReturned({ year: pk.year, reason }),
+            category: 'PK',
+            subjectType: 'PK',
+            subjectId: pk.id,
+            link: `/konsol/pk?tahun=${pk.year}`,
+          },
+        );
+        return { status: 'DRAFT', submittedAt: null };
+      },
       reason,
     );
   }

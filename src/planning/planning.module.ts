@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { CrosscutService } from './crosscut.service';
 import { IndicatorsService } from './indicators.service';
 import { OverlapsService } from './overlaps.service';
@@ -12,7 +13,7 @@ import { PLANNING_ENTITIES } from './planning.entities';
 import { StructureController } from './structure.controller';
 
 @Module({
-  imports: [TypeOrmModule.forFeature(PLANNING_ENTITIES)],
+  imports: [TypeOrmModule.forFeature(PLANNING_ENTITIES), NotificationsModule],
   controllers: [PeriodsController, StructureController, PkController],
   providers: [PeriodsService, PlanNodesService, IndicatorsService, CrosscutService, OverlapsService, PkService],
   exports: [PeriodsService, PlanNodesService, IndicatorsService, CrosscutService, PkService],

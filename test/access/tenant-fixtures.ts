@@ -3,6 +3,11 @@ import { PLANNING_BODIES, PLANNING_PARAM_RESOURCES, populatePlanning } from '../
 import { populateProgress, PROGRESS_BODIES, PROGRESS_PARAM_RESOURCES } from '../progress/access-fixtures';
 import type { Role } from '../../src/auth/roles';
 import type { MadeUser } from '../factories/factories';
+import {
+  NOTIFICATION_BODIES,
+  NOTIFICATION_PARAM_RESOURCES,
+  populateNotifications,
+} from '../notifications/access-fixtures';
 import type { TestApp } from '../utils/test-app';
 
 /**
@@ -33,6 +38,7 @@ export const PARAM_RESOURCES: Record<string, { resource: string; skpdOwned: bool
   'evidence/:id': { resource: 'evidence', skpdOwned: true },
   ...PLANNING_PARAM_RESOURCES,
   ...PROGRESS_PARAM_RESOURCES,
+  ...NOTIFICATION_PARAM_RESOURCES,
 };
 
 /**
@@ -95,6 +101,7 @@ export const BODIES: Record<string, (f: TenantFixture) => object> = {
   'POST /api/v1/evaluations/:id/lke-excel/commit': () => ({ previewToken: 'x'.repeat(20) }),
   ...PLANNING_BODIES,
   ...PROGRESS_BODIES,
+  ...NOTIFICATION_BODIES,
   'PUT /api/v1/realisation-windows': () => ({ year: 2031, quarter: 1, deadline: '2031-04-15T16:59:59Z' }),
   'POST /api/v1/realisation-windows/reopen': (f) => ({
     skpdId: f.otherSkpdId,
@@ -149,6 +156,7 @@ export const POPULATE_STEPS: PopulateStep[] = [
   },
   populatePlanning,
   populateProgress,
+  populateNotifications,
 ];
 
 export async function populateTenant(t: TestApp): Promise<TenantFixture> {

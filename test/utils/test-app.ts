@@ -39,6 +39,7 @@ export async function createTestApp(
     STORAGE_DIR: storage,
     SEED_DEMO: 'false',
     DB_CONNECT_RETRIES: '0',
+    REMINDER_INTERVAL_SECONDS: '0',
     ...database.env,
     ...overrides,
   });

@@ -1,4 +1,4 @@
-import { decimalForInput, localDateTimeToIso, parseDecimalInput, textOrNull } from './form-input';
+import { decimalForInput, localDateTimeInput, parseDecimalInput, textOrNull } from './form-input';
 
 describe('parseDecimalInput: Indonesian number input → API decimal text', () => {
   it.each([
@@ -35,7 +35,7 @@ describe('form helpers', () => {
     expect(textOrNull('  ')).toBeNull();
   });
   it('reads a local date-time in the region offset (WIB = +420)', () => {
-    expect(localDateTimeToIso('2026-04-15T23:59', 420)).toBe('2026-04-15T16:59:00.000Z');
-    expect(localDateTimeToIso('15/04/2026', 420)).toBeNull();
+    expect(localDateTimeInput('2026-04-15T23:59')).toBe('2026-04-15T23:59');
+    expect(localDateTimeInput('15/04/2026')).toBeNull();
   });
 });

@@ -26,10 +26,11 @@ export const textOrNull = (raw: string | undefined | null): string | null => {
   return text === '' ? null : text;
 };
 
-/** A local date-time input ("2026-04-15T23:59") in the region's UTC offset (minutes east of UTC) → ISO instant. */
-export function localDateTimeToIso(raw: string | undefined | null, offsetMinutes: number): string | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec((raw ?? '').trim());
-  if (!m) return null;
-  const utc = Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5]) - offsetMinutes * 60_000;
-  return new Date(utc).toISOString();
+/**
+ * A local date-time input ("2026-04-15T23:59") passed on as typed: the service reads it in the region's own zone
+ * (WIB, WITA or WIT). Anything else → null.
+ */
+export function localDateTimeInput(raw: string | undefined | null): string | null {
+  const text = (raw ?? '').trim();
+  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(text) ? text : null;
 }

@@ -1,3 +1,4 @@
+import { INDONESIAN_TIME_ZONES } from '../../common/time/zoned-time';
 import { MAX_INT } from '../../common/validation/limits';
 import { IsOptionalNonNull } from '../../common/validation/is-optional-non-null';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
@@ -45,9 +46,10 @@ export class CreateRegionDto extends HeadOfOfficeDto {
   lowerIsBetterFormula?: LowerIsBetterFormula;
   /** Null or omitted: no cap. */
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsInt() @Min(100) @Max(200) capaianCap?: number | null;
-  @ApiPropertyOptional({ example: 'Asia/Jakarta' })
+  /** WIB, WITA or WIT: every deadline of the region is evaluated in this zone. */
+  @ApiPropertyOptional({ enum: INDONESIAN_TIME_ZONES, example: 'Asia/Jakarta' })
   @IsOptionalNonNull()
-  @IsIn(['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'])
+  @IsIn(INDONESIAN_TIME_ZONES)
   timezone?: string;
   /** Where the region's documents are signed (ibu kota); null clears it. */
   @ApiPropertyOptional({ nullable: true, example: 'Kuala Pembuang' })
@@ -73,9 +75,9 @@ export class UpdateRegionDto extends HeadOfOfficeDto {
   @IsIn(LOWER_IS_BETTER_FORMULAS)
   lowerIsBetterFormula?: LowerIsBetterFormula;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsInt() @Min(100) @Max(200) capaianCap?: number | null;
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ enum: INDONESIAN_TIME_ZONES })
   @IsOptionalNonNull()
-  @IsIn(['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'])
+  @IsIn(INDONESIAN_TIME_ZONES)
   timezone?: string;
   /** Where the region's documents are signed (ibu kota); null clears it. */
   @ApiPropertyOptional({ nullable: true, example: 'Kuala Pembuang' })
