@@ -40,6 +40,9 @@ export class AuditService {
 
   /** Writes one audit row inside the caller's transaction, so the audit and the change commit together. */
   async record(manager: EntityManager, scope: TenantScope | null, input: AuditInput): Promise<void> {
+    const diff = auditDiff(input.before, input.after);
+    // An update that changed nothing (a PATCH with only its version) is no event worth keeping.
+    if (input.action === 'UPDATE' && !input.reason && Object.keys(diff.after ?? {}).length === 0) return;
     await manager.insert(AuditEntry, {
       regionId: input.regionId,
       userId: scope?.userId ?? null,
@@ -47,7 +50,7 @@ export class AuditService {
       action: input.action,
       entity: input.entity,
       entityId: input.entityId,
-      diff: JSON.stringify(auditDiff(input.before, input.after)),
+      diff: JSON.stringify(diff),
       reason: input.reason ?? null,
       correlationId: scope?.correlationId ?? null,
     });
