@@ -25,6 +25,7 @@ import { PkExcelModule } from './planning/excel/pk-excel.module';
 import { PerformanceModule } from './performance/performance.module';
 import { ProgressModule } from './progress/progress.module';
 import { ReportingModule } from './reporting/reporting.module';
+import { NotFoundFallback } from './common/http/not-found-fallback';
 
 /** Feature modules, in the order of the SAKIP loop. */
 const FEATURES = [
@@ -79,6 +80,7 @@ export class AppModule {
         ...FEATURES,
       ],
       providers: [
+        NotFoundFallback,
         {
           provide: APP_PIPE,
           useValue: new RequestValidationPipe(),

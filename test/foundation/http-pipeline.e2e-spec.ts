@@ -64,6 +64,21 @@ describe('HTTP pipeline: one error shape, health and docs', () => {
     expectErrorShape(res.body, 404, 'NOT_FOUND');
   });
 
+  it.each(['/foo', '/api/health', '/api/v2/x', '/%', '/konsolx'])(
+    'answers %s, outside every route, with 404 in the same shape (not an HTML page)',
+    async (path) => {
+      const res = await request(t.http).get(path).expect(404).expect('Content-Type', /json/);
+      expectErrorShape(res.body, 404, 'NOT_FOUND');
+    },
+  );
+
+  it('answers a method no route has with 404 in the same shape', async () => {
+    for (const method of ['options', 'trace'] as const) {
+      const res = await request(t.http)[method]('/api/v1/skpd').expect(404);
+      if (method !== 'trace') expectErrorShape(res.body, 404, 'NOT_FOUND');
+    }
+  });
+
   it('reuses a caller-supplied request id as the correlation id and echoes it', async () => {
     const res = await request(t.http).get('/api/v1/skpd').set('x-request-id', 'trace-abc-123').expect(401);
     expect(res.headers['x-request-id']).toBe('trace-abc-123');

@@ -67,7 +67,7 @@ function fromHttpException(err: HttpException): ErrorBody {
     typeof response === 'object' && response && 'message' in response && typeof response.message === 'string'
       ? response.message
       : err.message;
-  if (statusCode === HttpStatus.NOT_FOUND && /^Cannot (GET|POST|PUT|PATCH|DELETE)/.test(message))
+  if (statusCode === HttpStatus.NOT_FOUND && /^Cannot [A-Z]+ /.test(message))
     return { statusCode, code: 'NOT_FOUND', message: 'Route not found' };
   return { statusCode, code: HTTP_CODES[statusCode] ?? `HTTP_${statusCode}`, message };
 }
