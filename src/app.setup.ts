@@ -35,6 +35,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   // extended: false parses flat key=value pairs only (no nesting).
   app.use(express.urlencoded({ extended: false, limit: config.BODY_LIMIT }));
   app.use(refuseDeepBodies);
+  app.use(refuseEncodedUploads);
   // Body failures (malformed JSON, oversized, too deep, corrupt or unknown Content-Encoding) get the one error shape
   // and a log line with the correlation id: these requests never reach the request logger.
   app.use((err: unknown, req: Request, res: Response, next: NextFunction) => {
@@ -50,6 +51,19 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   configureConsole(app);
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'docs', 'docs-json', ...CONSOLE_ROUTES] });
   SwaggerModule.setup('docs', app, () => buildOpenApi(app), { jsonDocumentUrl: 'docs-json' });
+}
+
+/**
+ * The JSON and form parsers decompress; the upload parser (multer) does not, so a compressed multipart body would be
+ * read as garbage. Refused like any unsupported encoding (415).
+ */
+function refuseEncodedUploads(req: Request, _res: Response, next: NextFunction): void {
+  const encoding = (req.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
+  if (encoding !== 'identity' && req.is('multipart/*'))
+    return next(
+      Object.assign(new Error('Compressed uploads are not supported'), { type: 'encoding.unsupported', status: 415 }),
+    );
+  next();
 }
 
 export function buildOpenApi(app: INestApplication): OpenAPIObject {

@@ -72,6 +72,17 @@ describe('HTTP pipeline: one error shape, health and docs', () => {
     },
   );
 
+  it('refuses a compressed upload with 415 in the same shape (the upload parser does not decompress)', async () => {
+    const planner = await t.make.user({ role: 'PLANNER' });
+    const res = await request(t.http)
+      .post('/api/v1/evidence')
+      .set(t.auth(planner))
+      .set('Content-Encoding', 'gzip')
+      .attach('file', Buffer.from('%PDF-1.4 junk'), 'bukti.pdf')
+      .expect(415);
+    expectErrorShape(res.body, 415, 'UNSUPPORTED_MEDIA_TYPE');
+  });
+
   it('answers a method no route has with 404 in the same shape', async () => {
     for (const method of ['options', 'trace'] as const) {
       const res = await request(t.http)[method]('/api/v1/skpd').expect(404);
