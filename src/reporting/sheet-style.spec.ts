@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { fitRow, LINE_HEIGHT, widthsFor, wrappedLineCount } from './sheet-style';
+import { exactQuantity, fitRow, LINE_HEIGHT, widthsFor, wrappedLineCount } from './sheet-style';
 
 describe('row heights for wrapped text', () => {
   it.each([
@@ -35,4 +35,18 @@ describe('row heights for wrapped text', () => {
     expect(row.getCell(1).alignment).toEqual({ vertical: 'top', wrapText: true });
     expect(row.getCell(2).alignment).toEqual({ vertical: 'top' });
   });
+});
+
+describe('exactQuantity', () => {
+  it.each([
+    ['12.5', 12.5],
+    ['1.50', 1.5],
+    ['-0.0001', -0.0001],
+    ['99999999999999.9999', '99999999999999.9999'],
+    ['1234567890123.4567', '1234567890123.4567'],
+    ['0.1', 0.1],
+  ])('writes %s as %p: a number only when the number is exactly that decimal', (stored, cell) => {
+    expect(exactQuantity(stored)).toBe(cell);
+  });
+  it('leaves an empty quantity empty', () => expect(exactQuantity(null)).toBeNull());
 });

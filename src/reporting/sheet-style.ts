@@ -1,3 +1,4 @@
+import Decimal from 'decimal.js';
 import type ExcelJS from 'exceljs';
 import { type SignatureInput, signatureLines } from './domain/signature';
 
@@ -43,6 +44,16 @@ export const THIN_BORDER: Partial<ExcelJS.Borders> = {
 
 /** The cell value of a 2-dp string: a number (parsed from the exact rounded text, never computed), or empty. */
 export const num = (v: string | null | undefined): number | null => (v === null || v === undefined ? null : Number(v));
+
+/**
+ * A stored quantity (exact decimal text) as a cell value: a number when a spreadsheet's binary number holds it
+ * exactly as written, else the text itself (e.g. 99999999999999.9999), so a printed figure is never a rounded one.
+ */
+export const exactQuantity = (v: string | null | undefined): number | string | null => {
+  if (v === null || v === undefined) return null;
+  const n = Number(v);
+  return Number.isFinite(n) && new Decimal(n).eq(v) ? n : v;
+};
 
 /** Title, subject, author and dates of a workbook (Workbook or stream WorkbookWriter). */
 export function setWorkbookProperties(

@@ -4,6 +4,7 @@ import type { SignatureInput } from '../domain/signature';
 import {
   BOLD,
   borderRow,
+  exactQuantity,
   fitRows,
   HEADER_ROW,
   num,
@@ -28,8 +29,6 @@ export interface CapaianHeading {
   signature: SignatureInput;
 }
 
-/** Quantities as stored (exact decimal text) shown as numbers; no rounding. */
-const quantity = (v: string | null): number | null => (v === null ? null : Number(v));
 
 export function capaianHeaders(h: CapaianHeading): string[] {
   const end = h.periodEndYear ? ` (${h.periodEndYear})` : '';
@@ -85,15 +84,15 @@ export async function writeCapaianWorkbook(
       r.indicatorCode,
       r.indicatorName,
       r.satuan,
-      /^-?\d+(\.\d+)?$/.test(r.target) ? Number(r.target) : r.target,
-      ...r.quarters.map(quantity),
-      quantity(r.annualRealisation),
+      /^-?\d+(\.\d+)?$/.test(r.target) ? exactQuantity(r.target) : r.target,
+      ...r.quarters.map(exactQuantity),
+      exactQuantity(r.annualRealisation),
       num(r.capaian) ?? (r.notComputable ? 'n/a' : null),
       r.category,
-      quantity(r.previousRealisation),
+      exactQuantity(r.previousRealisation),
       num(r.previousCapaian),
       num(r.capaianChange),
-      quantity(r.endTarget),
+      exactQuantity(r.endTarget),
       num(r.capaianToEndTarget),
     ];
     borderRow(row, headers.length);
