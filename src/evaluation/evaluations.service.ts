@@ -214,10 +214,10 @@ export class EvaluationsService {
     };
   }
 
-  private async skpdNames(ids: (string | null)[]): Promise<Map<string, string>> {
+  private async skpdNames(ids: (string | null)[], m: EntityManager = this.db.manager): Promise<Map<string, string>> {
     const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
     if (wanted.length === 0) return new Map();
-    const rows = await this.db.getRepository(Skpd).find({ where: { id: In(wanted) } });
+    const rows = await m.find(Skpd, { where: { id: In(wanted) } });
     return new Map(rows.map((s) => [s.id, s.name]));
   }
 
@@ -392,7 +392,7 @@ export class EvaluationsService {
           link: `/konsol/lke/${next.id}`,
         },
       );
-      return toEvaluationResponse(next);
+      return toEvaluationResponse(next, (await this.skpdNames([next.skpdId], m)).get(next.skpdId ?? '') ?? null);
     });
   }
 

@@ -51,6 +51,10 @@ describe('Reopen: the new revision counts the re-evaluation (issue 16 item 11)',
         .expect(201)
     ).body;
     expect(reopened.qa).toMatchObject({ total: null, predicate: null });
+    // The answer names the SKPD as every other read of the evaluation does.
+    const read = (await api(t).get(`${EV}/${reopened.id}`).set(t.auth(c.admin)).expect(200)).body;
+    expect(reopened.skpdName).toBe(read.skpdName);
+    expect(reopened.skpdName).toEqual(expect.any(String));
     const copied = (await api(t).get(`${EV}/${reopened.id}/answers`).set(t.auth(c.evaluator)).expect(200)).body;
     expect(copied.every((a: { qaAnswer: string | null; qaNote: string | null }) => !a.qaAnswer && !a.qaNote)).toBe(true);
 
