@@ -206,7 +206,10 @@ export class EvaluationsService {
     if (query.kind) qb.andWhere('e.kind = :kind', { kind: query.kind });
     if (query.status) qb.andWhere('e.status = :status', { status: query.status });
     if (query.includeSuperseded !== 'true') qb.andWhere('e.supersededAt IS NULL');
-    const page = await paginate(qb, query, EVALUATION_SORTS, undefined, EVALUATION_SORT_EXPRESSIONS);
+    const page = await paginate(qb, query, EVALUATION_SORTS, undefined, {
+      expressions: EVALUATION_SORT_EXPRESSIONS,
+      thenBy: ['year', 'revision'],
+    });
     const names = await this.skpdNames(page.items.map((e) => e.skpdId));
     return {
       ...page,

@@ -20,10 +20,12 @@ describe('Evaluation list order (API and console)', () => {
     ['1.10.01', 'Camat Utara', 'C'],
   ];
 
+  let regionId: string;
   beforeAll(async () => {
     t = await createTestApp();
     rs = registryOf(t).find('permenpanrb-88-2021', 1)!;
     const region = await t.make.region();
+    regionId = region.id;
     const admin = await t.make.user({ role: 'REGION_ADMIN', regionId: region.id });
     evaluator = await t.make.user({ role: 'EVALUATOR', regionId: region.id });
     await api(t).post(EV).set(t.auth(admin)).send({ pemda: true, year: 2025 }).expect(201);
@@ -63,6 +65,16 @@ describe('Evaluation list order (API and console)', () => {
     expect((await names('&sort=-total')).slice(0, 3)).toEqual(['Dinas Kesehatan', 'Badan Keuangan', 'Camat Utara']);
     const bad = await api(t).get(`${EV}?year=2025&sort=id`).set(t.auth(evaluator)).expect(400);
     expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(['sort']);
+  });
+
+  it("orders one SKPD's years oldest first, whatever order they were opened in", async () => {
+    const admin = await t.make.user({ role: 'REGION_ADMIN', regionId });
+    const skpd = await t.make.skpd(regionId, { code: '1.99.01', name: 'Dinas Lintas Tahun' });
+    for (const year of [2024, 2022, 2023])
+      await api(t).post(EV).set(t.auth(admin)).send({ skpdId: skpd.id, year }).expect(201);
+    const listed = (await api(t).get(`${EV}?pageSize=100`).set(t.auth(admin)).expect(200)).body;
+    const ofSkpd = listed.items.filter((e: { skpdId: string | null }) => e.skpdId === skpd.id);
+    expect(ofSkpd.map((e: { year: number }) => e.year)).toEqual([2022, 2023, 2024]);
   });
 
   it('the console list follows the same order, and ?urut= changes it', async () => {

@@ -37,15 +37,17 @@ export interface Page<T> {
 
 /**
  * Applies sort (from an allow-list; the first entry is the default), offset and limit, and returns one page with the
- * total count. A sort key is a column of the list's entity, or a name in `expressions` (SQL, e.g. a joined name).
+ * total count. A sort key is a column of the list's entity, or a name in `expressions` (SQL, e.g. a joined name);
+ * ties are ordered by the `thenBy` columns, then by id.
  */
 export async function paginate<T extends ObjectLiteral, R = T>(
   qb: SelectQueryBuilder<T>,
   query: PageQueryDto,
   sortable: readonly string[],
   map: (row: T) => R = (row) => row as unknown as R,
-  expressions: Readonly<Record<string, string>> = {},
+  opts: { expressions?: Readonly<Record<string, string>>; thenBy?: readonly string[] } = {},
 ): Promise<Page<R>> {
+  const { expressions = {}, thenBy = [] } = opts;
   const [field, dir] = query.sort?.startsWith('-')
     ? [query.sort.slice(1), 'DESC' as const]
     : [query.sort ?? sortable[0], 'ASC' as const];
@@ -56,7 +58,7 @@ export async function paginate<T extends ObjectLiteral, R = T>(
     );
   if (expressions[field]) qb.addSelect(expressions[field], `sort_${field}`).orderBy(`sort_${field}`, dir);
   else qb.orderBy(`${qb.alias}.${field}`, dir);
-  qb.addOrderBy(`${qb.alias}.id`, 'ASC');
+  for (const column of [...thenBy, 'id']) qb.addOrderBy(`${qb.alias}.${column}`, 'ASC');
   qb.skip((query.page - 1) * query.pageSize).take(query.pageSize);
   const [rows, total] = await qb.getManyAndCount();
   return { items: rows.map(map), total, page: query.page, pageSize: query.pageSize };
