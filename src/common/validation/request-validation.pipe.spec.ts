@@ -1,4 +1,5 @@
 import { forbiddenInput } from './request-validation.pipe';
+import { RequestValidationError } from './request-validation.error';
 
 const fields = (value: unknown) => forbiddenInput(value).map((f) => f.field);
 
@@ -24,5 +25,15 @@ describe('forbiddenInput', () => {
     expect(fields({ targets: [{ year: 2025, target: '1' }], note: 'baris 1\r\nbaris 2\ttab 😀 é' })).toEqual([]);
     expect(fields('constructor')).toEqual([]);
     expect(fields(undefined)).toEqual([]);
+  });
+});
+
+describe('RequestValidationError', () => {
+  it('names a huge field without echoing all of it', () => {
+    const key = `a${'[b]'.repeat(3000)}`;
+    const [error] = new RequestValidationError([{ field: key, messages: [`property ${key} should not exist`] }]).fields;
+    expect(error.field).toHaveLength(201);
+    expect(error.field.startsWith('a[b][b]')).toBe(true);
+    expect(error.messages[0].length).toBeLessThanOrEqual(201);
   });
 });
