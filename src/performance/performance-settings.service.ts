@@ -74,6 +74,11 @@ export class PerformanceSettingsService {
     };
     return this.db.transaction(async (m) => {
       const row = await m.findOne(PerformanceSettings, { where: { regionId } });
+      // Read before the update: updateWithVersion writes the changes into `row`.
+      const before = row && {
+        blockOnDataQuality: row.blockOnDataQuality,
+        lowerIsBetterZeroTarget: row.lowerIsBetterZeroTarget,
+      };
       let saved: PerformanceSettings;
       if (row) {
         saved = await updateWithVersion(m, PerformanceSettings, row, dto.version, changes, 'PerformanceSettings');
@@ -91,9 +96,7 @@ export class PerformanceSettingsService {
         entity: 'PerformanceSettings',
         entityId: saved.id,
         regionId,
-        before: row
-          ? { blockOnDataQuality: row.blockOnDataQuality, lowerIsBetterZeroTarget: row.lowerIsBetterZeroTarget }
-          : null,
+        before,
         after: { blockOnDataQuality: saved.blockOnDataQuality, lowerIsBetterZeroTarget: saved.lowerIsBetterZeroTarget },
       });
       return toResponse(saved);

@@ -5,7 +5,14 @@ import request from 'supertest';
 import { Region } from '../../src/organization/entities/region.entity';
 import { Realisation } from '../../src/performance/entities/realisation.entity';
 import type { MadeUser } from '../factories/factories';
-import { indicator, planningWorld, skpdPlan, type PlanningWorld, type SkpdPlan } from '../planning/planning-fixtures';
+import {
+  approvePk,
+  indicator,
+  planningWorld,
+  skpdPlan,
+  type PlanningWorld,
+  type SkpdPlan,
+} from '../planning/planning-fixtures';
 import type { TestApp } from '../utils/test-app';
 
 export const api = (path: string) => `/api/v1${path}`;
@@ -21,27 +28,9 @@ export async function regionIn(t: TestApp, timezone: string): Promise<PlanningWo
 export async function skpdWithPk(t: TestApp, w: PlanningWorld, opts: { reportedQ1: boolean }): Promise<SkpdPlan> {
   const x = await skpdPlan(t, w);
   const ind = await indicator(t, x.planner, x.sasaranId);
-  const pk = await request(t.http)
-    .post(api('/pk'))
-    .set(t.auth(x.planner))
-    .send({ skpdId: x.skpdId, year: 2025 })
-    .expect(201);
-  const items = [
+  await approvePk(t, w, x, 2025, [
     { indicatorId: ind.id, annualTarget: '100', q1Target: '25', q2Target: '25', q3Target: '25', q4Target: '25' },
-  ];
-  await request(t.http)
-    .put(api(`/pk/${pk.body.id}/indicators`))
-    .set(t.auth(x.planner))
-    .send({ version: pk.body.version, items })
-    .expect(200);
-  await request(t.http)
-    .post(api(`/pk/${pk.body.id}/submit`))
-    .set(t.auth(x.planner))
-    .expect(200);
-  await request(t.http)
-    .post(api(`/pk/${pk.body.id}/approve`))
-    .set(t.auth(w.admin))
-    .expect(200);
+  ]);
   if (opts.reportedQ1)
     await t.make.db.getRepository(Realisation).insert({
       regionId: w.regionId,

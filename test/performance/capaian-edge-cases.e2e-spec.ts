@@ -1,6 +1,13 @@
 import request from 'supertest';
 import { TEST_PASSWORD, type MadeUser } from '../factories/factories';
-import { indicator, planningWorld, skpdPlan, type PlanningWorld, type SkpdPlan } from '../planning/planning-fixtures';
+import {
+  approvePk,
+  indicator,
+  planningWorld,
+  skpdPlan,
+  type PlanningWorld,
+  type SkpdPlan,
+} from '../planning/planning-fixtures';
 import { createTestApp, type TestApp } from '../utils/test-app';
 
 /**
@@ -30,28 +37,11 @@ async function withPk(
   const x = await skpdPlan(t, w);
   const ids: string[] = [];
   for (const spec of specs) ids.push((await indicator(t, x.planner, x.sasaranId, spec.body)).id);
-  const pk = await request(t.http)
-    .post(api('/pk'))
-    .set(t.auth(x.planner))
-    .send({ skpdId: x.skpdId, year: 2025 })
-    .expect(201);
   const items = specs.map((spec, i) => {
     const [annualTarget, q1Target, q2Target, q3Target, q4Target] = spec.targets;
     return { indicatorId: ids[i], annualTarget, q1Target, q2Target, q3Target, q4Target };
   });
-  await request(t.http)
-    .put(api(`/pk/${pk.body.id}/indicators`))
-    .set(t.auth(x.planner))
-    .send({ version: pk.body.version, items })
-    .expect(200);
-  await request(t.http)
-    .post(api(`/pk/${pk.body.id}/submit`))
-    .set(t.auth(x.planner))
-    .expect(200);
-  await request(t.http)
-    .post(api(`/pk/${pk.body.id}/approve`))
-    .set(t.auth(w.admin))
-    .expect(200);
+  await approvePk(t, w, x, 2025, items);
   return { w, x, ids };
 }
 

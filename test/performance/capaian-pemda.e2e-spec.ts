@@ -1,11 +1,12 @@
 import request from 'supertest';
 import type { MadeUser } from '../factories/factories';
 import {
+  approvePk,
   indicator,
   node,
+  type PkItem,
   planningWorld,
   skpdPlan,
-  type PlanningWorld,
   type SkpdPlan,
 } from '../planning/planning-fixtures';
 import { createTestApp, type TestApp } from '../utils/test-app';
@@ -13,34 +14,7 @@ import { createTestApp, type TestApp } from '../utils/test-app';
 const api = (path: string) => `/api/v1${path}`;
 const PDF = (n: number) => Buffer.from(`%PDF-1.4\n% bukti pemda ${n} ${Math.random()}\n1 0 obj<<>>endobj\n%%EOF\n`);
 
-type Item = {
-  indicatorId: string;
-  annualTarget: string;
-  q1Target: string;
-  q2Target: string;
-  q3Target: string;
-  q4Target: string;
-};
-
-/** Creates, submits and approves the SKPD's PK of a year with these targets. */
-async function approvePk(t: TestApp, w: PlanningWorld, x: SkpdPlan, year: number, items: Item[]): Promise<void> {
-  const pk = await request(t.http).post(api('/pk')).set(t.auth(x.planner)).send({ skpdId: x.skpdId, year }).expect(201);
-  await request(t.http)
-    .put(api(`/pk/${pk.body.id}/indicators`))
-    .set(t.auth(x.planner))
-    .send({ version: pk.body.version, items })
-    .expect(200);
-  await request(t.http)
-    .post(api(`/pk/${pk.body.id}/submit`))
-    .set(t.auth(x.planner))
-    .expect(200);
-  await request(t.http)
-    .post(api(`/pk/${pk.body.id}/approve`))
-    .set(t.auth(w.admin))
-    .expect(200);
-}
-
-const quarterly = (indicatorId: string, annual: string, q: [string, string, string, string]): Item => ({
+const quarterly = (indicatorId: string, annual: string, q: [string, string, string, string]): PkItem => ({
   indicatorId,
   annualTarget: annual,
   q1Target: q[0],

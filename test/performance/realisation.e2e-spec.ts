@@ -4,7 +4,14 @@ import { Exact, toFixedHalfUp } from '../../src/common/decimal/exact';
 import { capaianForYear, capaianToQuarter } from '../../src/performance/domain/aggregation';
 import { meanCapaian } from '../../src/performance/domain/rollup';
 import type { MadeUser } from '../factories/factories';
-import { indicator, planningWorld, skpdPlan, type PlanningWorld, type SkpdPlan } from '../planning/planning-fixtures';
+import {
+  approvePk,
+  indicator,
+  planningWorld,
+  skpdPlan,
+  type PlanningWorld,
+  type SkpdPlan,
+} from '../planning/planning-fixtures';
 import { createTestApp, type TestApp } from '../utils/test-app';
 
 const api = (path: string) => `/api/v1${path}`;
@@ -31,37 +38,17 @@ async function approvedPk(t: TestApp): Promise<World> {
     polarity: 'LOWER_IS_BETTER',
     aggregation: 'LAST_VALUE',
   });
-  const pk = await request(t.http)
-    .post(api('/pk'))
-    .set(t.auth(x.planner))
-    .send({ skpdId: x.skpdId, year: 2025 })
-    .expect(201);
-  await request(t.http)
-    .put(api(`/pk/${pk.body.id}/indicators`))
-    .set(t.auth(x.planner))
-    .send({
-      version: pk.body.version,
-      items: [
-        {
-          indicatorId: visits.id,
-          annualTarget: '1000',
-          q1Target: '200',
-          q2Target: '250',
-          q3Target: '250',
-          q4Target: '300',
-        },
-        { indicatorId: rate.id, annualTarget: '10', q1Target: '12', q2Target: '11.5', q3Target: '11', q4Target: '10' },
-      ],
-    })
-    .expect(200);
-  await request(t.http)
-    .post(api(`/pk/${pk.body.id}/submit`))
-    .set(t.auth(x.planner))
-    .expect(200);
-  await request(t.http)
-    .post(api(`/pk/${pk.body.id}/approve`))
-    .set(t.auth(w.admin))
-    .expect(200);
+  await approvePk(t, w, x, 2025, [
+    {
+      indicatorId: visits.id,
+      annualTarget: '1000',
+      q1Target: '200',
+      q2Target: '250',
+      q3Target: '250',
+      q4Target: '300',
+    },
+    { indicatorId: rate.id, annualTarget: '10', q1Target: '12', q2Target: '11.5', q3Target: '11', q4Target: '10' },
+  ]);
   return { w, x, visits, rate };
 }
 

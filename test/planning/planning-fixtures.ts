@@ -2,6 +2,8 @@ import request from 'supertest';
 import type { MadeUser } from '../factories/factories';
 import type { TestApp } from '../utils/test-app';
 
+const api = (path: string) => `/api/v1${path}`;
+
 export interface PlanningWorld {
   regionId: string;
   admin: MadeUser;
@@ -98,4 +100,39 @@ export async function indicator(
     });
   if (res.status !== 201) throw new Error(`indicator ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
+}
+
+/** A PK row: the indicator's annual and TW I–IV targets (exact decimal text). */
+export interface PkItem {
+  indicatorId: string;
+  annualTarget: string;
+  q1Target: string;
+  q2Target: string;
+  q3Target: string;
+  q4Target: string;
+}
+
+/** Creates the SKPD's PK of a year with these rows, submits it and has the admin approve it; returns its id. */
+export async function approvePk(
+  t: TestApp,
+  w: PlanningWorld,
+  x: SkpdPlan,
+  year: number,
+  items: PkItem[],
+): Promise<string> {
+  const pk = await request(t.http).post(api('/pk')).set(t.auth(x.planner)).send({ skpdId: x.skpdId, year }).expect(201);
+  await request(t.http)
+    .put(api(`/pk/${pk.body.id}/indicators`))
+    .set(t.auth(x.planner))
+    .send({ version: pk.body.version, items })
+    .expect(200);
+  await request(t.http)
+    .post(api(`/pk/${pk.body.id}/submit`))
+    .set(t.auth(x.planner))
+    .expect(200);
+  await request(t.http)
+    .post(api(`/pk/${pk.body.id}/approve`))
+    .set(t.auth(w.admin))
+    .expect(200);
+  return pk.body.id as string;
 }
