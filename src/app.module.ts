@@ -12,6 +12,7 @@ import { RequestValidationPipe } from './common/validation/request-validation.pi
 import { ConfigModule } from './config/config.module';
 import { ConsoleModule } from './console/console.module';
 import { DemoModule } from './demo/demo.module';
+import { DocumentsModule } from './documents/documents.module';
 import type { AppConfig } from './config/env';
 import { dataSourceOptions } from './database/typeorm-options';
 import { EvaluationModule } from './evaluation/evaluation.module';
@@ -38,6 +39,7 @@ const FEATURES = [
   LkeExcelModule,
   ReportingModule,
   ProgressModule,
+  DocumentsModule,
   HealthModule,
   DemoModule,
   ConsoleModule,

@@ -39,6 +39,8 @@ export const PERMISSIONS = {
   'report.national': ['SUPERADMIN'],
   'progress.read': ['REGION_ADMIN', 'EVALUATOR', 'HEAD'],
   'progress.manage': ['REGION_ADMIN'],
+  /** Sign a document as a party: which party each role may sign as is checked by the service (documents). */
+  'document.sign': ['REGION_ADMIN', 'PLANNER', 'HEAD'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -10,6 +10,7 @@ import { LongTexts1763900007000 } from './1763900007000-long-texts';
 import { CapaianEdgeCases1765400000010 } from './1765400000010-capaian-edge-cases';
 import { ExactDecimalsSqlite1765400000020 } from './1765400000020-exact-decimals-sqlite';
 import { HeadsOfOffice1765500000000 } from './1765500000000-heads-of-office';
+import { SignedDocuments1765700000010 } from './1765700000010-signed-documents';
 
 export const ALL_MIGRATIONS = [
   Organization1763900000000,
@@ -23,4 +24,5 @@ export const ALL_MIGRATIONS = [
   CapaianEdgeCases1765400000010,
   ExactDecimalsSqlite1765400000020,
   HeadsOfOffice1765500000000,
+  SignedDocuments1765700000010,
 ];
