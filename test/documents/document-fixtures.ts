@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
+import { Readable, Writable } from 'node:stream';
 import forge from 'node-forge';
 import request from 'supertest';
 import { Region } from '../../src/organization/entities/region.entity';
@@ -175,6 +175,15 @@ export async function approvedPk(t: TestApp, opts: { approve?: boolean } = {}): 
     head: await t.make.user({ role: 'HEAD', regionId: w.regionId }),
     otherPlanner: await t.make.user({ role: 'PLANNER', regionId: w.regionId }),
   };
+}
+
+/** Collects the app's log lines (createTestApp's logStream). */
+export class LogCapture extends Writable {
+  lines: string[] = [];
+  override _write(chunk: Buffer, _: string, done: () => void) {
+    this.lines.push(chunk.toString());
+    done();
+  }
 }
 
 export type GatewayMode = 'sign' | 'refuse' | 'fail';
