@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { DOCUMENT_BODIES, DOCUMENT_PARAM_RESOURCES } from '../documents/access-fixtures';
 import { PLANNING_BODIES, PLANNING_PARAM_RESOURCES, populatePlanning } from '../planning/access-fixtures';
 import { populateProgress, PROGRESS_BODIES, PROGRESS_PARAM_RESOURCES } from '../progress/access-fixtures';
 import type { Role } from '../../src/auth/roles';
@@ -33,6 +34,7 @@ export const PARAM_RESOURCES: Record<string, { resource: string; skpdOwned: bool
   'evidence/:id': { resource: 'evidence', skpdOwned: true },
   ...PLANNING_PARAM_RESOURCES,
   ...PROGRESS_PARAM_RESOURCES,
+  ...DOCUMENT_PARAM_RESOURCES,
 };
 
 /**
@@ -91,6 +93,7 @@ export const BODIES: Record<string, (f: TenantFixture) => object> = {
   'POST /api/v1/evaluations/:id/lke-excel/commit': () => ({ previewToken: 'x'.repeat(20) }),
   ...PLANNING_BODIES,
   ...PROGRESS_BODIES,
+  ...DOCUMENT_BODIES,
   'PUT /api/v1/realisation-windows': () => ({ year: 2031, quarter: 1, deadline: '2031-04-15T16:59:59Z' }),
   'POST /api/v1/realisation-windows/reopen': (f) => ({
     skpdId: f.otherSkpdId,
