@@ -5,8 +5,11 @@
  *   npm run report -- capaian        --region <code> --skpd <code> --year <y> --out file.xlsx
  *   npm run report -- trend          --region <code> [--from <y>] [--to <y>] --out file.xlsx
  *   npm run report -- national-recap --year <y> --out file.xlsx [--page-size <n>]
+ *   npm run report -- pk-document    --region <code> --skpd <code> --year <y> [--revision <n>] --out file.pdf
  * Without --out the file is named like the download (e.g. Rekap-Predikat-SAKIP-<region>-<year>.xlsx) in the current
- * directory. The national recap streams page by page and shows a progress bar on the terminal.
+ * directory. The national recap streams page by page and shows a progress bar on the terminal. pk-document writes the
+ * SKPD's PK of the year (the latest revision unless --revision) as the API serves it: the signed PDF once signed,
+ * else the draft watermarked "DRAF".
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -19,19 +22,22 @@ import { SingleBar } from 'cli-progress';
 import type { DataSource } from 'typeorm';
 import { AppModule } from '../app.module';
 import { DomainError } from '../common/errors/domain-error';
+import { PkDocumentsService } from '../documents/pk-documents.service';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
 import { ConfigError, loadConfig } from '../config/env';
 import { Region } from '../organization/entities/region.entity';
 import { Skpd } from '../organization/entities/skpd.entity';
+import { PerformanceAgreement } from '../planning/entities/performance-agreement.entity';
 import { nationalRecapFileName } from '../reporting/domain/national-recap';
 import { type ReportFile, ReportsService } from '../reporting/reports.service';
 import { describeStartupError } from '../startup-error';
 
-export const REPORT_KINDS = ['region-recap', 'lke', 'capaian', 'trend', 'national-recap'] as const;
+export const REPORT_KINDS = ['region-recap', 'lke', 'capaian', 'trend', 'national-recap', 'pk-document'] as const;
 type Kind = (typeof REPORT_KINDS)[number];
 
 const USAGE = `usage: npm run report -- <${REPORT_KINDS.join('|')}> [--region <code>] [--skpd <code>] [--year <y>] [--from <y>] [--to <y>] [--out file.xlsx]
   region-recap: --region --year   lke, capaian: --region --skpd --year   trend: --region [--from --to]   national-recap: --year
+  pk-document: --region --skpd --year [--revision <n>] (a PDF: signed once signed, else the draft)
   Reads the server's database: run it with the same DB_URL or SQLITE_PATH (default ./data/sakip.sqlite).`;
 
 class UsageError extends Error {}
@@ -64,6 +70,7 @@ async function main(): Promise<void> {
       to: { type: 'string' },
       out: { type: 'string' },
       'page-size': { type: 'string' },
+      revision: { type: 'string' },
       help: { type: 'boolean' },
     },
   });
@@ -76,7 +83,9 @@ async function main(): Promise<void> {
   const y = year(values.year, 'year');
   if (kind !== 'trend' && y === undefined) throw new UsageError(`--year is required\n${USAGE}`);
   if (kind !== 'national-recap' && !values.region) throw new UsageError(`--region is required\n${USAGE}`);
-  if ((kind === 'lke' || kind === 'capaian') && !values.skpd)
+  if (values.revision !== undefined && !/^\d{1,3}$/.test(values.revision))
+    throw new UsageError('--revision must be a revision number, e.g. 0 for the PK, 1 for its first perubahan');
+  if ((kind === 'lke' || kind === 'capaian' || kind === 'pk-document') && !values.skpd)
     throw new UsageError(`--skpd is required for ${kind}\n${USAGE}`);
 
   const config = loadConfig();
@@ -125,6 +134,27 @@ async function main(): Promise<void> {
       if (!skpd) throw new UsageError(`no SKPD with code ${values.skpd} in ${region.name}`);
       return skpd.id;
     };
+    if (kind === 'pk-document') {
+      const skpd = await skpdId();
+      const pk = await db.getRepository(PerformanceAgreement).findOne({
+        where: {
+          regionId: region.id,
+          skpdId: skpd,
+          year: y as number,
+          ...(values.revision === undefined ? {} : { revision: Number(values.revision) }),
+        },
+        order: { revision: 'DESC' },
+      });
+      if (!pk)
+        throw new UsageError(
+          `no PK ${y}${values.revision === undefined ? '' : ` revision ${values.revision}`} for SKPD ${values.skpd}`,
+        );
+      const pdf = await app.get(PkDocumentsService).document(scope, pk.id);
+      const out = values.out ?? pdf.fileName;
+      await writeFile(out, pdf.content);
+      console.log(`report: ${out}`);
+      return;
+    }
     let file: ReportFile;
     if (kind === 'region-recap') file = await reports.regionRecap(scope, y as number);
     else if (kind === 'lke') file = await reports.lkeSheet(scope, await skpdId(), y as number);
