@@ -7,6 +7,7 @@ import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
 import { EvaluationModule } from '../evaluation/evaluation.module';
 import { LkeExcelModule } from '../evaluation/excel/lke-excel.module';
+import { DocumentsModule } from '../documents/documents.module';
 import { EvidenceModule } from '../evidence/evidence.module';
 import { OrganizationModule } from '../organization/organization.module';
 import { PerformanceModule } from '../performance/performance.module';
@@ -25,6 +26,7 @@ import { ConsoleHomeController, ConsoleNotFoundController, ConsoleRootController
 import { ConsoleLkeController } from './console-lke.controller';
 import { ConsoleLkeExcelController } from './console-lke-excel.controller';
 import { ConsoleRegionController } from './console-region.controller';
+import { ConsolePkDocumentController } from './console-pk-document.controller';
 import { ConsolePkExcelController } from './console-pk-excel.controller';
 import { ConsolePlannerController } from './console-planner.controller';
 import { ConsoleSession } from './console-session';
@@ -41,6 +43,7 @@ import { ConsoleViews } from './console-views';
     OrganizationModule,
     PlanningModule,
     PkExcelModule,
+    DocumentsModule,
     EvidenceModule,
     PerformanceModule,
     EvaluationModule,
@@ -63,6 +66,7 @@ import { ConsoleViews } from './console-views';
     ConsoleHomeController,
     ConsolePlannerController,
     ConsolePkExcelController,
+    ConsolePkDocumentController,
     ConsoleLkeController,
     ConsoleLkeExcelController,
     ConsoleRegionController,

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Browser } from 'playwright-core';
 import request from 'supertest';
@@ -147,6 +148,13 @@ describe('Web console in the browser', () => {
     await page.getByLabel('Pilih lagi berkas yang sama untuk menyimpan').setInputFiles(templatePath);
     await page.getByRole('button', { name: 'Simpan perubahan' }).click();
     await page.getByText('Perubahan disimpan.').waitFor();
+    // The PK as a PDF: a draft watermarked DRAF until it is signed.
+    const [pdf] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Unduh dokumen PK (PDF)' }).click(),
+    ]);
+    expect(pdf.suggestedFilename()).toMatch(/^Perjanjian-Kinerja-2025-.*-DRAF\.pdf$/);
+    expect(readFileSync((await pdf.path())!).subarray(0, 5).toString()).toBe('%PDF-');
     await approvePk();
 
     await page.goto(`${base}/konsol/realisasi?tahun=2025&tw=1`);
