@@ -154,7 +154,11 @@ describe('Web console in the browser', () => {
       page.getByRole('link', { name: 'Unduh dokumen PK (PDF)' }).click(),
     ]);
     expect(pdf.suggestedFilename()).toMatch(/^Perjanjian-Kinerja-2025-.*-DRAF\.pdf$/);
-    expect(readFileSync((await pdf.path())!).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      readFileSync((await pdf.path())!)
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
     await approvePk();
 
     await page.goto(`${base}/konsol/realisasi?tahun=2025&tw=1`);
