@@ -4,7 +4,7 @@ import { ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { memoryStorage } from 'multer';
 import { Public } from '../common/auth/decorators';
-import { NotFoundError } from '../common/errors/domain-error';
+import { NotFoundError, UnprocessableError } from '../common/errors/domain-error';
 import { verificationPage } from './domain/verification';
 import { VerificationDto, VerifyFileFormDto } from './dto/documents.dto';
 import { PkDocumentsService } from './pk-documents.service';
@@ -37,7 +37,8 @@ export class VerificationController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: VerifyFileFormDto })
   verifyFile(@Param('code') code: string, @UploadedFile() file: Presented): Promise<VerificationDto> {
-    return this.documents.verify(code, file?.buffer ?? Buffer.alloc(0));
+    if (!file) throw new UnprocessableError('FILE_REQUIRED', 'Send the file to check in the multipart field "file"');
+    return this.documents.verify(code, file.buffer);
   }
 }
 
@@ -67,7 +68,7 @@ export class VerificationPageController {
     @UploadedFile() file: Presented,
     @Res({ passthrough: true }) res: Response,
   ): Promise<string> {
-    return this.render(code, file?.buffer ?? Buffer.alloc(0), res);
+    return this.render(code, file?.buffer, res);
   }
 
   private async render(code: string, presented: Buffer | undefined, res: Response): Promise<string> {

@@ -162,6 +162,10 @@ describe('PK document: PDF, signatures of both parties (local-p12), public verif
     const good = await request(t.http).post(`/verifikasi/${code}`).attach('file', signed, 'pk.pdf').expect(200);
     expect(good.text).toContain('COCOK');
     await request(t.http).get('/verifikasi/ZZZZZZZZZZZZ').expect(404);
+    const noFile = await request(t.http)
+      .post(api(`/documents/verify/${code}`))
+      .expect(422);
+    expect(noFile.body.code).toBe('FILE_REQUIRED');
     await request(t.http).get(api('/documents/verify/not-a-code')).expect(404);
 
     // Immutable: a target change is refused until a revision is started; the revision starts unsigned.
