@@ -221,3 +221,21 @@ describe('PK document: PDF, signatures of both parties (local-p12), public verif
     expect(await t.db.getRepository(SignedDocument).countBy({ subjectId: pkId })).toBe(0);
   });
 });
+
+describe('public verification rate limit', () => {
+  it('limits file checks per client (429 with Retry-After), on its own app so no other test shares the window', async () => {
+    const t = await createTestApp();
+    try {
+      let last: request.Response | undefined;
+      for (let i = 0; i < 40 && last?.status !== 429; i++)
+        last = await request(t.http)
+          .post(api('/documents/verify/ZZZZZZZZZZZZ'))
+          .attach('file', Buffer.from('x'), 'x.pdf');
+      expect(last?.status).toBe(429);
+      expect(last?.body.code).toBe('TOO_MANY_REQUESTS');
+      expect(Number(last?.headers['retry-after'])).toBeGreaterThan(0);
+    } finally {
+      await t.close();
+    }
+  });
+});
