@@ -5,6 +5,9 @@ import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/env';
 import { EvidenceModule } from '../evidence/evidence.module';
 import { PlanningModule } from '../planning/planning.module';
+import { ReportingModule } from '../reporting/reporting.module';
+import { LheDocumentsController } from './lhe-documents.controller';
+import { LheDocumentsService } from './lhe-documents.service';
 import { DOCUMENT_ENTITIES } from './documents.entities';
 import { PkDocumentsController } from './pk-documents.controller';
 import { PkDocumentsService } from './pk-documents.service';
@@ -28,14 +31,18 @@ export function signingProviderFor(config: AppConfig): SigningProvider {
 }
 
 /**
- * Documents a region signs and publishes: today the Perjanjian Kinerja as PDF, its electronic signature through a
+ * Documents a region signs and publishes: the Perjanjian Kinerja as PDF, the LHE as DOCX, its electronic signature through a
  * signing provider (local-p12 | gateway | none) and the public verification page. Signed files are stored once by
  * sha256 in the evidence registry.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature(DOCUMENT_ENTITIES), AuditModule, EvidenceModule, PlanningModule],
-  controllers: [PkDocumentsController, VerificationController, VerificationPageController],
-  providers: [PkDocumentsService, { provide: SIGNING_PROVIDER, inject: [APP_CONFIG], useFactory: signingProviderFor }],
+  imports: [TypeOrmModule.forFeature(DOCUMENT_ENTITIES), AuditModule, EvidenceModule, PlanningModule, ReportingModule],
+  controllers: [PkDocumentsController, LheDocumentsController, VerificationController, VerificationPageController],
+  providers: [
+    PkDocumentsService,
+    LheDocumentsService,
+    { provide: SIGNING_PROVIDER, inject: [APP_CONFIG], useFactory: signingProviderFor },
+  ],
   exports: [PkDocumentsService],
 })
 export class DocumentsModule {}

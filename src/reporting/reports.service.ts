@@ -23,7 +23,7 @@ import {
   type CapaianReportInput,
   type IndicatorPlan,
 } from './domain/capaian-table';
-import { buildLkeSheet, lkeFileName } from './domain/lke-sheet';
+import { buildLkeSheet, type LkeSheet, lkeFileName } from './domain/lke-sheet';
 import { buildRecap, type PreviousResult, recapFileName, type RecapSubject, slug } from './domain/recap';
 import { buildTrend, trendFileName, type TrendResult, type TrendSubject } from './domain/trend';
 import { isFinalSkpdResult, pemdaResultOf, RESULT_COLUMNS } from './evaluation-results';
@@ -160,14 +160,7 @@ export class ReportsService {
       .getOne();
     if (!ev) throw new DomainError('NO_EVALUATION', 'not_found', `${skpd.name} has no LKE evaluation for ${year}`);
     const ruleSet = snapshotOf(ev);
-    const [score, answers, recommendations] = await Promise.all([
-      this.evaluations.score(scope, ev.id),
-      loadAnswers(this.db.manager, ev),
-      this.db
-        .getRepository(EvaluationRecommendation)
-        .find({ where: { regionId: ev.regionId, evaluationId: ev.id }, order: { createdAt: 'ASC', id: 'ASC' } }),
-    ]);
-    const sheet = buildLkeSheet({ ruleSet, answers, scores: score.stages, recommendations });
+    const sheet = await this.lkeSheetOf(scope, ev);
     const status = `${STATUS_LABELS[ev.status]} (revisi ${ev.revision})`;
     const content = await writeLkeWorkbook(sheet, {
       regionName: region.name,
@@ -177,6 +170,18 @@ export class ReportsService {
       ruleSetName: ruleSet.name,
     });
     return { fileName: lkeFileName(slug(skpd.name), year), content };
+  }
+
+  /** The worksheet lines, totals and recommendations of one evaluation the caller may see (LKE workbook, LHE). */
+  async lkeSheetOf(scope: TenantScope, ev: Evaluation): Promise<LkeSheet> {
+    const [score, answers, recommendations] = await Promise.all([
+      this.evaluations.score(scope, ev.id),
+      loadAnswers(this.db.manager, ev),
+      this.db
+        .getRepository(EvaluationRecommendation)
+        .find({ where: { regionId: ev.regionId, evaluationId: ev.id }, order: { createdAt: 'ASC', id: 'ASC' } }),
+    ]);
+    return buildLkeSheet({ ruleSet: snapshotOf(ev), answers, scores: score.stages, recommendations });
   }
 
   /**
