@@ -8,6 +8,8 @@ import { PlanningModule } from '../planning/planning.module';
 import { ReportingModule } from '../reporting/reporting.module';
 import { LheDocumentsController } from './lhe-documents.controller';
 import { LheDocumentsService } from './lhe-documents.service';
+import { LkjipDocumentsController } from './lkjip-documents.controller';
+import { LkjipDocumentsService } from './lkjip-documents.service';
 import { DOCUMENT_ENTITIES } from './documents.entities';
 import { PkDocumentsController } from './pk-documents.controller';
 import { PkDocumentsService } from './pk-documents.service';
@@ -37,10 +39,17 @@ export function signingProviderFor(config: AppConfig): SigningProvider {
  */
 @Module({
   imports: [TypeOrmModule.forFeature(DOCUMENT_ENTITIES), AuditModule, EvidenceModule, PlanningModule, ReportingModule],
-  controllers: [PkDocumentsController, LheDocumentsController, VerificationController, VerificationPageController],
+  controllers: [
+    PkDocumentsController,
+    LheDocumentsController,
+    LkjipDocumentsController,
+    VerificationController,
+    VerificationPageController,
+  ],
   providers: [
     PkDocumentsService,
     LheDocumentsService,
+    LkjipDocumentsService,
     { provide: SIGNING_PROVIDER, inject: [APP_CONFIG], useFactory: signingProviderFor },
   ],
   exports: [PkDocumentsService],

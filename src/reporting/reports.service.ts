@@ -21,6 +21,7 @@ import {
   buildCapaianTable,
   capaianFileName,
   type CapaianReportInput,
+  type CapaianTable,
   type IndicatorPlan,
 } from './domain/capaian-table';
 import { buildLkeSheet, type LkeSheet, lkeFileName } from './domain/lke-sheet';
@@ -190,6 +191,22 @@ export class ReportsService {
    * with the Pemda capaian output (same indicator shape) once the performance module offers it.
    */
   async capaianTable(scope: TenantScope, skpdId: string, year: number): Promise<ReportFile> {
+    const { region, skpd, table, periodEndYear } = await this.capaianTableOf(scope, skpdId, year);
+    const content = await writeCapaianWorkbook(table, {
+      regionName: region.name,
+      subjectName: skpd.name,
+      year,
+      periodEndYear,
+    });
+    return { fileName: capaianFileName(slug(skpd.name), year), content };
+  }
+
+  /** The capaian table's rows for an SKPD and year (the workbook above and the LKjIP draft). */
+  async capaianTableOf(
+    scope: TenantScope,
+    skpdId: string,
+    year: number,
+  ): Promise<{ region: Region; skpd: Skpd; table: CapaianTable; periodEndYear: number | null }> {
     const [region, skpd] = await Promise.all([this.region(scope), this.skpd(scope, skpdId)]);
     const current = (await this.capaian.forSkpd(scope, { skpdId: skpd.id, year })) as CapaianReportInput;
     if (current.indicators.length === 0)
@@ -228,13 +245,7 @@ export class ReportsService {
       regionLowerIsBetterFormula: region.lowerIsBetterFormula,
     });
     const periodEndYear = periods.length === 1 ? periods[0].endYear : null;
-    const content = await writeCapaianWorkbook(table, {
-      regionName: region.name,
-      subjectName: skpd.name,
-      year,
-      periodEndYear,
-    });
-    return { fileName: capaianFileName(slug(skpd.name), year), content };
+    return { region, skpd, table, periodEndYear };
   }
 
   /** Multi-year trend of the Pemda's and every SKPD's FINAL total and predicate (current revisions), optionally within years. */

@@ -76,6 +76,18 @@ export function renderFirstPage(pdf: Buffer, name: string): string {
   return `${stem}.png`;
 }
 
+/** The visible text of a DOCX (its word/document.xml without tags), one paragraph per line. */
+export function docxText(docx: Buffer): string {
+  return execFileSync('unzip', ['-p', writeTemp(docx, 'doc.docx'), 'word/document.xml'], { encoding: 'utf8' })
+    .replace(/<\/w:p>/g, '\n')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>');
+}
+
 function writeTemp(content: Buffer, name: string): string {
   const path = join(mkdtempSync(join(tmpdir(), 'sakip-pdf-')), name);
   writeFileSync(path, content);

@@ -7,17 +7,7 @@ import { Skpd } from '../../src/organization/entities/skpd.entity';
 import { api, cast, registryOf, sheet, WORKED_EXAMPLE } from '../evaluation/evaluation-fixtures';
 import { EV, finalEvaluation } from '../reporting/report-fixtures';
 import { createTestApp, type TestApp } from '../utils/test-app';
-import { binary, pdftotext, renderFirstPage } from './document-fixtures';
-
-/** The visible text of a DOCX (its word/document.xml without tags), one paragraph per line. */
-const docxText = (docx: Buffer): string => {
-  const file = join(mkdtempSync(join(tmpdir(), 'sakip-docx-')), 'lhe.docx');
-  writeFileSync(file, docx);
-  return execFileSync('unzip', ['-p', file, 'word/document.xml'], { encoding: 'utf8' })
-    .replace(/<\/w:p>/g, '\n')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&amp;/g, '&');
-};
+import { binary, docxText, pdftotext, renderFirstPage } from './document-fixtures';
 
 describe('LHE as DOCX (GET /evaluations/:id/lhe.docx)', () => {
   let t: TestApp;
