@@ -37,7 +37,9 @@ const id = (v: string | null): string => {
   if (v === null) return '–';
   return /^-?\d+(\.\d+)?$/.test(v) ? formatIndonesian(new Decimal(v)) : v;
 };
-const pct = (v: string | null): string => (v === null ? '–' : `${id(v)}%`);
+/** Capaian figures are 2-dp display values ("100.00"): printed with both decimals, "100,00%". */
+const pct = (v: string | null): string =>
+  v === null ? '–' : /^-?\d+(\.\d+)?$/.test(v) ? `${formatIndonesian(new Decimal(v), 2)}%` : `${v}%`;
 const TODO = (what: string) => `[diisi oleh SKPD: ${what}]`;
 
 function explanation(r: CapaianTableRow, input: LkjipInput): Block[] {
