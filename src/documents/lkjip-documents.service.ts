@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, In } from 'typeorm';
-import { DomainError } from '../common/errors/domain-error';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
 import { contentDisposition } from '../evidence/domain/evidence-file';
 import { Realisation } from '../performance/entities/realisation.entity';
@@ -28,12 +27,7 @@ export class LkjipDocumentsService {
     year: number,
   ): Promise<{ content: Buffer; fileName: string; disposition: string }> {
     const { region, skpd, table, periodEndYear } = await this.reports.capaianTableOf(scope, skpdId, year);
-    if (table.rows.length === 0)
-      throw new DomainError(
-        'NO_CAPAIAN_DATA',
-        'not_found',
-        `${skpd.name} has no approved PK with indicators for ${year}`,
-      );
+    // capaianTableOf already refuses a year without an approved PK with indicators (404 NO_CAPAIAN_DATA).
     const model = buildLkjipDocument({
       year,
       regionName: region.name,

@@ -42,7 +42,7 @@ describe('report CLI (src/bin/report.ts)', () => {
     expect(await cli(['bogus'])).toEqual({
       code: 1,
       stderr: expect.stringContaining(
-        'usage: npm run report -- <region-recap|lke|capaian|trend|national-recap|pk-document>',
+        'usage: npm run report -- <region-recap|lke|capaian|trend|national-recap|pk-document|lhe|lkjip>',
       ),
     });
     const out = join(dir, 'nasional.xlsx');
@@ -64,7 +64,7 @@ describe('report CLI (src/bin/report.ts)', () => {
     expect(existsSync(out)).toBe(false);
   }, 200_000);
 
-  it('writes an SKPD’s PK as a PDF (the draft, watermarked, while unsigned)', async () => {
+  it('writes an SKPD’s PK as a PDF (the draft, watermarked, while unsigned); lkjip refuses without an approved PK', async () => {
     const own = mkdtempSync(join(tmpdir(), 'report-cli-pk-'));
     try {
       const ds = new DataSource(dataSourceOptions({ SQLITE_PATH: join(own, 'sakip.sqlite') }));
@@ -117,6 +117,33 @@ describe('report CLI (src/bin/report.ts)', () => {
       expect(text).toContain('PERJANJIAN KINERJA TAHUN 2025');
       expect(text).toContain('Budi Santoso');
       expect(text).toContain('DRAF');
+      // lkjip reaches the document service: a DRAFT PK gives no capaian, said in one line, and no file.
+      const lkjip = join(own, 'lkjip.docx');
+      const refused = await run(
+        join(ROOT, 'node_modules/.bin/ts-node'),
+        [
+          '--transpile-only',
+          join(ROOT, 'src/bin/report.ts'),
+          'lkjip',
+          '--region',
+          '77.01',
+          '--skpd',
+          '1.02.01',
+          '--year',
+          '2025',
+          '--out',
+          lkjip,
+        ],
+        { cwd: own, timeout: 90_000, env },
+      ).then(
+        () => ({ code: 0, stderr: '' }),
+        (e: { code: number; stderr: string }) => ({ code: e.code, stderr: e.stderr }),
+      );
+      expect(refused).toEqual({
+        code: 1,
+        stderr: expect.stringContaining('has no approved Perjanjian Kinerja with indicators for 2025'),
+      });
+      expect(existsSync(lkjip)).toBe(false);
     } finally {
       rmSync(own, { recursive: true, force: true });
     }
