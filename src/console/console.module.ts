@@ -26,7 +26,7 @@ import { ConsoleHomeController, ConsoleNotFoundController, ConsoleRootController
 import { ConsoleLkeController } from './console-lke.controller';
 import { ConsoleLkeExcelController } from './console-lke-excel.controller';
 import { ConsoleRegionController } from './console-region.controller';
-import { ConsolePkDocumentController } from './console-pk-document.controller';
+import { ConsoleDocumentsController } from './console-documents.controller';
 import { ConsolePkExcelController } from './console-pk-excel.controller';
 import { ConsolePlannerController } from './console-planner.controller';
 import { ConsoleSession } from './console-session';
@@ -66,7 +66,7 @@ import { ConsoleViews } from './console-views';
     ConsoleHomeController,
     ConsolePlannerController,
     ConsolePkExcelController,
-    ConsolePkDocumentController,
+    ConsoleDocumentsController,
     ConsoleLkeController,
     ConsoleLkeExcelController,
     ConsoleRegionController,

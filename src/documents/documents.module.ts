@@ -52,6 +52,6 @@ export function signingProviderFor(config: AppConfig): SigningProvider {
     LkjipDocumentsService,
     { provide: SIGNING_PROVIDER, inject: [APP_CONFIG], useFactory: signingProviderFor },
   ],
-  exports: [PkDocumentsService],
+  exports: [PkDocumentsService, LheDocumentsService, LkjipDocumentsService],
 })
 export class DocumentsModule {}

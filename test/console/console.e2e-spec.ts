@@ -264,6 +264,17 @@ describe('Web console in the browser', () => {
     await page.getByText('Tersimpan.').waitFor();
     expect(await page.locator('.lencana').first().textContent()).toBe('FINAL');
     await shot(page, 'evaluator-lke-final', false);
+    // A FINAL evaluation offers its LHE as DOCX (a zip: "PK").
+    const [lhe] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Unduh LHE (DOCX)' }).click(),
+    ]);
+    expect(lhe.suggestedFilename()).toMatch(/^LHE-SAKIP-.*-2025\.docx$/);
+    expect(
+      readFileSync((await lhe.path())!)
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
 
     const ev = (await api().get(`${API}/evaluations/${id}`).set(t.auth(qa)).expect(200)).body;
     expect(ev).toMatchObject({ status: 'FINAL', final: { predicate: 'B' } });
