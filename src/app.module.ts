@@ -12,6 +12,7 @@ import { RequestValidationPipe } from './common/validation/request-validation.pi
 import { ConfigModule } from './config/config.module';
 import { ConsoleModule } from './console/console.module';
 import { DemoModule } from './demo/demo.module';
+import { DocumentsModule } from './documents/documents.module';
 import type { AppConfig } from './config/env';
 import { dataSourceOptions } from './database/typeorm-options';
 import { EvaluationModule } from './evaluation/evaluation.module';
@@ -41,6 +42,7 @@ const FEATURES = [
   ReportingModule,
   ProgressModule,
   NotificationsModule,
+  DocumentsModule,
   HealthModule,
   DemoModule,
   ConsoleModule,

@@ -49,7 +49,9 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
     res.status(body.statusCode).json({ ...body, correlationId });
   });
   configureConsole(app);
-  app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'docs', 'docs-json', ...CONSOLE_ROUTES] });
+  app.setGlobalPrefix(API_PREFIX, {
+    exclude: ['health', 'docs', 'docs-json', 'verifikasi/{*path}', ...CONSOLE_ROUTES],
+  });
   SwaggerModule.setup('docs', app, () => buildOpenApi(app), { jsonDocumentUrl: 'docs-json' });
 }
 

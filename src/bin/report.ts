@@ -5,8 +5,13 @@
  *   npm run report -- capaian        --region <code> --skpd <code> --year <y> --out file.xlsx
  *   npm run report -- trend          --region <code> [--from <y>] [--to <y>] --out file.xlsx
  *   npm run report -- national-recap --year <y> --out file.xlsx [--page-size <n>]
+ *   npm run report -- pk-document    --region <code> --skpd <code> --year <y> [--revision <n>] --out file.pdf
+ *   npm run report -- lhe            --region <code> --skpd <code> --year <y> --out file.docx
+ *   npm run report -- lkjip          --region <code> --skpd <code> --year <y> --out file.docx
  * Without --out the file is named like the download (e.g. Rekap-Predikat-SAKIP-<region>-<year>.xlsx) in the current
- * directory. The national recap streams page by page and shows a progress bar on the terminal.
+ * directory. The national recap streams page by page and shows a progress bar on the terminal. pk-document writes the
+ * SKPD's PK of the year (the latest revision unless --revision) as the API serves it: the signed PDF once signed,
+ * else the draft watermarked "DRAF". lhe needs the SKPD's FINAL evaluation; lkjip an approved PK with indicators.
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -16,22 +21,38 @@ import { parseArgs } from 'node:util';
 import { NestFactory } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { SingleBar } from 'cli-progress';
-import type { DataSource } from 'typeorm';
+import { type DataSource, IsNull } from 'typeorm';
 import { AppModule } from '../app.module';
 import { DomainError } from '../common/errors/domain-error';
+import { LheDocumentsService } from '../documents/lhe-documents.service';
+import { LkjipDocumentsService } from '../documents/lkjip-documents.service';
+import { PkDocumentsService } from '../documents/pk-documents.service';
+import { Evaluation } from '../evaluation/entities/evaluation.entity';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
 import { ConfigError, loadConfig } from '../config/env';
 import { Region } from '../organization/entities/region.entity';
 import { Skpd } from '../organization/entities/skpd.entity';
+import { PerformanceAgreement } from '../planning/entities/performance-agreement.entity';
 import { nationalRecapFileName } from '../reporting/domain/national-recap';
 import { type ReportFile, ReportsService } from '../reporting/reports.service';
 import { describeStartupError } from '../startup-error';
 
-export const REPORT_KINDS = ['region-recap', 'lke', 'capaian', 'trend', 'national-recap'] as const;
+export const REPORT_KINDS = [
+  'region-recap',
+  'lke',
+  'capaian',
+  'trend',
+  'national-recap',
+  'pk-document',
+  'lhe',
+  'lkjip',
+] as const;
 type Kind = (typeof REPORT_KINDS)[number];
 
 const USAGE = `usage: npm run report -- <${REPORT_KINDS.join('|')}> [--region <code>] [--skpd <code>] [--year <y>] [--from <y>] [--to <y>] [--out file.xlsx]
   region-recap: --region --year   lke, capaian: --region --skpd --year   trend: --region [--from --to]   national-recap: --year
+  pk-document: --region --skpd --year [--revision <n>] (a PDF: signed once signed, else the draft)
+  lhe (FINAL evaluation), lkjip (draft): --region --skpd --year (DOCX)
   Reads the server's database: run it with the same DB_URL or SQLITE_PATH (default ./data/sakip.sqlite).`;
 
 class UsageError extends Error {}
@@ -64,6 +85,7 @@ async function main(): Promise<void> {
       to: { type: 'string' },
       out: { type: 'string' },
       'page-size': { type: 'string' },
+      revision: { type: 'string' },
       help: { type: 'boolean' },
     },
   });
@@ -76,7 +98,9 @@ async function main(): Promise<void> {
   const y = year(values.year, 'year');
   if (kind !== 'trend' && y === undefined) throw new UsageError(`--year is required\n${USAGE}`);
   if (kind !== 'national-recap' && !values.region) throw new UsageError(`--region is required\n${USAGE}`);
-  if ((kind === 'lke' || kind === 'capaian') && !values.skpd)
+  if (values.revision !== undefined && !/^\d{1,3}$/.test(values.revision))
+    throw new UsageError('--revision must be a revision number, e.g. 0 for the PK, 1 for its first perubahan');
+  if (['lke', 'capaian', 'pk-document', 'lhe', 'lkjip'].includes(kind) && !values.skpd)
     throw new UsageError(`--skpd is required for ${kind}\n${USAGE}`);
 
   const config = loadConfig();
@@ -125,8 +149,36 @@ async function main(): Promise<void> {
       if (!skpd) throw new UsageError(`no SKPD with code ${values.skpd} in ${region.name}`);
       return skpd.id;
     };
+    /** The SKPD's PK of the year: the latest revision unless --revision. */
+    const pkId = async (): Promise<string> => {
+      const pk = await db.getRepository(PerformanceAgreement).findOne({
+        where: {
+          regionId: region.id,
+          skpdId: await skpdId(),
+          year: y as number,
+          ...(values.revision === undefined ? {} : { revision: Number(values.revision) }),
+        },
+        order: { revision: 'DESC' },
+      });
+      if (!pk)
+        throw new UsageError(
+          `no PK ${y}${values.revision === undefined ? '' : ` revision ${values.revision}`} for SKPD ${values.skpd}`,
+        );
+      return pk.id;
+    };
+    /** The SKPD's current (not superseded) evaluation of the year. */
+    const evaluationId = async (): Promise<string> => {
+      const ev = await db
+        .getRepository(Evaluation)
+        .findOne({ where: { regionId: region.id, skpdId: await skpdId(), year: y as number, supersededAt: IsNull() } });
+      if (!ev) throw new UsageError(`no LKE evaluation ${y} for SKPD ${values.skpd}`);
+      return ev.id;
+    };
     let file: ReportFile;
-    if (kind === 'region-recap') file = await reports.regionRecap(scope, y as number);
+    if (kind === 'pk-document') file = await app.get(PkDocumentsService).document(scope, await pkId());
+    else if (kind === 'lhe') file = await app.get(LheDocumentsService).docx(scope, await evaluationId());
+    else if (kind === 'lkjip') file = await app.get(LkjipDocumentsService).docx(scope, await skpdId(), y as number);
+    else if (kind === 'region-recap') file = await reports.regionRecap(scope, y as number);
     else if (kind === 'lke') file = await reports.lkeSheet(scope, await skpdId(), y as number);
     else if (kind === 'capaian') file = await reports.capaianTable(scope, await skpdId(), y as number);
     else file = await reports.trend(scope, year(values.from, 'from') ?? y, year(values.to, 'to') ?? y);

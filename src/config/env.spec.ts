@@ -31,6 +31,11 @@ describe('loadConfig', () => {
     [{ MIGRATIONS_RUN: 'maybe' }, /MIGRATIONS_RUN/],
     [{ BODY_LIMIT: 'huge' }, /BODY_LIMIT/],
     [{ UPLOAD_MAX_BYTES: '-1' }, /UPLOAD_MAX_BYTES/],
+    [{ SIGNING_PROVIDER: 'bsre' }, /SIGNING_PROVIDER/],
+    [{ SIGNING_PROVIDER: 'local-p12' }, /SIGNING_P12_PATH is required/],
+    [{ SIGNING_PROVIDER: 'gateway' }, /SIGNING_GATEWAY_URL is required/],
+    [{ SIGNING_PROVIDER: 'gateway', SIGNING_GATEWAY_URL: 'esign.local' }, /SIGNING_GATEWAY_URL/],
+    [{ PUBLIC_URL: 'sakip.example.go.id' }, /PUBLIC_URL/],
   ])('rejects %j with a one-line message naming the variable', (raw, name) => {
     let error: unknown;
     try {
@@ -52,5 +57,18 @@ describe('loadConfig', () => {
     });
     expect(config.isEmbedded).toBe(false);
     expect(config.MIGRATIONS_RUN).toBe(false);
+  });
+
+  it('defaults to no signing and accepts each signing provider with its settings', () => {
+    expect(loadConfig({ SQLITE_PATH: ':memory:' }).SIGNING_PROVIDER).toBe('none');
+    const p12 = loadConfig({ SQLITE_PATH: ':memory:', SIGNING_PROVIDER: 'local-p12', SIGNING_P12_PATH: '/etc/x.p12' });
+    expect(p12.SIGNING_P12_PATH).toBe('/etc/x.p12');
+    const gw = loadConfig({
+      SQLITE_PATH: ':memory:',
+      SIGNING_PROVIDER: 'gateway',
+      SIGNING_GATEWAY_URL: 'https://esign.example.go.id',
+      SIGNING_GATEWAY_TIMEOUT_MS: '10000',
+    });
+    expect([gw.SIGNING_GATEWAY_URL, gw.SIGNING_GATEWAY_TIMEOUT_MS]).toEqual(['https://esign.example.go.id', 10000]);
   });
 });

@@ -25,6 +25,9 @@ const toBool = ({ value }: { value: unknown }) =>
         : value
     : value;
 
+export const SIGNING_PROVIDERS = ['none', 'local-p12', 'gateway'] as const;
+export type SigningProviderName = (typeof SIGNING_PROVIDERS)[number];
+
 /**
  * Every setting the service reads, validated once at startup. `.env.example` documents each one.
  * Unset DB_URL means the embedded SQLite file; a mysql:// or mariadb:// URL means MySQL/MariaDB.
@@ -72,8 +75,22 @@ export class Env {
   /** An HTTP gateway (WhatsApp-style provider) that takes POST {to, title, message, link} as JSON; unset → off. */
   @IsOptional() @Matches(/^https?:\/\/\S+$/, { message: 'GATEWAY_URL must be an http(s) URL' }) GATEWAY_URL?: string;
   @IsOptional() @IsString() GATEWAY_TOKEN?: string;
-  /** Base URL put before links in e-mails and gateway messages, e.g. https://sakip.example.go.id. */
-  @IsOptional() @Matches(/^https?:\/\/\S+$/, { message: 'PUBLIC_URL must be an http(s) URL' }) PUBLIC_URL?: string;
+  /**
+   * The address people reach the service at: put before the links in e-mails and gateway messages and the short
+   * verification URLs printed on signed documents, e.g. https://sakip.example.go.id.
+   */
+  @Matches(/^https?:\/\/[^\s]+$/, { message: 'PUBLIC_URL must look like https://sakip.example.go.id' })
+  PUBLIC_URL: string = 'http://localhost:3000';
+  /** How documents are signed: none (signing refused), local-p12 (a PKCS#12 file), gateway (an HTTP signing service). */
+  @IsIn(SIGNING_PROVIDERS) SIGNING_PROVIDER: SigningProviderName = 'none';
+  @IsOptional() @IsString() SIGNING_P12_PATH?: string;
+  @IsOptional() @IsString() SIGNING_P12_PASSPHRASE?: string;
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s]+$/, { message: 'SIGNING_GATEWAY_URL must look like https://esign.example.go.id' })
+  SIGNING_GATEWAY_URL?: string;
+  @IsOptional() @IsString() SIGNING_GATEWAY_USER?: string;
+  @IsOptional() @IsString() SIGNING_GATEWAY_PASSWORD?: string;
+  @Type(() => Number) @IsInt() @Min(1000) @Max(300_000) SIGNING_GATEWAY_TIMEOUT_MS: number = 30_000;
 }
 
 export class ConfigError extends Error {}
@@ -90,6 +107,10 @@ export function loadConfig(raw: NodeJS.ProcessEnv | Record<string, string | unde
     const reasons = errors.map((e) => `${e.property} (${Object.values(e.constraints ?? {}).join('; ')})`);
     throw new ConfigError(`Invalid configuration: ${reasons.join(', ')}`);
   }
+  if (env.SIGNING_PROVIDER === 'local-p12' && !env.SIGNING_P12_PATH)
+    throw new ConfigError('Invalid configuration: SIGNING_P12_PATH is required when SIGNING_PROVIDER=local-p12');
+  if (env.SIGNING_PROVIDER === 'gateway' && !env.SIGNING_GATEWAY_URL)
+    throw new ConfigError('Invalid configuration: SIGNING_GATEWAY_URL is required when SIGNING_PROVIDER=gateway');
   const isEmbedded = !env.DB_URL;
   if (!isEmbedded && !env.JWT_SECRET)
     throw new ConfigError('Invalid configuration: JWT_SECRET is required when DB_URL is set');

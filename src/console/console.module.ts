@@ -7,6 +7,7 @@ import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
 import { EvaluationModule } from '../evaluation/evaluation.module';
 import { LkeExcelModule } from '../evaluation/excel/lke-excel.module';
+import { DocumentsModule } from '../documents/documents.module';
 import { EvidenceModule } from '../evidence/evidence.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { OrganizationModule } from '../organization/organization.module';
@@ -27,6 +28,7 @@ import { ConsoleNotificationsController } from './console-notifications.controll
 import { ConsoleLkeController } from './console-lke.controller';
 import { ConsoleLkeExcelController } from './console-lke-excel.controller';
 import { ConsoleRegionController } from './console-region.controller';
+import { ConsoleDocumentsController } from './console-documents.controller';
 import { ConsolePkExcelController } from './console-pk-excel.controller';
 import { ConsolePlannerController } from './console-planner.controller';
 import { ConsoleSession } from './console-session';
@@ -43,6 +45,7 @@ import { ConsoleViews } from './console-views';
     OrganizationModule,
     PlanningModule,
     PkExcelModule,
+    DocumentsModule,
     EvidenceModule,
     PerformanceModule,
     EvaluationModule,
@@ -66,6 +69,7 @@ import { ConsoleViews } from './console-views';
     ConsoleHomeController,
     ConsolePlannerController,
     ConsolePkExcelController,
+    ConsoleDocumentsController,
     ConsoleLkeController,
     ConsoleLkeExcelController,
     ConsoleRegionController,

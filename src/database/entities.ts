@@ -1,6 +1,7 @@
 /** Every entity of the service, one list per feature module (each module owns its `*.entities.ts`). */
 import { AUTH_ENTITIES } from '../auth/auth.entities';
 import { AUDIT_ENTITIES } from '../audit/audit.entities';
+import { DOCUMENT_ENTITIES } from '../documents/documents.entities';
 import { EVALUATION_ENTITIES } from '../evaluation/evaluation.entities';
 import { ORGANIZATION_ENTITIES } from '../organization/organization.entities';
 import { NOTIFICATION_ENTITIES } from '../notifications/notifications.entities';
@@ -19,4 +20,5 @@ export const ALL_ENTITIES = [
   ...PERFORMANCE_ENTITIES,
   ...PROGRESS_ENTITIES,
   ...NOTIFICATION_ENTITIES,
+  ...DOCUMENT_ENTITIES,
 ];

@@ -156,6 +156,34 @@ export class EvidenceService {
     };
   }
 
+  /**
+   * Stores content the service produced itself (a signed PDF) once by sha256, like an upload's content, and returns
+   * its evidence_files row. No evidence_items row: the caller links the file to its own record.
+   */
+  async storeContent(content: Buffer, type: { ext: EvidenceExt; mime: string }): Promise<EvidenceFile> {
+    const sha256 = createHash('sha256').update(content).digest('hex');
+    await this.storage.put(sha256, content);
+    return this.ensureFileRow(sha256, content.length, type);
+  }
+
+  /** The stored bytes of a sha256 (documents the service signed); a missing blob is reported, never a 500. */
+  async readContent(sha256: string): Promise<Buffer> {
+    const handle = await this.storage.open(sha256);
+    if (!handle) {
+      this.logger.error({ sha256 }, 'stored content missing from storage');
+      throw new DomainError(
+        'EVIDENCE_CONTENT_MISSING',
+        'state',
+        'The stored file is missing; contact the administrator',
+      );
+    }
+    try {
+      return await handle.readFile();
+    } finally {
+      await handle.close();
+    }
+  }
+
   /** An item (with its file) in the caller's tenant; planners only their SKPD's. Anything else is a 404. */
   async findVisible(scope: TenantScope, id: string): Promise<EvidenceItem> {
     const item = await this.visible(scope).andWhere('i.id = :id', { id }).getOne();

@@ -67,7 +67,7 @@ export class DeliveryWorker {
       await repo.update({ id: d.id }, { status: 'CANCELLED', lastError: cancel, leaseUntil: null });
       return false;
     }
-    const link = n!.link ? `${this.config.PUBLIC_URL ?? ''}${n!.link}` : null;
+    const link = n!.link ? `${this.config.PUBLIC_URL}${n!.link}` : null;
     const message: OutgoingMessage = {
       to: to!,
       title: n!.title,

@@ -21,9 +21,10 @@ import {
   buildCapaianTable,
   capaianFileName,
   type CapaianReportInput,
+  type CapaianTable,
   type IndicatorPlan,
 } from './domain/capaian-table';
-import { buildLkeSheet, lkeFileName } from './domain/lke-sheet';
+import { buildLkeSheet, type LkeSheet, lkeFileName } from './domain/lke-sheet';
 import { buildRecap, type PreviousResult, recapFileName, type RecapSubject, slug } from './domain/recap';
 import { regionHeadTitle, signatureOf } from './domain/signature';
 import { buildTrend, trendFileName, type TrendResult, type TrendSubject } from './domain/trend';
@@ -167,14 +168,7 @@ export class ReportsService {
       .getOne();
     if (!ev) throw new DomainError('NO_EVALUATION', 'not_found', `${skpd.name} has no LKE evaluation for ${year}`);
     const ruleSet = snapshotOf(ev);
-    const [score, answers, recommendations] = await Promise.all([
-      this.evaluations.score(scope, ev.id),
-      loadAnswers(this.db.manager, ev),
-      this.db
-        .getRepository(EvaluationRecommendation)
-        .find({ where: { regionId: ev.regionId, evaluationId: ev.id }, order: { createdAt: 'ASC', id: 'ASC' } }),
-    ]);
-    const sheet = buildLkeSheet({ ruleSet, answers, scores: score.stages, recommendations });
+    const sheet = await this.lkeSheetOf(scope, ev);
     const status = `${STATUS_LABELS[ev.status]} (revisi ${ev.revision})`;
     // Signed by the Inspektur: the head of the region's inspectorate.
     const inspectorate = await this.db
@@ -191,12 +185,41 @@ export class ReportsService {
     return { fileName: lkeFileName(slug(skpd.name), year), content };
   }
 
+  /** The worksheet lines, totals and recommendations of one evaluation the caller may see (LKE workbook, LHE). */
+  async lkeSheetOf(scope: TenantScope, ev: Evaluation): Promise<LkeSheet> {
+    const [score, answers, recommendations] = await Promise.all([
+      this.evaluations.score(scope, ev.id),
+      loadAnswers(this.db.manager, ev),
+      this.db
+        .getRepository(EvaluationRecommendation)
+        .find({ where: { regionId: ev.regionId, evaluationId: ev.id }, order: { createdAt: 'ASC', id: 'ASC' } }),
+    ]);
+    return buildLkeSheet({ ruleSet: snapshotOf(ev), answers, scores: score.stages, recommendations });
+  }
+
   /**
    * Performance achievement table (LKjIP chapter III) of an SKPD: the capaian API's figures for the year and the one
    * before, with the end-of-period Renstra targets. A Pemda-level table can reuse buildCapaianTable/writeCapaianWorkbook
    * with the Pemda capaian output (same indicator shape) once the performance module offers it.
    */
   async capaianTable(scope: TenantScope, skpdId: string, year: number): Promise<ReportFile> {
+    const { region, skpd, table, periodEndYear } = await this.capaianTableOf(scope, skpdId, year);
+    const content = await writeCapaianWorkbook(table, {
+      regionName: region.name,
+      subjectName: skpd.name,
+      year,
+      periodEndYear,
+      signature: signatureOf(region, skpd, `Kepala ${skpd.name}`, new Date()),
+    });
+    return { fileName: capaianFileName(slug(skpd.name), year), content };
+  }
+
+  /** The capaian table's rows for an SKPD and year (the workbook above and the LKjIP draft). */
+  async capaianTableOf(
+    scope: TenantScope,
+    skpdId: string,
+    year: number,
+  ): Promise<{ region: Region; skpd: Skpd; table: CapaianTable; periodEndYear: number | null }> {
     const [region, skpd] = await Promise.all([this.region(scope), this.skpd(scope, skpdId)]);
     const current = (await this.capaian.forSkpd(scope, { skpdId: skpd.id, year })) as CapaianReportInput;
     if (current.indicators.length === 0)
@@ -235,14 +258,7 @@ export class ReportsService {
       regionLowerIsBetterFormula: region.lowerIsBetterFormula,
     });
     const periodEndYear = periods.length === 1 ? periods[0].endYear : null;
-    const content = await writeCapaianWorkbook(table, {
-      regionName: region.name,
-      subjectName: skpd.name,
-      year,
-      periodEndYear,
-      signature: signatureOf(region, skpd, `Kepala ${skpd.name}`, new Date()),
-    });
-    return { fileName: capaianFileName(slug(skpd.name), year), content };
+    return { region, skpd, table, periodEndYear };
   }
 
   /** Multi-year trend of the Pemda's and every SKPD's FINAL total and predicate (current revisions), optionally within years. */

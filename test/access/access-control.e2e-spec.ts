@@ -1,12 +1,18 @@
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { PERMISSIONS, ROLES, type Role } from '../../src/auth/roles';
+import { DOCUMENT_PUBLIC_ROUTES } from '../documents/access-fixtures';
 import type { MadeUser } from '../factories/factories';
 import { createTestApp, type TestApp } from '../utils/test-app';
 import { discoverRoutes, fillPath, paramKeys, type RouteInfo } from './routes';
 import { BODIES, idIn, PARAM_RESOURCES, populateTenant, userOfRole, type TenantFixture } from './tenant-fixtures';
 
-const PUBLIC_ROUTES = ['POST /api/v1/auth/login', 'POST /api/v1/auth/refresh', 'GET /health'];
+const PUBLIC_ROUTES = [
+  'POST /api/v1/auth/login',
+  'POST /api/v1/auth/refresh',
+  'GET /health',
+  ...DOCUMENT_PUBLIC_ROUTES,
+];
 const key = (r: RouteInfo) => `${r.method} ${r.path}`;
 
 /** Every row of every table that carries a regionId, for one region: what a foreign caller must never change. */
@@ -47,7 +53,7 @@ describe('access control: every route × role × tenant', () => {
   });
   afterAll(() => t.close());
 
-  it('discovers the routes, and only login, refresh and health are public', () => {
+  it('discovers the routes, and only login, refresh, health and document verification are public', () => {
     expect(routes.length).toBeGreaterThan(15);
     expect(
       routes

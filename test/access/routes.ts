@@ -20,7 +20,7 @@ export interface RouteInfo {
 
 export type DtoClass = new () => object;
 
-const UNPREFIXED = new Set(['health']);
+const UNPREFIXED = new Set(['health', 'verifikasi']);
 const join = (...parts: string[]) =>
   `/${parts
     .map((p) => p.replace(/^\/+|\/+$/g, ''))

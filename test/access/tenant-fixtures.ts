@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { DOCUMENT_BODIES, DOCUMENT_PARAM_RESOURCES } from '../documents/access-fixtures';
 import { PLANNING_BODIES, PLANNING_PARAM_RESOURCES, populatePlanning } from '../planning/access-fixtures';
 import { populateProgress, PROGRESS_BODIES, PROGRESS_PARAM_RESOURCES } from '../progress/access-fixtures';
 import type { Role } from '../../src/auth/roles';
@@ -39,6 +40,7 @@ export const PARAM_RESOURCES: Record<string, { resource: string; skpdOwned: bool
   ...PLANNING_PARAM_RESOURCES,
   ...PROGRESS_PARAM_RESOURCES,
   ...NOTIFICATION_PARAM_RESOURCES,
+  ...DOCUMENT_PARAM_RESOURCES,
 };
 
 /**
@@ -102,6 +104,7 @@ export const BODIES: Record<string, (f: TenantFixture) => object> = {
   ...PLANNING_BODIES,
   ...PROGRESS_BODIES,
   ...NOTIFICATION_BODIES,
+  ...DOCUMENT_BODIES,
   'PUT /api/v1/realisation-windows': () => ({ year: 2031, quarter: 1, deadline: '2031-04-15T16:59:59Z' }),
   'POST /api/v1/realisation-windows/reopen': (f) => ({
     skpdId: f.otherSkpdId,

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Browser } from 'playwright-core';
 import request from 'supertest';
@@ -147,6 +148,17 @@ describe('Web console in the browser', () => {
     await page.getByLabel('Pilih lagi berkas yang sama untuk menyimpan').setInputFiles(templatePath);
     await page.getByRole('button', { name: 'Simpan perubahan' }).click();
     await page.getByText('Perubahan disimpan.').waitFor();
+    // The PK as a PDF: a draft watermarked DRAF until it is signed.
+    const [pdf] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Unduh dokumen PK (PDF)' }).click(),
+    ]);
+    expect(pdf.suggestedFilename()).toMatch(/^Perjanjian-Kinerja-2025-.*-DRAF\.pdf$/);
+    expect(
+      readFileSync((await pdf.path())!)
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
     await approvePk();
 
     await page.goto(`${base}/konsol/realisasi?tahun=2025&tw=1`);
@@ -252,6 +264,17 @@ describe('Web console in the browser', () => {
     await page.getByText('Tersimpan.').waitFor();
     expect(await page.locator('.lencana').first().textContent()).toBe('FINAL');
     await shot(page, 'evaluator-lke-final', false);
+    // A FINAL evaluation offers its LHE as DOCX (a zip: "PK").
+    const [lhe] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Unduh LHE (DOCX)' }).click(),
+    ]);
+    expect(lhe.suggestedFilename()).toMatch(/^LHE-SAKIP-.*-2025\.docx$/);
+    expect(
+      readFileSync((await lhe.path())!)
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
 
     const ev = (await api().get(`${API}/evaluations/${id}`).set(t.auth(qa)).expect(200)).body;
     expect(ev).toMatchObject({ status: 'FINAL', final: { predicate: 'B' } });

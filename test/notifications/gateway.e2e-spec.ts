@@ -37,7 +37,11 @@ describe('HTTP gateway channel against a local fake gateway', () => {
   let t: TestApp;
   beforeAll(async () => {
     gw = await fakeGateway();
-    t = await createTestApp({ GATEWAY_URL: gw.url, GATEWAY_TOKEN: 'rahasia-gateway-token' });
+    t = await createTestApp({
+      GATEWAY_URL: gw.url,
+      GATEWAY_TOKEN: 'rahasia-gateway-token',
+      PUBLIC_URL: 'https://sakip.majubersama.go.id',
+    });
   });
   afterAll(async () => {
     await t?.close();
@@ -71,7 +75,10 @@ describe('HTTP gateway channel against a local fake gateway', () => {
     ]);
     const first = gw.calls.find((c) => c.body.to === '+62811000001')!;
     expect(first.auth).toBe('Bearer rahasia-gateway-token');
-    expect(first.body).toMatchObject({ to: '+62811000001', link: '/konsol/realisasi?tahun=2025' });
+    expect(first.body).toMatchObject({
+      to: '+62811000001',
+      link: 'https://sakip.majubersama.go.id/konsol/realisasi?tahun=2025',
+    });
     expect(first.body.message).toMatch(/Realisasi TW 1 tahun 2025/);
 
     await scheduler.tick(new Date(now.getTime() + 30_000)); // before the backoff: nothing

@@ -2,7 +2,16 @@
  * Errors raised by services and domain code. They carry a stable machine code and a kind;
  * one exception filter maps the kind to an HTTP status, so services stay callable from CLIs, seeds and tests.
  */
-export type ErrorKind = 'not_found' | 'conflict' | 'state' | 'invalid' | 'forbidden' | 'unauthorized' | 'too_many';
+export type ErrorKind =
+  | 'not_found'
+  | 'conflict'
+  | 'state'
+  | 'invalid'
+  | 'forbidden'
+  | 'unauthorized'
+  | 'too_many'
+  /** A service we depend on (e.g. a signing gateway) is down or answered nonsense: 502. */
+  | 'upstream';
 
 export interface FieldError {
   field: string;

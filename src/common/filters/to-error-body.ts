@@ -20,6 +20,7 @@ const STATUS: Record<ErrorKind, number> = {
   forbidden: 403,
   unauthorized: 401,
   too_many: 429,
+  upstream: 502,
 };
 
 const HTTP_CODES: Record<number, string> = {
@@ -34,6 +35,7 @@ const HTTP_CODES: Record<number, string> = {
   415: 'UNSUPPORTED_MEDIA_TYPE',
   422: 'UNPROCESSABLE',
   429: 'TOO_MANY_REQUESTS',
+  502: 'BAD_GATEWAY',
   503: 'SERVICE_UNAVAILABLE',
 };
 

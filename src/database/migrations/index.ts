@@ -11,6 +11,7 @@ import { CapaianEdgeCases1765400000010 } from './1765400000010-capaian-edge-case
 import { ExactDecimalsSqlite1765400000020 } from './1765400000020-exact-decimals-sqlite';
 import { HeadsOfOffice1765500000000 } from './1765500000000-heads-of-office';
 import { Notifications1765600000010 } from './1765600000010-notifications';
+import { SignedDocuments1765700000010 } from './1765700000010-signed-documents';
 
 export const ALL_MIGRATIONS = [
   Organization1763900000000,
@@ -25,4 +26,5 @@ export const ALL_MIGRATIONS = [
   ExactDecimalsSqlite1765400000020,
   HeadsOfOffice1765500000000,
   Notifications1765600000010,
+  SignedDocuments1765700000010,
 ];

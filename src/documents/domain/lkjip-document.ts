@@ -1,0 +1,182 @@
+import type { CapaianTable, CapaianTableRow } from '../../reporting/domain/capaian-table';
+import { formatIndonesian } from '../../planning/domain/indonesian-number';
+import Decimal from 'decimal.js';
+
+/**
+ * The LKjIP draft (Laporan Kinerja Instansi Pemerintah) of an SKPD in the customary chapter structure of
+ * PermenPAN-RB 53/2014, in Indonesian, for the SKPD to edit: I Pendahuluan, II Perencanaan Kinerja (the PK table),
+ * III Akuntabilitas Kinerja (per indicator target, realisation, capaian and category, last year, the end-of-period
+ * target, and the explanation from the realisation notes), IV Penutup. Passages only the SKPD can write are marked
+ * "[diisi oleh SKPD: …]". Pure: a list of blocks the DOCX writer places.
+ */
+export type Block =
+  | { kind: 'heading'; text: string }
+  | { kind: 'paragraph'; text: string }
+  | { kind: 'bullets'; items: string[] }
+  | { kind: 'table'; headers: string[]; widths: number[]; rows: string[][] };
+
+export interface LkjipInput {
+  year: number;
+  regionName: string;
+  skpdName: string;
+  table: CapaianTable;
+  periodEndYear: number | null;
+  /** Per indicator code: the kendala and rencana tindak lanjut written with the year's realisations. */
+  notes: ReadonlyMap<string, { problems: string[]; followUps: string[] }>;
+  /** Budget rows when budget data exists (the budget issue); undefined = the section says the data is missing. */
+  budget?: readonly { program: string; pagu: string; realisasi: string }[];
+}
+
+export interface LkjipDocumentModel {
+  cover: string[];
+  chapters: { title: string; blocks: Block[] }[];
+  fileStem: string;
+}
+
+const id = (v: string | null): string => {
+  if (v === null) return '–';
+  return /^-?\d+(\.\d+)?$/.test(v) ? formatIndonesian(new Decimal(v)) : v;
+};
+/** Capaian figures are 2-dp display values ("100.00"): printed with both decimals, "100,00%". */
+const pct = (v: string | null): string =>
+  v === null ? '–' : /^-?\d+(\.\d+)?$/.test(v) ? `${formatIndonesian(new Decimal(v), 2)}%` : `${v}%`;
+const TODO = (what: string) => `[diisi oleh SKPD: ${what}]`;
+
+function explanation(r: CapaianTableRow, input: LkjipInput): Block[] {
+  const lines: string[] = [
+    `Target ${id(r.target)} ${r.satuan}, realisasi ${id(r.annualRealisation)} ${r.satuan}, capaian ${pct(r.capaian)}` +
+      (r.category ? ` (${r.category}).` : '.'),
+  ];
+  if (r.previousCapaian !== null)
+    lines.push(
+      `Dibandingkan tahun ${input.year - 1} (realisasi ${id(r.previousRealisation)}, capaian ${pct(r.previousCapaian)}), ` +
+        `capaian ${r.capaianChange !== null && r.capaianChange.startsWith('-') ? 'turun' : 'naik'} ${pct(r.capaianChange?.replace(/^-/, '') ?? null)}.`,
+    );
+  else lines.push(`Tidak ada data capaian tahun ${input.year - 1} untuk indikator ini.`);
+  if (r.endTarget !== null)
+    lines.push(
+      `Terhadap target akhir periode${input.periodEndYear ? ` (${input.periodEndYear})` : ''} sebesar ${id(r.endTarget)}, ` +
+        `realisasi tahun ini mencapai ${pct(r.capaianToEndTarget)}.`,
+    );
+  const n = input.notes.get(r.indicatorCode);
+  lines.push(`Kendala: ${n?.problems.length ? n.problems.join(' ') : TODO('kendala yang dihadapi')}`);
+  lines.push(`Rencana tindak lanjut: ${n?.followUps.length ? n.followUps.join(' ') : TODO('rencana tindak lanjut')}`);
+  return [
+    { kind: 'heading', text: `${r.indicatorCode} ${r.indicatorName}` },
+    ...lines.map((text) => ({ kind: 'paragraph' as const, text })),
+  ];
+}
+
+export function buildLkjipDocument(input: LkjipInput): LkjipDocumentModel {
+  const { table } = input;
+  const pkRows = table.rows.map((r, i) => [String(i + 1), r.sasaranName, r.indicatorName, r.satuan, id(r.target)]);
+  const capaianRows = table.rows.map((r, i) => [
+    String(i + 1),
+    r.indicatorName,
+    r.satuan,
+    id(r.target),
+    id(r.annualRealisation),
+    pct(r.capaian),
+    r.category ?? r.notComputable ?? '–',
+    id(r.previousRealisation),
+    pct(r.previousCapaian),
+    id(r.endTarget),
+    pct(r.capaianToEndTarget),
+  ]);
+  const budget: Block[] = input.budget
+    ? [
+        {
+          kind: 'table',
+          headers: ['Program', 'Pagu (Rp)', 'Realisasi (Rp)'],
+          widths: [50, 25, 25],
+          rows: input.budget.map((b) => [b.program, id(b.pagu), id(b.realisasi)]),
+        },
+      ]
+    : [
+        {
+          kind: 'paragraph',
+          text: `Data anggaran belum tersedia dalam sistem. ${TODO('realisasi anggaran per program dan efisiensi')}`,
+        },
+      ];
+  return {
+    cover: [
+      'LAPORAN KINERJA INSTANSI PEMERINTAH',
+      `(LKjIP) TAHUN ${input.year}`,
+      input.skpdName.toUpperCase(),
+      input.regionName.toUpperCase(),
+    ],
+    chapters: [
+      {
+        title: 'BAB I PENDAHULUAN',
+        blocks: [
+          { kind: 'heading', text: 'A. Latar Belakang' },
+          {
+            kind: 'paragraph',
+            text:
+              `Laporan Kinerja ${input.skpdName} Tahun ${input.year} disusun sebagai pertanggungjawaban atas pelaksanaan ` +
+              'Perjanjian Kinerja sesuai Peraturan Presiden Nomor 29 Tahun 2014 tentang Sistem Akuntabilitas Kinerja Instansi ' +
+              'Pemerintah dan Peraturan Menteri PANRB Nomor 53 Tahun 2014.',
+          },
+          { kind: 'heading', text: 'B. Tugas Pokok, Fungsi dan Struktur Organisasi' },
+          { kind: 'paragraph', text: TODO('tugas pokok, fungsi, struktur organisasi dan sumber daya manusia') },
+          { kind: 'heading', text: 'C. Isu Strategis' },
+          { kind: 'paragraph', text: TODO('isu strategis yang dihadapi') },
+        ],
+      },
+      {
+        title: 'BAB II PERENCANAAN KINERJA',
+        blocks: [
+          { kind: 'heading', text: 'A. Rencana Strategis' },
+          { kind: 'bullets', items: table.bySasaran.map((s) => `${s.sasaranCode} ${s.sasaranName}`) },
+          { kind: 'heading', text: `B. Perjanjian Kinerja Tahun ${input.year}` },
+          {
+            kind: 'table',
+            headers: ['No', 'Sasaran Strategis', 'Indikator Kinerja', 'Satuan', 'Target'],
+            widths: [6, 34, 36, 10, 14],
+            rows: pkRows,
+          },
+        ],
+      },
+      {
+        title: 'BAB III AKUNTABILITAS KINERJA',
+        blocks: [
+          { kind: 'heading', text: 'A. Capaian Kinerja Organisasi' },
+          {
+            kind: 'table',
+            headers: [
+              'No',
+              'Indikator',
+              'Satuan',
+              'Target',
+              'Realisasi',
+              'Capaian',
+              'Kategori',
+              `Realisasi ${input.year - 1}`,
+              `Capaian ${input.year - 1}`,
+              'Target Akhir',
+              'Capaian thd Target Akhir',
+            ],
+            widths: [4, 20, 7, 8, 9, 8, 10, 9, 8, 8, 9],
+            rows: capaianRows,
+          },
+          { kind: 'paragraph', text: `Rata-rata capaian kinerja: ${pct(table.mean)}.` },
+          ...table.rows.flatMap((r) => explanation(r, input)),
+          { kind: 'heading', text: 'B. Realisasi Anggaran' },
+          ...budget,
+        ],
+      },
+      {
+        title: 'BAB IV PENUTUP',
+        blocks: [
+          {
+            kind: 'paragraph',
+            text:
+              `Pada Tahun ${input.year}, ${input.skpdName} mencapai rata-rata capaian kinerja ${pct(table.mean)} atas ` +
+              `${table.rows.length} indikator Perjanjian Kinerja. ${TODO('simpulan, permasalahan dan langkah ke depan')}`,
+          },
+        ],
+      },
+    ],
+    fileStem: `LKjIP-${input.skpdName}-${input.year}`.replace(/[^A-Za-z0-9._-]+/g, '-'),
+  };
+}

@@ -1,0 +1,34 @@
+import { Controller, Get, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentScope, RequirePermission } from '../common/auth/decorators';
+import type { TenantScope } from '../common/tenancy/tenant-scope';
+import { SkpdReportQueryDto } from '../reporting/dto/report-query.dto';
+import { DOCX_MIME } from './lhe-documents.service';
+import { LkjipDocumentsService } from './lkjip-documents.service';
+
+@ApiTags('reports')
+@ApiBearerAuth()
+@Controller('reports')
+export class LkjipDocumentsController {
+  constructor(private readonly lkjip: LkjipDocumentsService) {}
+
+  /** The LKjIP draft of an SKPD for a year as DOCX (chapters I–IV), for the SKPD to edit. */
+  @RequirePermission('report.skpd')
+  @Get('lkjip.docx')
+  @ApiProduces(DOCX_MIME)
+  async docx(
+    @CurrentScope() scope: TenantScope,
+    @Query() query: SkpdReportQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    const file = await this.lkjip.docx(scope, query.skpdId, query.year);
+    res.set({
+      'Content-Type': DOCX_MIME,
+      'Content-Disposition': file.disposition,
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'private, no-store',
+    });
+    return new StreamableFile(file.content);
+  }
+}
