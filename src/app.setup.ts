@@ -31,11 +31,11 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
       },
     }),
   );
+  app.use(refuseMisreadBodies);
   app.use(express.json({ limit: config.BODY_LIMIT }));
   // extended: false parses flat key=value pairs only (no nesting).
   app.use(express.urlencoded({ extended: false, limit: config.BODY_LIMIT }));
   app.use(refuseDeepBodies);
-  app.use(refuseEncodedUploads);
   // Body failures (malformed JSON, oversized, too deep, corrupt or unknown Content-Encoding) get the one error shape
   // and a log line with the correlation id: these requests never reach the request logger.
   app.use((err: unknown, req: Request, res: Response, next: NextFunction) => {
@@ -56,11 +56,15 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
 }
 
 /**
- * The JSON and form parsers decompress; the upload parser (multer) does not, so a compressed multipart body would be
- * read as garbage. Refused like any unsupported encoding (415).
+ * What the body parsers would read wrongly, refused like any unsupported encoding (415): a compressed multipart body
+ * (the JSON and form parsers decompress, the upload parser does not) and JSON in a charset other than UTF-8 (RFC 8259;
+ * the JSON parser would decode UTF-7, a known way to smuggle markup).
  */
-function refuseEncodedUploads(req: Request, _res: Response, next: NextFunction): void {
+function refuseMisreadBodies(req: Request, _res: Response, next: NextFunction): void {
   const encoding = (req.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
+  const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(req.headers['content-type'] ?? '')?.[1].toLowerCase();
+  if (req.is('json') && charset !== undefined && charset !== 'utf-8' && charset !== 'utf8')
+    return next(Object.assign(new Error('JSON must be UTF-8'), { type: 'charset.unsupported', status: 415 }));
   if (encoding !== 'identity' && req.is('multipart/*'))
     return next(
       Object.assign(new Error('Compressed uploads are not supported'), { type: 'encoding.unsupported', status: 415 }),

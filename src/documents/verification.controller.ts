@@ -20,6 +20,7 @@ import { RateWindow } from './domain/rate-window';
 import { verificationPage } from './domain/verification';
 import { VerificationDto, VerifyFileFormDto } from './dto/documents.dto';
 import { PkDocumentsService } from './pk-documents.service';
+import { HtmlPages } from '../common/http/html-page';
 
 /** A presented file is hashed in memory only; signed PKs are far below this. */
 const PRESENTED_FILE = FileInterceptor('file', {
@@ -85,7 +86,7 @@ export class VerificationController {
 }
 
 /** The page the QR code opens: GET /verifikasi/:code, and POST a file to check it (no login, no script). */
-@ApiTags('documents')
+@HtmlPages()
 @Public()
 @Controller('verifikasi')
 export class VerificationPageController {

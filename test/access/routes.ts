@@ -5,6 +5,7 @@ import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { ModulesContainer } from '@nestjs/core';
 import type { Permission } from '../../src/auth/roles';
 import { IS_PUBLIC, REQUIRED_PERMISSION } from '../../src/common/auth/decorators';
+import { HTML_PAGE } from '../../src/common/http/html-page';
 import { CONSOLE_CONTROLLER } from '../../src/console/console-controller.decorator';
 
 export interface RouteInfo {
@@ -20,7 +21,7 @@ export interface RouteInfo {
 
 export type DtoClass = new () => object;
 
-const UNPREFIXED = new Set(['health', 'verifikasi']);
+const UNPREFIXED = new Set(['health']);
 const join = (...parts: string[]) =>
   `/${parts
     .map((p) => p.replace(/^\/+|\/+$/g, ''))
@@ -34,7 +35,13 @@ export function discoverRoutes(app: INestApplication): RouteInfo[] {
     for (const wrapper of module.controllers.values()) {
       const controller = wrapper.metatype as (new (...args: never[]) => unknown) | null;
       // The web console's pages (cookie session, HTML) are not API routes; test/console/console-access walks them.
-      if (!controller || Reflect.getMetadata(CONSOLE_CONTROLLER, controller)) continue;
+      // So are other HTML pages for people (the public document verification page).
+      if (
+        !controller ||
+        Reflect.getMetadata(CONSOLE_CONTROLLER, controller) ||
+        Reflect.getMetadata(HTML_PAGE, controller)
+      )
+        continue;
       const base = String(Reflect.getMetadata(PATH_METADATA, controller) ?? '');
       const proto = controller.prototype as Record<string, unknown>;
       for (const name of Object.getOwnPropertyNames(proto)) {

@@ -83,6 +83,24 @@ describe('HTTP pipeline: one error shape, health and docs', () => {
     expectErrorShape(res.body, 415, 'UNSUPPORTED_MEDIA_TYPE');
   });
 
+  it.each(['utf-7', 'latin1', 'klingon'])(
+    'refuses JSON in charset %s with 415 (JSON is UTF-8), and takes utf-8',
+    async (charset) => {
+      const body = JSON.stringify({ username: 'nobody.here', password: 'x' });
+      const refused = await request(t.http)
+        .post('/api/v1/auth/login')
+        .set('Content-Type', `application/json; charset=${charset}`)
+        .send(body)
+        .expect(415);
+      expectErrorShape(refused.body, 415, 'UNSUPPORTED_MEDIA_TYPE');
+      await request(t.http)
+        .post('/api/v1/auth/login')
+        .set('Content-Type', 'application/json; charset=UTF-8')
+        .send(body)
+        .expect(401);
+    },
+  );
+
   it('answers a method no route has with 404 in the same shape', async () => {
     for (const method of ['options', 'trace'] as const) {
       const res = await request(t.http)[method]('/api/v1/skpd').expect(404);

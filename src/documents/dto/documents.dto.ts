@@ -1,14 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsOptionalNonNull } from '../../common/validation/is-optional-non-null';
 import { PK_PARTIES, type PkParty } from '../domain/pk-document';
 
 export class SignPkDto {
   /** The party signing now; optional (the next one in order). FIRST = the SKPD head, SECOND = the regional head. */
-  @IsOptional() @IsIn(PK_PARTIES) party?: PkParty;
+  @IsOptionalNonNull() @IsIn(PK_PARTIES) party?: PkParty;
   /** Gateway only: the signer's NIK (16 digits). Sent to the gateway, never stored. */
-  @IsOptional() @Matches(/^\d{16}$/, { message: 'nik must be 16 digits' }) nik?: string;
+  @IsOptionalNonNull() @Matches(/^\d{16}$/, { message: 'nik must be 16 digits' }) nik?: string;
   /** Gateway only: the signer's passphrase. Sent to the gateway, never stored or logged. */
-  @IsOptional() @IsString() @MinLength(1) @MaxLength(200) passphrase?: string;
+  @IsOptionalNonNull() @IsString() @MinLength(1) @MaxLength(200) passphrase?: string;
 }
 
 export class DocumentSignatureDto {
