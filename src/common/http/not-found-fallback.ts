@@ -13,6 +13,8 @@ export class NotFoundFallback implements OnApplicationBootstrap {
   constructor(private readonly adapterHost: HttpAdapterHost) {}
 
   onApplicationBootstrap(): void {
+    // The CLIs run the same modules as an application context, with no HTTP server.
+    if (!this.adapterHost.httpAdapter) return;
     const express = this.adapterHost.httpAdapter.getInstance<Express>();
     express.use((req: Request, res: Response) => {
       const body = toErrorBody(new NotFoundException(`Cannot ${req.method} ${req.path}`));
