@@ -26,7 +26,7 @@ import type { PerformanceAgreement } from '../planning/entities/performance-agre
 import { PkIndicator } from '../planning/entities/pk-indicator.entity';
 import { PlanNode } from '../planning/entities/plan-node.entity';
 import { PkService } from '../planning/pk.service';
-import { indonesianDateTime } from './domain/indonesian-date';
+import { indonesianDateTime } from '../common/time/indonesian-date';
 import {
   buildPkDocument,
   nextParty,

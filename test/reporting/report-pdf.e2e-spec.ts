@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { RuleSet } from '../../src/evaluation/domain/rule-set';
-import { indonesianDate } from '../../src/reporting/domain/signature';
+import { indonesianDate } from '../../src/common/time/indonesian-date';
 import { api, cast, registryOf, sheet, uniform, WORKED_EXAMPLE } from '../evaluation/evaluation-fixtures';
 import type { MadeUser } from '../factories/factories';
 import { indicator, planningWorld, skpdPlan } from '../planning/planning-fixtures';

@@ -27,13 +27,21 @@ const formatterFor = (zone: string): Intl.DateTimeFormat => {
 
 /** The wall-clock parts of an instant in a zone. */
 export function localParts(at: Date, zone: string): { date: string; hour: number; minute: number } {
-  const parts = Object.fromEntries(formatterFor(zone).formatToParts(at).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    formatterFor(zone)
+      .formatToParts(at)
+      .map((p) => [p.type, p.value]),
+  );
   return { date: `${parts.year}-${parts.month}-${parts.day}`, hour: Number(parts.hour), minute: Number(parts.minute) };
 }
 
 /** Minutes the zone is ahead of UTC at an instant (420 for WIB, 480 for WITA, 540 for WIT). */
 export function offsetMinutes(at: Date, zone: string): number {
-  const parts = Object.fromEntries(formatterFor(zone).formatToParts(at).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    formatterFor(zone)
+      .formatToParts(at)
+      .map((p) => [p.type, p.value]),
+  );
   const asUtc = Date.UTC(+parts.year, +parts.month - 1, +parts.day, +parts.hour, +parts.minute, +parts.second);
   return Math.round((asUtc - Math.floor(at.getTime() / 1000) * 1000) / 60_000);
 }

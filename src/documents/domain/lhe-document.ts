@@ -1,6 +1,6 @@
 import { printedTitle, type Signer } from '../../organization/domain/signer';
 import { type LkeSheet, RECOMMENDATION_STATUS_LABELS } from '../../reporting/domain/lke-sheet';
-import { indonesianDate } from './indonesian-date';
+import { indonesianDate } from '../../common/time/indonesian-date';
 
 /**
  * The Laporan Hasil Evaluasi (LHE) of one SKPD's FINAL LKE evaluation as a document model: cover, the score table by

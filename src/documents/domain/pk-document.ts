@@ -1,7 +1,7 @@
 import type Decimal from 'decimal.js';
 import { printedTitle, type Signer } from '../../organization/domain/signer';
 import { formatIndonesian } from '../../planning/domain/indonesian-number';
-import { indonesianDate } from './indonesian-date';
+import { indonesianDate } from '../../common/time/indonesian-date';
 
 /**
  * The Perjanjian Kinerja as a document model (PermenPAN-RB 53/2014): what every page says, with no layout.

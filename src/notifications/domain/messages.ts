@@ -1,4 +1,5 @@
 import type { NotificationKind } from './reminder-rules';
+import { indonesianDay } from '../../common/time/indonesian-date';
 
 /** What a notification says, in Indonesian; the same text goes to the inbox, e-mail and gateway. */
 export interface MessageText {
@@ -15,21 +16,7 @@ const WHEN: Record<Exclude<NotificationKind, 'IMMEDIATE'>, string> = {
 
 const tanggal = (date: string): string => {
   const [y, m, d] = date.split('-').map(Number);
-  const bulan = [
-    'Januari',
-    'Februari',
-    'Maret',
-    'April',
-    'Mei',
-    'Juni',
-    'Juli',
-    'Agustus',
-    'September',
-    'Oktober',
-    'November',
-    'Desember',
-  ][m - 1];
-  return `${d} ${bulan} ${y}`;
+  return indonesianDay(y, m, d);
 };
 
 /** Quarterly realisation still missing for an SKPD. */

@@ -1,4 +1,5 @@
-import { indonesianDate, regionHeadTitle, signatureLines } from './signature';
+import { indonesianDate } from '../../common/time/indonesian-date';
+import { regionHeadTitle, signatureLines } from './signature';
 
 describe('signature block', () => {
   const date = new Date('2026-12-04T18:30:00Z'); // 5 December in Jakarta (UTC+7)

@@ -1,3 +1,4 @@
+import { indonesianDate } from '../../common/time/indonesian-date';
 import { printedTitle, type Signer, signerOf } from '../../organization/domain/signer';
 
 /**
@@ -5,30 +6,8 @@ import { printedTitle, type Signer, signerOf } from '../../organization/domain/s
  * sign, the name, the rank and the NIP. Pure: the workbook writers lay these lines out (sheet-style.ts).
  */
 
-const MONTHS = [
-  'Januari',
-  'Februari',
-  'Maret',
-  'April',
-  'Mei',
-  'Juni',
-  'Juli',
-  'Agustus',
-  'September',
-  'Oktober',
-  'November',
-  'Desember',
-];
 /** Dots left for a person to fill in by hand. */
 export const BLANK = '..............................';
-
-/** "5 Desember 2026": the calendar date of `at` in the region's time zone. */
-export function indonesianDate(at: Date, timeZone = 'Asia/Jakarta'): string {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric' })
-    .formatToParts(at)
-    .reduce<Record<string, string>>((all, p) => ({ ...all, [p.type]: p.value }), {});
-  return `${Number(parts.day)} ${MONTHS[Number(parts.month) - 1]} ${parts.year}`;
-}
 
 export interface SignatureInput {
   /** Where the document is signed (the region's seat city); dots when unknown. */

@@ -1,4 +1,5 @@
-const MONTHS = [
+/** The months as printed in Indonesian documents. */
+export const MONTHS = [
   'Januari',
   'Februari',
   'Maret',
@@ -13,12 +14,16 @@ const MONTHS = [
   'Desember',
 ];
 
+/** "5 Desember 2026" for a calendar day (month 1–12). */
+export const indonesianDay = (year: number, month: number, day: number): string =>
+  `${day} ${MONTHS[month - 1]} ${year}`;
+
 /** "5 Desember 2026": the calendar date of an instant in the region's time zone, as printed under a signature. */
-export function indonesianDate(at: Date, timeZone: string): string {
+export function indonesianDate(at: Date, timeZone = 'Asia/Jakarta'): string {
   const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric' })
     .formatToParts(at)
     .reduce<Record<string, string>>((acc, p) => ({ ...acc, [p.type]: p.value }), {});
-  return `${Number(parts.day)} ${MONTHS[Number(parts.month) - 1]} ${parts.year}`;
+  return indonesianDay(Number(parts.year), Number(parts.month), Number(parts.day));
 }
 
 /** "5 Desember 2026 14.30 WIB": a signing time for the verification page. */
