@@ -8,16 +8,24 @@ import express from 'express';
 import hbs from 'hbs';
 import { findRuleSetDir } from '../evaluation/lke-rule-sets';
 import { formatIndonesian } from '../planning/domain/indonesian-number';
+import { ZONE_NAMES } from '../common/time/indonesian-date';
 import { CONSOLE_PATH } from './console-session';
 
 /** <repo>/templates/console, found the way the LKE rule sets find <repo>/templates/lke (works from src and dist). */
 export const consoleTemplatesDir = (): string => join(dirname(findRuleSetDir()), 'console');
 
-const DATE_TIME = new Intl.DateTimeFormat('id-ID', {
-  dateStyle: 'medium',
-  timeStyle: 'short',
-  timeZone: 'Asia/Jakarta',
-});
+const DEFAULT_ZONE = 'Asia/Jakarta';
+const DATE_TIMES = new Map<string, Intl.DateTimeFormat>();
+/** "15 Apr 2025, 23.59 WIT": an instant in the region's zone (the page's `zonaWaktu`), named WIB / WITA / WIT. */
+function tanggal(value: unknown, timeZone: string): string {
+  if (!value) return '–';
+  if (!DATE_TIMES.has(timeZone))
+    DATE_TIMES.set(timeZone, new Intl.DateTimeFormat('id-ID', { dateStyle: 'medium', timeStyle: 'short', timeZone }));
+  return `${DATE_TIMES.get(timeZone)!.format(new Date(String(value)))} ${ZONE_NAMES[timeZone] ?? timeZone}`;
+}
+/** The zone of the page being rendered (ConsoleViews puts the caller's region's zone into every page). */
+const zoneOf = (options: unknown): string =>
+  (options as { data?: { root?: { zonaWaktu?: string } } })?.data?.root?.zonaWaktu ?? DEFAULT_ZONE;
 
 /** A target or value as the API gives it (decimal text, a {lower, upper} range, true for yes/no) for display. */
 function angka(value: unknown, places?: number): string {
@@ -41,7 +49,12 @@ export function configureConsole(app: NestExpressApplication): void {
   engine.registerHelper('angka', (value: unknown, places: unknown) =>
     angka(value, typeof places === 'number' ? places : undefined),
   );
-  engine.registerHelper('tanggal', (value: unknown) => (value ? DATE_TIME.format(new Date(String(value))) : '–'));
+  engine.registerHelper('tanggal', (value: unknown, options: unknown) => tanggal(value, zoneOf(options)));
+  /** A field label naming the page's zone: "Batas waktu" → "Batas waktu (WITA)". */
+  engine.registerHelper('denganZona', (label: unknown, options: unknown) => {
+    const zone = zoneOf(options);
+    return `${String(label)} (${ZONE_NAMES[zone] ?? zone})`;
+  });
   app.engine('hbs', engine.__express);
   app.setViewEngine('hbs');
   app.setBaseViewsDir(dir);

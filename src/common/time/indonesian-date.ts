@@ -35,7 +35,8 @@ export function indonesianDateTime(at: Date, timeZone: string): string {
   return `${indonesianDate(at, timeZone)} ${time} ${zone}`;
 }
 
-const ZONE_NAMES: Record<string, string> = {
+/** WIB / WITA / WIT: how Indonesians name their time zones. */
+export const ZONE_NAMES: Record<string, string> = {
   'Asia/Jakarta': 'WIB',
   'Asia/Pontianak': 'WIB',
   'Asia/Makassar': 'WITA',
