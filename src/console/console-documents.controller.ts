@@ -1,6 +1,7 @@
 import { Get, Param, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { RequirePermission } from '../common/auth/decorators';
+import { DOCX_MIME, PDF_MIME, sendFile } from '../common/http/file-download';
 import { LheDocumentsService } from '../documents/lhe-documents.service';
 import { LkjipDocumentsService } from '../documents/lkjip-documents.service';
 import { PkDocumentsService } from '../documents/pk-documents.service';
@@ -8,18 +9,6 @@ import { ConsoleController } from './console-controller.decorator';
 import { skpdOf, uuidParam } from './console-params';
 import type { ConsoleRequest } from './console-session';
 import { yearOf } from './console-year';
-
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-
-function send(res: Response, type: string, file: { content: Buffer; disposition: string }): void {
-  res.set({
-    'Content-Type': type,
-    'Content-Disposition': file.disposition,
-    'X-Content-Type-Options': 'nosniff',
-    'Cache-Control': 'private, no-store',
-  });
-  res.end(file.content);
-}
 
 /**
  * Documents in the console, with the API's services and permissions: the PK as PDF (signed once signed, else the
@@ -36,19 +25,19 @@ export class ConsoleDocumentsController {
   @RequirePermission('planning.read')
   @Get('pk/:id/dokumen')
   async pkPdf(@Req() req: ConsoleRequest, @Res() res: Response, @Param('id', uuidParam) id: string): Promise<void> {
-    send(res, 'application/pdf', await this.pk.document(req.scope!, id));
+    sendFile(res, PDF_MIME, await this.pk.document(req.scope!, id));
   }
 
   @RequirePermission('evaluation.read')
   @Get('lke/:id/lhe')
   async lheDocx(@Req() req: ConsoleRequest, @Res() res: Response, @Param('id', uuidParam) id: string): Promise<void> {
-    send(res, DOCX, await this.lhe.docx(req.scope!, id));
+    sendFile(res, DOCX_MIME, await this.lhe.docx(req.scope!, id));
   }
 
   @RequirePermission('report.skpd')
   @Get('capaian/lkjip')
   async lkjipDocx(@Req() req: ConsoleRequest, @Res() res: Response): Promise<void> {
     const scope = req.scope!;
-    send(res, DOCX, await this.lkjip.docx(scope, skpdOf(scope, req.query.skpd), yearOf(req.query.tahun)));
+    sendFile(res, DOCX_MIME, await this.lkjip.docx(scope, skpdOf(scope, req.query.skpd), yearOf(req.query.tahun)));
   }
 }

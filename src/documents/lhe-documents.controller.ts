@@ -2,8 +2,9 @@ import { Controller, Get, Param, ParseUUIDPipe, Res, StreamableFile } from '@nes
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentScope, RequirePermission } from '../common/auth/decorators';
+import { DOCX_MIME, fileDownload } from '../common/http/file-download';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
-import { DOCX_MIME, LheDocumentsService } from './lhe-documents.service';
+import { LheDocumentsService } from './lhe-documents.service';
 
 @ApiTags('evaluations')
 @ApiBearerAuth()
@@ -21,12 +22,6 @@ export class LheDocumentsController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
     const file = await this.lhe.docx(scope, id);
-    res.set({
-      'Content-Type': DOCX_MIME,
-      'Content-Disposition': file.disposition,
-      'X-Content-Type-Options': 'nosniff',
-      'Cache-Control': 'private, no-store',
-    });
-    return new StreamableFile(file.content);
+    return fileDownload(res, DOCX_MIME, file);
   }
 }

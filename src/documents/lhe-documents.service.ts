@@ -2,18 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { InvalidStateError } from '../common/errors/domain-error';
+import type { DownloadFile } from '../common/http/file-download';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
 import { findEvaluation, snapshotOf } from '../evaluation/evaluation-access';
 import { EvaluationRecommendation } from '../evaluation/entities/evaluation-recommendation.entity';
-import { contentDisposition } from '../evidence/domain/evidence-file';
 import { signerOf } from '../organization/domain/signer';
 import { Region } from '../organization/entities/region.entity';
 import { Skpd } from '../organization/entities/skpd.entity';
 import { ReportsService } from '../reporting/reports.service';
 import { buildLheDocument } from './domain/lhe-document';
 import { renderLheDocx } from './lhe-docx';
-
-export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /**
  * The LHE of an SKPD's FINAL evaluation as an editable DOCX, with the same access as the evaluation itself
@@ -26,10 +24,7 @@ export class LheDocumentsService {
     private readonly reports: ReportsService,
   ) {}
 
-  async docx(
-    scope: TenantScope,
-    evaluationId: string,
-  ): Promise<{ content: Buffer; fileName: string; disposition: string }> {
+  async docx(scope: TenantScope, evaluationId: string): Promise<DownloadFile> {
     const ev = await findEvaluation(this.db.manager, scope, evaluationId);
     if (ev.status !== 'FINAL' || ev.supersededAt)
       throw new InvalidStateError('EVALUATION_NOT_FINAL', 'The LHE is issued from the current FINAL evaluation');
@@ -65,6 +60,6 @@ export class LheDocumentsService {
       date: ev.finalizedAt ?? new Date(),
     });
     const fileName = `${model.fileStem}.docx`;
-    return { content: await renderLheDocx(model), fileName, disposition: contentDisposition(fileName) };
+    return { content: await renderLheDocx(model), fileName };
   }
 }

@@ -2,9 +2,9 @@ import { Controller, Get, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentScope, RequirePermission } from '../common/auth/decorators';
+import { DOCX_MIME, fileDownload } from '../common/http/file-download';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
 import { SkpdReportQueryDto } from '../reporting/dto/report-query.dto';
-import { DOCX_MIME } from './lhe-documents.service';
 import { LkjipDocumentsService } from './lkjip-documents.service';
 
 @ApiTags('reports')
@@ -23,12 +23,6 @@ export class LkjipDocumentsController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
     const file = await this.lkjip.docx(scope, query.skpdId, query.year);
-    res.set({
-      'Content-Type': DOCX_MIME,
-      'Content-Disposition': file.disposition,
-      'X-Content-Type-Options': 'nosniff',
-      'Cache-Control': 'private, no-store',
-    });
-    return new StreamableFile(file.content);
+    return fileDownload(res, DOCX_MIME, file);
   }
 }

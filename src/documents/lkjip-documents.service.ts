@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, In } from 'typeorm';
+import type { DownloadFile } from '../common/http/file-download';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
-import { contentDisposition } from '../evidence/domain/evidence-file';
 import { Realisation } from '../performance/entities/realisation.entity';
 import { Indicator } from '../planning/entities/indicator.entity';
 import { ReportsService } from '../reporting/reports.service';
@@ -21,11 +21,7 @@ export class LkjipDocumentsService {
     private readonly reports: ReportsService,
   ) {}
 
-  async docx(
-    scope: TenantScope,
-    skpdId: string,
-    year: number,
-  ): Promise<{ content: Buffer; fileName: string; disposition: string }> {
+  async docx(scope: TenantScope, skpdId: string, year: number): Promise<DownloadFile> {
     const { region, skpd, table, periodEndYear } = await this.reports.capaianTableOf(scope, skpdId, year);
     // capaianTableOf already refuses a year without an approved PK with indicators (404 NO_CAPAIAN_DATA).
     const model = buildLkjipDocument({
@@ -42,7 +38,7 @@ export class LkjipDocumentsService {
       ),
     });
     const fileName = `${model.fileStem}.docx`;
-    return { content: await renderLkjipDocx(model), fileName, disposition: contentDisposition(fileName) };
+    return { content: await renderLkjipDocx(model), fileName };
   }
 
   /** Kendala and rencana tindak lanjut of the year's realisations, per indicator code, quarter by quarter. */

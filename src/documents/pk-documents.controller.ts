@@ -2,19 +2,10 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res, Strea
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentScope, RequirePermission } from '../common/auth/decorators';
+import { fileDownload, PDF_MIME } from '../common/http/file-download';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
 import { DocumentStatusDto, SignPkDto } from './dto/documents.dto';
-import { type PdfFile, PkDocumentsService } from './pk-documents.service';
-
-export function pdfDownload(res: Response, file: PdfFile): StreamableFile {
-  res.set({
-    'Content-Type': 'application/pdf',
-    'Content-Disposition': file.disposition,
-    'X-Content-Type-Options': 'nosniff',
-    'Cache-Control': 'private, no-store',
-  });
-  return new StreamableFile(file.content);
-}
+import { PkDocumentsService } from './pk-documents.service';
 
 /** The PK as a PDF document and its electronic signature by both parties. */
 @ApiTags('pk')
@@ -32,7 +23,7 @@ export class PkDocumentsController {
     @Param('id', ParseUUIDPipe) id: string,
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
-    return pdfDownload(res, await this.documents.document(scope, id));
+    return fileDownload(res, PDF_MIME, await this.documents.document(scope, id));
   }
 
   /** The signed PDF (404 DOCUMENT_NOT_SIGNED before the first signature). */
@@ -44,7 +35,7 @@ export class PkDocumentsController {
     @Param('id', ParseUUIDPipe) id: string,
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
-    return pdfDownload(res, await this.documents.signedFile(scope, id));
+    return fileDownload(res, PDF_MIME, await this.documents.signedFile(scope, id));
   }
 
   /** Who signed, who signs next, the verification code and URL. */

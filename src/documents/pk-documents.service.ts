@@ -12,11 +12,11 @@ import {
   UnprocessableError,
 } from '../common/errors/domain-error';
 import { isUniqueViolation } from '../common/filters/to-error-body';
+import type { DownloadFile } from '../common/http/file-download';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
 import { updateWithVersion } from '../common/typeorm/versioned-update';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/env';
-import { contentDisposition } from '../evidence/domain/evidence-file';
 import { EvidenceService } from '../evidence/evidence.service';
 import { type Signer, signerOf } from '../organization/domain/signer';
 import { Region } from '../organization/entities/region.entity';
@@ -43,11 +43,7 @@ import { SignedDocument } from './entities/signed-document.entity';
 import { renderPkPdf } from './pk-pdf';
 import { SIGNING_PROVIDER, type SigningProvider } from './signing/signing-provider';
 
-export interface PdfFile {
-  content: Buffer;
-  fileName: string;
-  disposition: string;
-}
+export type PdfFile = DownloadFile;
 
 /** Everything the PK document shows, loaded for one PK revision. */
 interface PkSource {
@@ -391,6 +387,6 @@ export class PkDocumentsService {
   private pdfFile(source: PkSource, content: Buffer, draft: boolean): PdfFile {
     const stem = `Perjanjian-Kinerja-${source.pk.year}${source.pk.revision ? `-Perubahan-${source.pk.revision}` : ''}-${source.skpd.shortName ?? source.skpd.code}`;
     const fileName = `${stem.replace(/[^A-Za-z0-9._-]+/g, '-')}${draft ? '-DRAF' : ''}.pdf`;
-    return { content, fileName, disposition: contentDisposition(fileName) };
+    return { content, fileName };
   }
 }

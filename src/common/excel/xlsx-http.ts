@@ -2,37 +2,21 @@ import { applyDecorators, HttpCode, StreamableFile, type Type, UseInterceptors }
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { contentDisposition } from '../../evidence/domain/evidence-file';
+import { attachmentHeaders, type DownloadFile, fileDownload, sendFile } from '../http/file-download';
 import { XLSX_MIME } from './read-xlsx';
 
 /** A workbook to download: its meaningful file name and bytes. */
-export interface XlsxFile {
-  fileName: string;
-  content: Buffer;
-}
+export type XlsxFile = DownloadFile;
 
 /** Headers of an xlsx attachment; the length only when the whole file is at hand (a streamed workbook has none). */
-export const xlsxHeaders = (fileName: string, length?: number): Record<string, string> => ({
-  'Content-Type': XLSX_MIME,
-  ...(length === undefined ? {} : { 'Content-Length': String(length) }),
-  'Content-Disposition': contentDisposition(fileName),
-  'Cache-Control': 'private, no-store',
-  'X-Content-Type-Options': 'nosniff',
-});
+export const xlsxHeaders = (fileName: string, length?: number): Record<string, string> =>
+  attachmentHeaders(XLSX_MIME, fileName, length);
 
-const headersOf = (file: XlsxFile) => xlsxHeaders(file.fileName, file.content.length);
-
-/** An xlsx download from an API route (`@Res({ passthrough: true })`): attachment, RFC 5987 file name, no caching. */
-export function xlsxDownload(res: Response, file: XlsxFile): StreamableFile {
-  res.set(headersOf(file));
-  return new StreamableFile(file.content);
-}
+/** An xlsx download from an API route (`@Res({ passthrough: true })`). */
+export const xlsxDownload = (res: Response, file: XlsxFile): StreamableFile => fileDownload(res, XLSX_MIME, file);
 
 /** The same download written straight to the response (handlers that own `@Res()`, such as the console's). */
-export function sendXlsx(res: Response, file: XlsxFile): void {
-  res.set(headersOf(file));
-  res.end(file.content);
-}
+export const sendXlsx = (res: Response, file: XlsxFile): void => sendFile(res, XLSX_MIME, file);
 
 /** A route taking one spreadsheet in the multipart field "file" (answers 200: a preview or a commit result). */
 export const XlsxUploadRoute = (form: Type<unknown>) =>
