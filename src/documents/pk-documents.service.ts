@@ -45,6 +45,12 @@ import { SIGNING_PROVIDER, type SigningProvider } from './signing/signing-provid
 
 export type PdfFile = DownloadFile;
 
+/** A unique key hit while signing means another signature of the same PK landed at the same moment: 409. */
+const signingRace = (err: unknown): unknown =>
+  isUniqueViolation(err)
+    ? new ConflictError('SIGNING_CONFLICT', 'Someone signed this PK at the same moment; reload and try again')
+    : err;
+
 /** Everything the PK document shows, loaded for one PK revision. */
 interface PkSource {
   pk: PerformanceAgreement;
@@ -185,12 +191,7 @@ export class PkDocumentsService {
             }),
           );
         } catch (err) {
-          if (isUniqueViolation(err))
-            throw new ConflictError(
-              'SIGNING_CONFLICT',
-              'Someone signed this PK at the same moment; reload and try again',
-            );
-          throw err;
+          throw signingRace(err);
         }
       }
       try {
@@ -208,12 +209,7 @@ export class PkDocumentsService {
           signedAt: new Date(),
         });
       } catch (err) {
-        if (isUniqueViolation(err))
-          throw new ConflictError(
-            'SIGNING_CONFLICT',
-            'Someone signed this PK at the same moment; reload and try again',
-          );
-        throw err;
+        throw signingRace(err);
       }
       // Never the nik or the passphrase.
       await this.audit.record(m, scope, {
