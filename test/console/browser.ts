@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import type { TestApp } from '../utils/test-app';
 
@@ -48,3 +49,28 @@ export async function loginAs(
 /** A screenshot under test-output/screenshots (CI keeps them as artefacts); long pages only their first screen. */
 export const shot = (page: Page, name: string, fullPage = true) =>
   page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage });
+
+/** The impacts #17 forbids on any console page. */
+const BLOCKING_IMPACTS = new Set(['serious', 'critical']);
+
+/** axe-core's findings on the page as it is now, only those of impact "serious" or "critical" (as `rule: targets`). */
+export async function seriousA11yViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations
+    .filter((v) => v.impact && BLOCKING_IMPACTS.has(v.impact))
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/**
+ * One console page checked the way #17 asks: no serious or critical axe-core violation, and screenshots at 1280 px
+ * and 360 px wide (CI keeps test-output/screenshots as artefacts). Leaves the viewport as it found it.
+ */
+export async function checkPage(page: Page, name: string): Promise<void> {
+  expect(await seriousA11yViolations(page)).toEqual([]);
+  const viewport = page.viewportSize() ?? { width: 1280, height: 900 };
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await shot(page, `${name}-1280`);
+  await page.setViewportSize({ width: 360, height: 780 });
+  await shot(page, `${name}-360`);
+  await page.setViewportSize(viewport);
+}
