@@ -48,6 +48,18 @@ const FEATURES = [
   ConsoleModule,
 ];
 
+/**
+ * nestjs-pino mounts the request logger once for the prefixed API and once more for every path excluded from the
+ * prefix ('/', 'konsol', 'konsol/{*path}'), so a console request passed through it two or three times and was logged
+ * as often. pino-http asks `ignore` once per pass, before it subscribes to the response: only the first pass logs.
+ */
+const passed = new WeakSet<object>();
+function loggedAlready(req: object): boolean {
+  if (passed.has(req)) return true;
+  passed.add(req);
+  return false;
+}
+
 @Module({})
 export class AppModule {
   /** The whole service for one validated configuration (main.ts, the CLIs and every e2e test build it this way). */
@@ -65,7 +77,7 @@ export class AppModule {
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
       redact: { paths: ['req.headers', 'res.headers', '*.password', '*.refreshToken', '*.accessToken'], remove: true },
-      autoLogging: { ignore: (req) => req.url === '/health' },
+      autoLogging: { ignore: (req) => loggedAlready(req) || req.url === '/health' },
     };
     return {
       module: AppModule,

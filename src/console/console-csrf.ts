@@ -6,10 +6,8 @@ import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/env';
 import { COOKIES, cookieOptions, type ConsoleRequest } from './console-session';
 
-/** Every console form carries this hidden field (multipart forms: in the action's query, read before the body). */
+/** Every console form carries this hidden field, multipart forms too (checked after the upload parser: console-upload.ts). */
 export const CSRF_FIELD = '_csrf';
-
-const isMultipart = (req: Request): boolean => (req.headers['content-type'] ?? '').startsWith('multipart/form-data');
 
 /**
  * Double-submit CSRF tokens (csrf-csrf): an HMAC bound to the browser's console session id, in a cookie and in the
@@ -27,10 +25,7 @@ export class ConsoleCsrf {
       cookieName: COOKIES.csrf,
       cookieOptions: { sameSite: 'lax', path: '/konsol', secure: false, httpOnly: true },
       getCsrfTokenFromRequest: (req) => {
-        const source = isMultipart(req)
-          ? (req.query as Record<string, unknown>)
-          : (req.body as Record<string, unknown> | undefined);
-        const token = source?.[CSRF_FIELD];
+        const token = (req.body as Record<string, unknown> | undefined)?.[CSRF_FIELD];
         return typeof token === 'string' ? token : null;
       },
     });

@@ -1,4 +1,4 @@
-import { Body, Get, Param, Post, Req, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Body, Get, Param, Post, Req, Res, UploadedFile } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import type { Response } from 'express';
 import type { XlsxUpload } from '../common/excel/read-xlsx';
@@ -6,6 +6,7 @@ import { RequirePermission } from '../common/auth/decorators';
 import { LkeExcelService } from '../evaluation/excel/lke-excel.service';
 import { EvaluationsService } from '../evaluation/evaluations.service';
 import { ConsoleController } from './console-controller.decorator';
+import { ConsoleUpload } from './console-upload';
 import { excelProblems, type ExcelPageLinks } from './console-excel';
 import { uuidParam } from './console-params';
 import { sendXlsx } from '../common/excel/xlsx-http';
@@ -39,7 +40,7 @@ export class ConsoleLkeExcelController {
 
   @RequirePermission('evaluation.answer-sheet')
   @Post('pratinjau')
-  @UseInterceptors(FileInterceptor('berkas'))
+  @ConsoleUpload(FileInterceptor('berkas'))
   async preview(
     @Req() req: ConsoleRequest,
     @Res() res: Response,
@@ -61,7 +62,7 @@ export class ConsoleLkeExcelController {
 
   @RequirePermission('evaluation.answer-sheet')
   @Post('simpan')
-  @UseInterceptors(FileInterceptor('berkas'))
+  @ConsoleUpload(FileInterceptor('berkas'))
   async commit(
     @Req() req: ConsoleRequest,
     @Res() res: Response,

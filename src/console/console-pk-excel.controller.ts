@@ -1,4 +1,4 @@
-import { Body, Get, Param, Post, Req, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Body, Get, Param, Post, Req, Res, UploadedFile } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import type { Response } from 'express';
 import { RequirePermission } from '../common/auth/decorators';
@@ -6,6 +6,7 @@ import { PkExcelService } from '../planning/excel/pk-excel.service';
 import type { XlsxUpload } from '../common/excel/read-xlsx';
 import { PkService } from '../planning/pk.service';
 import { ConsoleController } from './console-controller.decorator';
+import { ConsoleUpload } from './console-upload';
 import { excelProblems, type ExcelPageLinks } from './console-excel';
 import { uuidParam } from './console-params';
 import { sendXlsx } from '../common/excel/xlsx-http';
@@ -40,7 +41,7 @@ export class ConsolePkExcelController {
 
   @RequirePermission('planning.write')
   @Post('pratinjau')
-  @UseInterceptors(FileInterceptor('berkas'))
+  @ConsoleUpload(FileInterceptor('berkas'))
   async preview(
     @Req() req: ConsoleRequest,
     @Res() res: Response,
@@ -63,7 +64,7 @@ export class ConsolePkExcelController {
 
   @RequirePermission('planning.write')
   @Post('simpan')
-  @UseInterceptors(FileInterceptor('berkas'))
+  @ConsoleUpload(FileInterceptor('berkas'))
   async commit(
     @Req() req: ConsoleRequest,
     @Res() res: Response,

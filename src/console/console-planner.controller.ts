@@ -1,4 +1,4 @@
-import { Body, Get, Param, Post, Req, Res, UploadedFiles, UseInterceptors } from '@nestjs/common';
+import { Body, Get, Param, Post, Req, Res, UploadedFiles } from '@nestjs/common';
 import { AnyFilesInterceptor } from '@nestjs/platform-express';
 import type { Response } from 'express';
 import { RequirePermission } from '../common/auth/decorators';
@@ -12,6 +12,7 @@ import { PkService } from '../planning/pk.service';
 import { SkpdService } from '../organization/skpd.service';
 import { roleHas } from '../auth/roles';
 import { ConsoleController } from './console-controller.decorator';
+import { ConsoleUpload } from './console-upload';
 import { allPages } from './console-dashboards';
 import { type FieldMessages, serviceErrors, validateForm } from './console-forms';
 import type { ConsoleRequest } from './console-session';
@@ -202,7 +203,7 @@ export class ConsolePlannerController {
 
   @RequirePermission('realisation.write')
   @Post('realisasi')
-  @UseInterceptors(AnyFilesInterceptor())
+  @ConsoleUpload(AnyFilesInterceptor())
   async saveRealisation(
     @Req() req: ConsoleRequest,
     @Res() res: Response,

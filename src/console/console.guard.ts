@@ -8,6 +8,7 @@ import { CONSOLE_ANONYMOUS } from './console-controller.decorator';
 import { ConsoleCsrf } from './console-csrf';
 import { ConsoleSession, type ConsoleRequest } from './console-session';
 import { CsrfRejectedError, LoginRequiredError } from './console-errors';
+import { CONSOLE_UPLOAD, isMultipart } from './console-upload';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -28,7 +29,9 @@ export class ConsoleGuard implements CanActivate {
     const req = ctx.switchToHttp().getRequest<ConsoleRequest>();
     const res = ctx.switchToHttp().getResponse<Response>();
     const targets = [ctx.getHandler(), ctx.getClass()];
-    if (!SAFE_METHODS.has(req.method) && !this.csrf.valid(req)) throw new CsrfRejectedError();
+    // An upload route's multipart body is not parsed yet: its token is checked right after (ConsoleUpload).
+    const deferred = isMultipart(req) && this.reflector.getAllAndOverride<boolean>(CONSOLE_UPLOAD, targets);
+    if (!SAFE_METHODS.has(req.method) && !deferred && !this.csrf.valid(req)) throw new CsrfRejectedError();
     this.session.ensureId(req, res);
     if (this.reflector.getAllAndOverride<boolean>(CONSOLE_ANONYMOUS, targets)) return true;
     const scope = await this.session.scopeOf(req, res);
