@@ -6,6 +6,7 @@ import { RequirePermission } from '../common/auth/decorators';
 import { LkeExcelService } from '../evaluation/excel/lke-excel.service';
 import { EvaluationsService } from '../evaluation/evaluations.service';
 import { ConsoleController } from './console-controller.decorator';
+import { labelOf } from './console-labels';
 import { ConsoleUpload } from './console-upload';
 import { excelProblems, type ExcelPageLinks } from './console-excel';
 import { uuidParam } from './console-params';
@@ -50,9 +51,9 @@ export class ConsoleLkeExcelController {
     try {
       const p = await this.excel.preview(req.scope!, id, file);
       const lines = [
-        `${p.changes.length} jawaban atau catatan berubah (tahap ${p.stage}).`,
+        `${p.changes.length} jawaban atau catatan berubah (tahap ${labelOf('stage', p.stage)}).`,
         `Sesudah perubahan: nilai ${p.after.total ?? '–'}, predikat ${p.after.predicate ?? '–'}, ${p.after.missing.length} kriteria belum dijawab.`,
-        ...p.violations.map((v) => `${v.severity} · kriteria ${v.criterionId} terhadap ${v.referenceId}: ${v.message}`),
+        ...p.violations.map((v) => `${labelOf('severity', v.severity)} · kriteria ${v.criterionId} terhadap ${v.referenceId}: ${v.message}`),
       ];
       await this.page(req, res, id, { preview: { lines, token: p.previewToken } });
     } catch (err) {

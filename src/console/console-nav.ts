@@ -1,4 +1,5 @@
-import { type Permission, type Role, roleHas } from '../auth/roles';
+import { type Permission, type Role, ROLES, roleHas } from '../auth/roles';
+import { labelOf } from './console-labels';
 
 export interface NavLink {
   href: string;
@@ -38,10 +39,4 @@ export const navFor = (role: Role, currentPath: string, counts: Record<string, n
     current: l.href === '/konsol' ? currentPath === '/konsol' : currentPath.startsWith(l.href),
   }));
 
-export const ROLE_LABELS: Record<Role, string> = {
-  SUPERADMIN: 'Superadmin',
-  REGION_ADMIN: 'Admin Wilayah',
-  PLANNER: 'Perencana SKPD',
-  EVALUATOR: 'Evaluator',
-  HEAD: 'Kepala Daerah',
-};
+export const ROLE_LABELS = Object.fromEntries(ROLES.map((r) => [r, labelOf('role', r)])) as Record<Role, string>;

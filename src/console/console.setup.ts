@@ -9,6 +9,7 @@ import hbs from 'hbs';
 import { findRuleSetDir } from '../evaluation/lke-rule-sets';
 import { formatIndonesian } from '../planning/domain/indonesian-number';
 import { ZONE_NAMES } from '../common/time/indonesian-date';
+import { labelOf, type LabelKind } from './console-labels';
 import { CONSOLE_PATH } from './console-session';
 
 /** <repo>/templates/console, found the way the LKE rule sets find <repo>/templates/lke (works from src and dist). */
@@ -49,6 +50,8 @@ export function configureConsole(app: NestExpressApplication): void {
   engine.registerHelper('angka', (value: unknown, places: unknown) =>
     angka(value, typeof places === 'number' ? places : undefined),
   );
+  /** A status, role, stage, action or entity code in Indonesian: `{{label "status" ev.status}}` (console-labels.ts). */
+  engine.registerHelper('label', (kind: unknown, code: unknown) => labelOf(kind as LabelKind, code));
   engine.registerHelper('tanggal', (value: unknown, options: unknown) => tanggal(value, zoneOf(options)));
   /** A field label naming the page's zone: "Batas waktu" → "Batas waktu (WITA)". */
   engine.registerHelper('denganZona', (label: unknown, options: unknown) => {
