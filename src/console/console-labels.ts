@@ -1,7 +1,7 @@
 /**
  * What the console shows for the codes the services use (statuses, roles, stages, audit actions, entity names,
  * kinds): Indonesian words, never `FINAL`, `LOCKED` or `CREATE` on screen. One table per kind of code; templates
- * use the `label` helper (`{{label "status" ev.status}}`), controllers `labelOf`.
+ * use the `istilah` helper (`{{istilah "status" ev.status}}`), controllers `labelOf`.
  */
 const LABELS = {
   /** Evaluation (LKE) statuses. */
@@ -124,7 +124,10 @@ export function labelOf(kind: LabelKind, code: unknown): string {
   const text = String(code);
   const known = (LABELS[kind] as Record<string, string>)[text];
   if (known) return known;
-  const words = text.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/_/g, ' ').toLowerCase();
+  const words = text
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/_/g, ' ')
+    .toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 

@@ -53,7 +53,10 @@ export class ConsoleLkeExcelController {
       const lines = [
         `${p.changes.length} jawaban atau catatan berubah (tahap ${labelOf('stage', p.stage)}).`,
         `Sesudah perubahan: nilai ${p.after.total ?? '–'}, predikat ${p.after.predicate ?? '–'}, ${p.after.missing.length} kriteria belum dijawab.`,
-        ...p.violations.map((v) => `${labelOf('severity', v.severity)} · kriteria ${v.criterionId} terhadap ${v.referenceId}: ${v.message}`),
+        ...p.violations.map(
+          (v) =>
+            `${labelOf('severity', v.severity)} · kriteria ${v.criterionId} terhadap ${v.referenceId}: ${v.message}`,
+        ),
       ];
       await this.page(req, res, id, { preview: { lines, token: p.previewToken } });
     } catch (err) {

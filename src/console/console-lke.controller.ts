@@ -1,29 +1,30 @@
 import { Body, Get, Param, Post, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { roleHas } from '../auth/roles';
 import { RequirePermission } from '../common/auth/decorators';
 import { DomainError, NotFoundError } from '../common/errors/domain-error';
-import { answerScaleFor, type RuleSet } from '../evaluation/domain/rule-set';
 import { SaveAnswersDto, VersionDto } from '../evaluation/dto/evaluation.dto';
-import { EvaluationAnswersService, type AnswerRowDto } from '../evaluation/evaluation-answers.service';
-import { mayAdvance, nextStatus, writableStage, type WritableStage } from '../evaluation/evaluation-workflow';
+import { EvaluationAnswersService } from '../evaluation/evaluation-answers.service';
 import { EvaluationsService } from '../evaluation/evaluations.service';
 import { ConsoleController } from './console-controller.decorator';
 import { ConsoleDashboards } from './console-dashboards';
+import { ConsoleLkePage, writingStageOf } from './console-lke-page';
 import { type FieldMessages, serviceErrors, validateForm } from './console-forms';
 import type { ConsoleRequest } from './console-session';
 import { uuidParam } from './console-params';
 import { ConsoleViews } from './console-views';
 import { evaluationYearOf } from './console-year';
 import { textOrNull } from './domain/form-input';
+import type { Typed } from './domain/lke-sheet';
 
 type Form = Record<string, string | undefined>;
 
-const STAGE_LABELS: Record<WritableStage, string> = {
-  self: 'Penilaian mandiri',
-  evaluator: 'Evaluator',
-  qa: 'Penjaminan mutu (QA)',
+/** What a redirect back to the page says (`?ok=1`, `?rekomendasi=baru|ubah`). */
+const NOTICES: Record<string, string> = {
+  '1': 'Tersimpan.',
+  baru: 'Rekomendasi ditambahkan.',
+  ubah: 'Rekomendasi diperbarui.',
 };
+
 const STALE_ANSWERS =
   'Jawaban evaluasi ini baru saja diubah orang lain, sehingga isian Anda belum disimpan. Yang tampil sekarang adalah jawaban terbaru; periksa lalu isi dan simpan lagi.';
 /** The list's orders (`?urut=`), the first is the default; the values are the API's `sort`. */
@@ -33,12 +34,6 @@ const LIST_ORDERS = [
   { value: '-total', label: 'Nilai tertinggi' },
   { value: 'total', label: 'Nilai terendah' },
 ];
-const STATUS_ACTIONS: Record<string, string> = {
-  SELF_ASSESSMENT: 'Tutup penilaian mandiri, mulai evaluasi',
-  EVALUATION: 'Serahkan ke penjaminan mutu (QA)',
-  QA_REVIEW: 'Finalkan evaluasi',
-};
-
 /**
  * The LKE worksheet of an evaluation, criterion by criterion, with the stage actions: EvaluationsService and
  * EvaluationAnswersService, as behind /evaluations/:id/answers, /advance and /score.
@@ -50,6 +45,7 @@ export class ConsoleLkeController {
     private readonly evaluations: EvaluationsService,
     private readonly answers: EvaluationAnswersService,
     private readonly dashboards: ConsoleDashboards,
+    private readonly page: ConsoleLkePage,
   ) {}
 
   @RequirePermission('evaluation.read')
@@ -68,7 +64,7 @@ export class ConsoleLkeController {
   @RequirePermission('evaluation.read')
   @Get(':id')
   async sheet(@Req() req: ConsoleRequest, @Res() res: Response, @Param('id', uuidParam) id: string): Promise<void> {
-    await this.render(req, res, id, {}, null, null, req.query.ok === '1' ? 'Tersimpan.' : undefined);
+    await this.render(req, res, id, {}, null, null, NOTICES[String(req.query.ok ?? req.query.rekomendasi)]);
   }
 
   @RequirePermission('evaluation.score')
@@ -81,7 +77,7 @@ export class ConsoleLkeController {
   ): Promise<void> {
     const scope = req.scope!;
     const [ev, rows] = await Promise.all([this.evaluations.get(scope, id), this.answers.list(scope, id)]);
-    const stage = this.stageOf(req, ev.status, ev.kind);
+    const stage = writingStageOf(scope, ev.status, ev.kind);
     if (!stage) throw new NotFoundError('Page');
     const typed = new Map(
       rows.map((r) => [
@@ -144,98 +140,18 @@ export class ConsoleLkeController {
     res.redirect(303, `/konsol/lke/${id}?ok=1`);
   }
 
-  private stageOf(req: ConsoleRequest, status: string, kind: string): WritableStage | null {
-    const scope = req.scope!;
-    if (scope.role !== 'EVALUATOR') return null;
-    const d = writableStage(status as never, kind as never, { role: 'EVALUATOR', isQa: scope.isQa });
-    return d.ok ? d.stage : null;
-  }
-
-  private async render(
+  private render(
     req: ConsoleRequest,
     res: Response,
     id: string,
     errors: FieldMessages,
     summary: string | null,
-    typed: Map<string, { answer: string; note: string }> | null,
+    typed: Typed | null,
     notice?: string,
     status = 200,
   ): Promise<void> {
-    const scope = req.scope!;
-    const [ev, rows, ruleSet, score] = await Promise.all([
-      this.evaluations.get(scope, id),
-      this.answers.list(scope, id),
-      this.evaluations.ruleSet(scope, id),
-      this.evaluations.score(scope, id),
-    ]);
-    const stage = this.stageOf(req, ev.status, ev.kind);
-    const canAdvance =
-      scope.role === 'EVALUATOR' &&
-      roleHas(scope.role, 'evaluation.score') &&
-      mayAdvance(ev.status, { role: 'EVALUATOR', isQa: scope.isQa });
-    const preview = score.stages.final;
-    this.views.render(
-      req,
-      res,
-      'lke',
-      {
-        title: `LKE ${ev.skpdName ?? 'Pemda'} ${ev.year}`,
-        ev,
-        stage,
-        stageLabel: stage ? STAGE_LABELS[stage] : null,
-        groups: worksheet(ruleSet, rows, stage, typed, errors),
-        canAdvance,
-        advanceLabel: STATUS_ACTIONS[ev.status],
-        finalising: nextStatus(ev.status) === 'FINAL',
-        preview: {
-          total: preview.totalDisplay,
-          predicate: preview.predicate,
-          missing: preview.missing,
-          violations: preview.violations,
-        },
-        summary,
-        notice,
-      },
-      status,
-    );
+    return this.page.render(req, res, id, { errors, summary, typed, notice, status });
   }
-}
-
-/** The rule set's sub-components with their criteria, options and the answers shown (typed ones after an error). */
-function worksheet(
-  ruleSet: RuleSet,
-  rows: AnswerRowDto[],
-  stage: WritableStage | null,
-  typed: Map<string, { answer: string; note: string }> | null,
-  errors: FieldMessages,
-) {
-  const byId = new Map(rows.map((r) => [r.criterionId, r]));
-  return ruleSet.components.flatMap((c) =>
-    c.subComponents.map((sub) => ({
-      id: sub.id,
-      name: `${c.name} — ${sub.name}`,
-      criteria: (ruleSet.aggregationMode === 'SUBCOMPONENT_GRADE'
-        ? [{ id: sub.id, text: sub.name, guidance: '', scale: answerScaleFor(ruleSet, sub) }]
-        : sub.criteria.map((k) => ({ ...k, scale: answerScaleFor(ruleSet, sub, k) }))
-      ).map((k) => {
-        const row = byId.get(k.id);
-        const answer = typed?.get(k.id)?.answer ?? (stage ? row?.[`${stage}Answer`] : row?.finalAnswer) ?? '';
-        const note = typed?.get(k.id)?.note ?? (stage ? row?.[`${stage}Note`] : row?.evaluatorNote) ?? '';
-        return {
-          id: k.id,
-          text: k.text,
-          guidance: k.guidance,
-          answer,
-          note,
-          self: row?.selfAnswer ?? null,
-          evaluator: row?.evaluatorAnswer ?? null,
-          evidence: (row?.evidenceIds ?? []).map((id, n) => ({ id, n: n + 1 })),
-          options: k.scale.options.map((o) => ({ code: o.code, label: o.label, selected: o.code === answer })),
-          error: errors[k.id],
-        };
-      }),
-    })),
-  );
 }
 
 /** Service and DTO errors name `answers.<i>.<field>` or a criterion id; both end up next to the criterion. */

@@ -16,6 +16,8 @@ const BY_CODE: Record<string, string> = {
   EVALUATION_INCOMPLETE: 'Masih ada kriteria yang belum dijawab.',
   CONSISTENCY_VIOLATION: 'Masih ada pelanggaran aturan konsistensi yang menghalangi finalisasi.',
   INVALID_ANSWER: 'Jawaban LKE tidak valid.',
+  UNKNOWN_REFERENCE: 'Rujukan tidak dikenal pada lembar kerja evaluasi ini.',
+  EVALUATION_SUPERSEDED: 'Evaluasi ini sudah digantikan revisi yang lebih baru.',
   TARGETS_INCONSISTENT: 'Target triwulan tidak konsisten dengan target tahunan.',
   FORBIDDEN: 'Anda tidak berwenang melakukan tindakan ini.',
   PERMISSION_DENIED: 'Anda tidak berwenang membuka halaman ini.',

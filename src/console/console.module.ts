@@ -26,6 +26,8 @@ import { ConsoleGuard } from './console.guard';
 import { ConsoleHomeController, ConsoleNotFoundController, ConsoleRootController } from './console-home.controller';
 import { ConsoleNotificationsController } from './console-notifications.controller';
 import { ConsoleLkeController } from './console-lke.controller';
+import { ConsoleLkePage } from './console-lke-page';
+import { ConsoleRecommendationsController } from './console-recommendations.controller';
 import { ConsoleLkeExcelController } from './console-lke-excel.controller';
 import { ConsoleRegionController } from './console-region.controller';
 import { ConsoleDocumentsController } from './console-documents.controller';
@@ -71,6 +73,7 @@ import { ConsoleViews } from './console-views';
     ConsolePkExcelController,
     ConsoleDocumentsController,
     ConsoleLkeController,
+    ConsoleRecommendationsController,
     ConsoleLkeExcelController,
     ConsoleRegionController,
     ConsoleEvidenceController,
@@ -79,6 +82,14 @@ import { ConsoleViews } from './console-views';
     // Keep last: the 404 page for every other /konsol address.
     ConsoleNotFoundController,
   ],
-  providers: [ConsoleSession, ConsoleCsrf, ConsoleViews, ConsoleGuard, ConsoleExceptionFilter, ConsoleDashboards],
+  providers: [
+    ConsoleSession,
+    ConsoleCsrf,
+    ConsoleViews,
+    ConsoleGuard,
+    ConsoleExceptionFilter,
+    ConsoleDashboards,
+    ConsoleLkePage,
+  ],
 })
 export class ConsoleModule {}

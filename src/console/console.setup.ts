@@ -50,8 +50,8 @@ export function configureConsole(app: NestExpressApplication): void {
   engine.registerHelper('angka', (value: unknown, places: unknown) =>
     angka(value, typeof places === 'number' ? places : undefined),
   );
-  /** A status, role, stage, action or entity code in Indonesian: `{{label "status" ev.status}}` (console-labels.ts). */
-  engine.registerHelper('label', (kind: unknown, code: unknown) => labelOf(kind as LabelKind, code));
+  /** A status, role, stage, action or entity code in Indonesian: `{{istilah "status" ev.status}}` (console-labels.ts). */
+  engine.registerHelper('istilah', (kind: unknown, code: unknown) => labelOf(kind as LabelKind, code));
   engine.registerHelper('tanggal', (value: unknown, options: unknown) => tanggal(value, zoneOf(options)));
   /** A field label naming the page's zone: "Batas waktu" → "Batas waktu (WITA)". */
   engine.registerHelper('denganZona', (label: unknown, options: unknown) => {
