@@ -10,6 +10,7 @@ import type { SkpdResponseDto } from '../organization/dto/skpd.dto';
 import { CapaianService } from '../performance/capaian.service';
 import { PkService } from '../planning/pk.service';
 import { HistoryService } from '../progress/history.service';
+import { evaluationYearOf } from './console-year';
 import { predicateDistribution, trendChart } from './domain/trend-chart';
 
 /** Every page of a paged service call (console tables show the whole region; pages of the API's maximum size). */
@@ -58,6 +59,17 @@ export class ConsoleDashboards {
       capaian: capaian.skpd.mean?.display ?? null,
       computed: capaian.skpd.computedCount,
     };
+  }
+
+  /**
+   * The year an evaluation page opens on: `?tahun=` when given, else the latest year the caller's region (or SKPD) has
+   * an evaluation for, else last year (console-year.ts).
+   */
+  async evaluationYear(scope: TenantScope, raw: unknown): Promise<number> {
+    if (typeof raw === 'string' && raw !== '') return evaluationYearOf(raw);
+    if (!scope.regionId) return evaluationYearOf(undefined);
+    const latest = await this.evaluations.list(scope, { page: 1, pageSize: 1, sort: '-year' });
+    return latest.items[0]?.year ?? evaluationYearOf(undefined);
   }
 
   /** The year's evaluations, by SKPD code unless `sort` (an EVALUATION_SORTS key) says otherwise. */

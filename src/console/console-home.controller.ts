@@ -32,7 +32,7 @@ export class ConsoleHomeController {
   @Get()
   async home(@Req() req: ConsoleRequest, @Res() res: Response): Promise<void> {
     const scope = req.scope!;
-    const year = evaluationYearOf(req.query.tahun);
+    const year = await this.dashboards.evaluationYear(req.scope!, req.query.tahun);
     this.views.render(req, res, 'beranda', {
       title: 'Beranda',
       year,

@@ -104,6 +104,18 @@ const LABELS = {
     KANTOR: 'Kantor',
     LAINNYA: 'Lainnya',
   },
+  regionKind: {
+    PROVINSI: 'Provinsi',
+    KABUPATEN: 'Kabupaten',
+    KOTA: 'Kota',
+  },
+  /** Quarterly SKPD index trend. */
+  trend: {
+    NAIK: 'Naik',
+    TURUN: 'Turun',
+    TETAP: 'Tetap',
+    BARU: 'Baru',
+  },
   /** Where a result in the history comes from. */
   source: {
     OFFICIAL: 'Hasil resmi KemenPAN-RB',

@@ -51,7 +51,7 @@ export class ConsoleLkeController {
   @RequirePermission('evaluation.read')
   @Get()
   async list(@Req() req: ConsoleRequest, @Res() res: Response): Promise<void> {
-    const year = evaluationYearOf(req.query.tahun);
+    const year = await this.dashboards.evaluationYear(req.scope!, req.query.tahun);
     const order = LIST_ORDERS.find((o) => o.value === req.query.urut) ?? LIST_ORDERS[0];
     this.views.render(req, res, 'lke-daftar', {
       title: `Evaluasi LKE ${year}`,

@@ -23,6 +23,7 @@ export const NAV: readonly NavLink[] = [
     roles: ['EVALUATOR', 'REGION_ADMIN', 'HEAD'],
   },
   { href: '/konsol/wilayah', label: 'Dasbor Wilayah', permission: 'report.region' },
+  { href: '/konsol/kemajuan', label: 'Peta Jalan & Indeks', permission: 'progress.read' },
   { href: '/konsol/admin/skpd', label: 'SKPD', permission: 'skpd.manage' },
   { href: '/konsol/admin/pengguna', label: 'Pengguna', permission: 'user.manage' },
   { href: '/konsol/admin/jendela', label: 'Periode & Jendela', permission: 'realisation.reopen' },

@@ -24,7 +24,7 @@ export class ConsoleRegionController {
   @RequirePermission('report.region')
   @Get('wilayah')
   async dashboard(@Req() req: ConsoleRequest, @Res() res: Response): Promise<void> {
-    const year = evaluationYearOf(req.query.tahun);
+    const year = await this.dashboards.evaluationYear(req.scope!, req.query.tahun);
     this.views.render(req, res, 'wilayah', {
       title: `Dasbor Wilayah ${year}`,
       year,

@@ -28,6 +28,7 @@ import { ConsoleNotificationsController } from './console-notifications.controll
 import { ConsoleLkeController } from './console-lke.controller';
 import { ConsoleLkePage } from './console-lke-page';
 import { ConsoleRecommendationsController } from './console-recommendations.controller';
+import { ConsoleProgressController } from './console-progress.controller';
 import { ConsoleLkeExcelController } from './console-lke-excel.controller';
 import { ConsoleRegionController } from './console-region.controller';
 import { ConsoleDocumentsController } from './console-documents.controller';
@@ -76,6 +77,7 @@ import { ConsoleViews } from './console-views';
     ConsoleRecommendationsController,
     ConsoleLkeExcelController,
     ConsoleRegionController,
+    ConsoleProgressController,
     ConsoleEvidenceController,
     ConsoleAdminController,
     ConsoleNotificationsController,
