@@ -1,6 +1,9 @@
 import type { Page } from 'playwright-core';
 import { openAs, visit, type Walk } from './walk';
 
+/** A busy CI machine renders the 80-criterion sheet slowly: each wait gets this long. */
+const STEP_TIMEOUT = 120_000;
+
 /**
  * The evaluator's and the QA evaluator's part of the year (#17), in the browser only. Each step opens its own
  * logged-in context, checks every page it shows (`visit`) and closes the context.
@@ -29,6 +32,7 @@ async function openEvaluation(walk: Walk, page: Page, name: string): Promise<voi
  */
 export async function scoreAndRecommend(walk: Walk & { recommendation?: string }, answer = 'B'): Promise<void> {
   const page = await openAs(walk, walk.evaluator!);
+  page.setDefaultTimeout(STEP_TIMEOUT);
   try {
     await openEvaluation(walk, page, 'evaluator-lke');
     expect(await page.getByRole('heading', { name: 'Pratinjau nilai akhir' }).count()).toBe(1);
@@ -70,6 +74,7 @@ export async function scoreAndRecommend(walk: Walk & { recommendation?: string }
 /** The QA evaluator reads the sheet ("Pratinjau" while in QA) and finalises it; the heading becomes "Nilai akhir". */
 export async function finaliseAsQa(walk: Walk): Promise<void> {
   const page = await openAs(walk, walk.qa!);
+  page.setDefaultTimeout(STEP_TIMEOUT);
   try {
     await openEvaluation(walk, page, 'qa-lke');
     expect(await page.getByRole('heading', { name: 'Pratinjau nilai akhir' }).count()).toBe(1);
@@ -86,6 +91,7 @@ export async function finaliseAsQa(walk: Walk): Promise<void> {
 /** After the planner's follow-up, the evaluator marks the walk's recommendation done. */
 export async function markRecommendationDone(walk: Walk): Promise<void> {
   const page = await openAs(walk, walk.evaluator!);
+  page.setDefaultTimeout(STEP_TIMEOUT);
   try {
     await openEvaluation(walk, page, 'evaluator-tindak-lanjut');
     await page.getByRole('button', { name: 'Tandai selesai' }).first().click();

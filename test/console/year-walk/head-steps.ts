@@ -1,6 +1,9 @@
 import ExcelJS from 'exceljs';
 import { openAs, visit, type Walk } from './walk';
 
+/** A busy CI machine renders the 80-criterion sheet slowly: each wait gets this long. */
+const STEP_TIMEOUT = 120_000;
+
 /** What the head read on the way, for the walk's final check against the API. */
 export interface HeadReading {
   /** The Pemda's total on the roadmap page ("72,19"), or null without a Pemda evaluation. */
@@ -18,6 +21,7 @@ export interface HeadReading {
  */
 export async function readDashboardRoadmapAndDownloadRecap(walk: Walk): Promise<HeadReading> {
   const page = await openAs(walk, walk.head!);
+  page.setDefaultTimeout(STEP_TIMEOUT);
   try {
     await page.getByRole('heading', { level: 1, name: 'Beranda' }).waitFor();
     await visit(walk, page, 'kepala-beranda');
