@@ -7,7 +7,6 @@ import { CONSOLE_CONTROLLER, ConsoleController } from './console-controller.deco
 import { ConsoleDashboards } from './console-dashboards';
 import type { ConsoleRequest } from './console-session';
 import { ConsoleViews } from './console-views';
-import { evaluationYearOf } from './console-year';
 
 /** `/` opens the console. */
 @Controller()

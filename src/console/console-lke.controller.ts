@@ -12,7 +12,6 @@ import { type FieldMessages, serviceErrors, validateForm } from './console-forms
 import type { ConsoleRequest } from './console-session';
 import { uuidParam } from './console-params';
 import { ConsoleViews } from './console-views';
-import { evaluationYearOf } from './console-year';
 import { textOrNull } from './domain/form-input';
 import type { Typed } from './domain/lke-sheet';
 

@@ -49,7 +49,7 @@ export async function scoreAndRecommend(walk: Walk & { recommendation?: string }
     await visit(walk, page, 'evaluator-lke-tersimpan');
 
     const text = 'Susun rencana aksi triwulanan untuk setiap sasaran strategis dan pantau capaiannya.';
-    await page.getByLabel('Isi rekomendasi').last().fill('Pendek');
+    await page.getByLabel('Isi rekomendasi').last().fill('abc');
     await page.getByRole('button', { name: 'Tambah rekomendasi' }).click();
     await page.getByRole('alert').waitFor();
     await visit(walk, page, 'evaluator-rekomendasi-galat');
