@@ -14,6 +14,8 @@ import type { Walk } from './year-walk/walk';
 
 const API = '/api/v1';
 const YEAR = 2025;
+/** Stage deadlines still ahead whenever the test runs. */
+const NEXT_YEAR = new Date().getUTCFullYear() + 1;
 jest.setTimeout(600_000);
 
 const hidden = (html: string, name: string) => new RegExp(`name="${name}" value="([^"]*)"`).exec(html)?.[1] ?? '';
@@ -47,8 +49,8 @@ describe('Console: evaluator, QA and head', () => {
         .send({
           skpdId: c.skpdId,
           year: YEAR,
-          evaluationDeadline: '2026-03-31T16:59:59Z',
-          qaDeadline: '2026-04-30T16:59:59Z',
+          evaluationDeadline: `${NEXT_YEAR}-03-31T16:59:59Z`,
+          qaDeadline: `${NEXT_YEAR}-04-30T16:59:59Z`,
         })
         .expect(201)
     ).body;
