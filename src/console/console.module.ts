@@ -16,7 +16,11 @@ import { PkExcelModule } from '../planning/excel/pk-excel.module';
 import { PlanningModule } from '../planning/planning.module';
 import { ProgressModule } from '../progress/progress.module';
 import { ReportingModule } from '../reporting/reporting.module';
-import { ConsoleAdminController } from './console-admin.controller';
+import { ConsoleAdminAuditController } from './console-admin-audit.controller';
+import { ConsoleAdminPeriodsController } from './console-admin-periods.controller';
+import { ConsoleAdminPkController } from './console-admin-pk.controller';
+import { ConsoleAdminSkpdController } from './console-admin-skpd.controller';
+import { ConsoleAdminUsersController } from './console-admin-users.controller';
 import { ConsoleAuthController } from './console-auth.controller';
 import { ConsoleCsrf } from './console-csrf';
 import { ConsoleDashboards } from './console-dashboards';
@@ -74,7 +78,11 @@ import { ConsoleViews } from './console-views';
     ConsoleLkeExcelController,
     ConsoleRegionController,
     ConsoleEvidenceController,
-    ConsoleAdminController,
+    ConsoleAdminSkpdController,
+    ConsoleAdminUsersController,
+    ConsoleAdminPeriodsController,
+    ConsoleAdminPkController,
+    ConsoleAdminAuditController,
     ConsoleNotificationsController,
     // Keep last: the 404 page for every other /konsol address.
     ConsoleNotFoundController,
