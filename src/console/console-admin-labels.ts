@@ -71,3 +71,11 @@ export const SKPD_KIND_LABELS: Readonly<Record<SkpdKind, string>> = {
   KANTOR: 'Kantor',
   LAINNYA: 'Lainnya',
 };
+
+/** An evaluation's stage as the admin's LKE page shows it. */
+export const EVALUATION_STATUS_LABELS: Readonly<Record<string, string>> = {
+  SELF_ASSESSMENT: 'Penilaian mandiri',
+  EVALUATION: 'Evaluasi',
+  QA_REVIEW: 'Penjaminan mutu',
+  FINAL: 'Final',
+};

@@ -17,6 +17,7 @@ import { PlanningModule } from '../planning/planning.module';
 import { ProgressModule } from '../progress/progress.module';
 import { ReportingModule } from '../reporting/reporting.module';
 import { ConsoleAdminAuditController } from './console-admin-audit.controller';
+import { ConsoleAdminLkeController } from './console-admin-lke.controller';
 import { ConsoleAdminPeriodsController } from './console-admin-periods.controller';
 import { ConsoleAdminPkController } from './console-admin-pk.controller';
 import { ConsoleAdminSkpdController } from './console-admin-skpd.controller';
@@ -83,6 +84,7 @@ import { ConsoleViews } from './console-views';
     ConsoleAdminPeriodsController,
     ConsoleAdminPkController,
     ConsoleAdminAuditController,
+    ConsoleAdminLkeController,
     ConsoleNotificationsController,
     // Keep last: the 404 page for every other /konsol address.
     ConsoleNotFoundController,
