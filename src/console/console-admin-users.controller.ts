@@ -206,7 +206,15 @@ export class ConsoleAdminUsersController {
         values: {},
         dto: ResetPasswordDto,
         plain: { newPassword: form.newPassword ?? '' },
-        page: (s, st) => this.renderEdit(req, res, user, s, st),
+        // The password policy names the service's field `password`: show its sentence at this form's field.
+        page: (s, st) =>
+          this.renderEdit(
+            req,
+            res,
+            user,
+            { ...s, errors: { newPassword: s.errors.newPassword ?? (s.errors.password ? s.summary : '') } },
+            st,
+          ),
         done: `${PATH}/${id}?sandi=1`,
       },
       (dto) => this.users.resetPassword(req.scope!, id, dto),
