@@ -9,6 +9,9 @@ import { type Account, openAs, visit, type Walk } from './year-walk/walk';
 const API = '/api/v1';
 const YEAR = 2025;
 
+// Chromium with axe-core and two screenshots per page, on a shared machine.
+jest.setTimeout(300_000);
+
 /**
  * The region admin's year in the browser (#17): period, SKPD and accounts; PK approvals with the reason and the
  * changes against the previous revision; the LKE opened for every SKPD and the Pemda in one action; users and SKPD
@@ -264,7 +267,7 @@ describe('Console: the region admin’s year', () => {
     await page.goto(`${walk.base}/konsol/admin/skpd`);
     await page.getByLabel('Cari SKPD').fill(walk.skpdCode!);
     await page.getByRole('button', { name: 'Cari' }).click();
-    await page.getByRole('link', { name: 'Ubah' }).click();
+    await page.getByRole('link', { name: 'Ubah', exact: true }).click();
     await visit(walk, page, 'admin-skpd-ubah');
     await page.getByLabel('Nama', { exact: true }).fill('Dinas Kesehatan dan KB');
     await page.getByLabel('NIP kepala (18 angka)').fill('123');
