@@ -27,6 +27,8 @@ export const NAV: readonly NavLink[] = [
   { href: '/konsol/admin/jendela', label: 'Periode & Jendela', permission: 'realisation.reopen' },
   { href: '/konsol/admin/pk', label: 'Persetujuan PK', permission: 'planning.approve' },
   { href: '/konsol/admin/lke', label: 'Pembukaan LKE', permission: 'evaluation.open' },
+  { href: '/konsol/admin/tumpang-tindih', label: 'Tumpang Tindih', permission: 'planning.approve' },
+  { href: '/konsol/admin/tanpa-keterkaitan', label: 'Tanpa Keterkaitan', permission: 'planning.approve' },
   { href: '/konsol/admin/audit', label: 'Log Audit', permission: 'audit.read' },
   { href: '/konsol/kata-sandi', label: 'Ubah Kata Sandi', permission: 'session.self' },
 ];

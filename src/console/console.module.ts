@@ -16,6 +16,7 @@ import { PkExcelModule } from '../planning/excel/pk-excel.module';
 import { PlanningModule } from '../planning/planning.module';
 import { ProgressModule } from '../progress/progress.module';
 import { ReportingModule } from '../reporting/reporting.module';
+import { ConsoleAdminAnalysisController } from './console-admin-analysis.controller';
 import { ConsoleAdminAuditController } from './console-admin-audit.controller';
 import { ConsoleAdminLkeController } from './console-admin-lke.controller';
 import { ConsoleAdminPeriodsController } from './console-admin-periods.controller';
@@ -85,6 +86,7 @@ import { ConsoleViews } from './console-views';
     ConsoleAdminPkController,
     ConsoleAdminAuditController,
     ConsoleAdminLkeController,
+    ConsoleAdminAnalysisController,
     ConsoleNotificationsController,
     // Keep last: the 404 page for every other /konsol address.
     ConsoleNotFoundController,

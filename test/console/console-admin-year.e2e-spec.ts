@@ -321,4 +321,18 @@ describe('Console: the region admin’s year', () => {
     expect(api1.total).toBe(1);
     await api().get(`${API}/audit-log?from=2025-02-30`).set(bearer(adminToken)).expect(400);
   });
+
+  it('lists sasaran without links and overlaps, each linked to its node', async () => {
+    const page = await openAs(walk, walk.admin, '/konsol/admin/tanpa-keterkaitan');
+    await visit(walk, page, 'admin-tanpa-keterkaitan');
+    // The planner's sasaran supports no Pemda sasaran yet.
+    const link = page.getByRole('link', { name: 'S.1 Meningkatnya layanan kesehatan dasar' });
+    expect(await link.getAttribute('href')).toMatch(
+      /^\/konsol\/pohon-kinerja\?skpd=[0-9a-f-]{36}#simpul-[0-9a-f-]{36}$/,
+    );
+    await page.goto(`${walk.base}/konsol/admin/tumpang-tindih?tahun=${YEAR}`);
+    await visit(walk, page, 'admin-tumpang-tindih');
+    await page.getByText('Tidak ada tumpang tindih yang terdeteksi.').waitFor();
+    await page.context().close();
+  });
 });
