@@ -25,6 +25,7 @@ export const NAV: readonly NavLink[] = [
   { href: '/konsol/admin/skpd', label: 'SKPD', permission: 'skpd.manage' },
   { href: '/konsol/admin/pengguna', label: 'Pengguna', permission: 'user.manage' },
   { href: '/konsol/admin/jendela', label: 'Periode & Jendela', permission: 'realisation.reopen' },
+  { href: '/konsol/admin/pengaturan-kinerja', label: 'Pengaturan Kinerja', permission: 'realisation.reopen' },
   { href: '/konsol/admin/pk', label: 'Persetujuan PK', permission: 'planning.approve' },
   { href: '/konsol/admin/lke', label: 'Pembukaan LKE', permission: 'evaluation.open' },
   { href: '/konsol/admin/tumpang-tindih', label: 'Tumpang Tindih', permission: 'planning.approve' },

@@ -21,6 +21,7 @@ import { ConsoleAdminAuditController } from './console-admin-audit.controller';
 import { ConsoleAdminLkeController } from './console-admin-lke.controller';
 import { ConsoleAdminPeriodsController } from './console-admin-periods.controller';
 import { ConsoleAdminPkController } from './console-admin-pk.controller';
+import { ConsoleAdminSettingsController } from './console-admin-settings.controller';
 import { ConsoleAdminSkpdController } from './console-admin-skpd.controller';
 import { ConsoleAdminUsersController } from './console-admin-users.controller';
 import { ConsoleAuthController } from './console-auth.controller';
@@ -87,6 +88,7 @@ import { ConsoleViews } from './console-views';
     ConsoleAdminAuditController,
     ConsoleAdminLkeController,
     ConsoleAdminAnalysisController,
+    ConsoleAdminSettingsController,
     ConsoleNotificationsController,
     // Keep last: the 404 page for every other /konsol address.
     ConsoleNotFoundController,

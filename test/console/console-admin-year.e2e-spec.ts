@@ -149,7 +149,7 @@ describe('Console: the region admin’s year', () => {
       walk.skpdCode,
       walk.skpdName,
       String(YEAR),
-      '2',
+      String(revision.revision),
       expect.stringMatching(/\d{4}/),
       'Perubahan APBD 2025',
     ]);
@@ -334,5 +334,19 @@ describe('Console: the region admin’s year', () => {
     await visit(walk, page, 'admin-tumpang-tindih');
     await page.getByText('Tidak ada tumpang tindih yang terdeteksi.').waitFor();
     await page.context().close();
+  });
+
+  it('changes the performance settings', async () => {
+    const page = await openAs(walk, walk.admin, '/konsol/admin/pengaturan-kinerja');
+    await visit(walk, page, 'admin-pengaturan-kinerja');
+    await page.getByLabel('Tolak realisasi yang menimbulkan peringatan kualitas data').check();
+    await page.getByLabel(/^Nol kasus/).check();
+    await page.getByRole('button', { name: 'Simpan pengaturan' }).click();
+    await page.getByRole('status').filter({ hasText: 'Perubahan disimpan.' }).waitFor();
+    await page.context().close();
+    expect((await api().get(`${API}/performance-settings`).set(bearer(adminToken)).expect(200)).body).toMatchObject({
+      blockOnDataQuality: true,
+      lowerIsBetterZeroTarget: 'ZERO_CASES',
+    });
   });
 });
