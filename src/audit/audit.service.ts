@@ -3,6 +3,8 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository } from 'typeorm';
 import { type Page, paginate, PageQueryDto } from '../common/http/pagination';
 import { regionOf, type TenantScope } from '../common/tenancy/tenant-scope';
+import { addDays, localToUtc } from '../common/time/zoned-time';
+import { regionTimeZone } from '../organization/region-time-zone';
 import { AuditEntry } from './audit-entry.entity';
 
 const SECRET_FIELDS = new Set(['passwordHash', 'password', 'tokenHash', 'tokenVersion']);
@@ -34,6 +36,16 @@ export function auditDiff(before: object | null | undefined, after: object | nul
   return { before: pick(b, before != null), after: pick(a, after != null) };
 }
 
+/** What the audit log can be narrowed to (REST: GET /audit-log; console: Log Audit). */
+export interface AuditFilter {
+  entity?: string;
+  entityId?: string;
+  action?: string;
+  username?: string;
+  from?: string;
+  to?: string;
+}
+
 @Injectable()
 export class AuditService {
   constructor(@InjectRepository(AuditEntry) private readonly entries: Repository<AuditEntry>) {}
@@ -56,10 +68,19 @@ export class AuditService {
     });
   }
 
-  list(scope: TenantScope, query: PageQueryDto & { entity?: string; entityId?: string }): Promise<Page<AuditEntry>> {
-    const qb = this.entries.createQueryBuilder('a').where('a.regionId = :r', { r: regionOf(scope) });
+  /** The region's entries, newest first; `from` / `to` are whole days (YYYY-MM-DD) in the region's zone. */
+  async list(scope: TenantScope, query: PageQueryDto & AuditFilter): Promise<Page<AuditEntry>> {
+    const region = regionOf(scope);
+    const qb = this.entries.createQueryBuilder('a').where('a.regionId = :r', { r: region });
     if (query.entity) qb.andWhere('a.entity = :e', { e: query.entity });
     if (query.entityId) qb.andWhere('a.entityId = :id', { id: query.entityId });
+    if (query.action) qb.andWhere('a.action = :action', { action: query.action });
+    if (query.username) qb.andWhere('a.username = :username', { username: query.username });
+    if (query.from || query.to) {
+      const zone = await regionTimeZone(this.entries.manager, region);
+      if (query.from) qb.andWhere('a.createdAt >= :from', { from: localToUtc(query.from, zone) });
+      if (query.to) qb.andWhere('a.createdAt < :to', { to: localToUtc(addDays(query.to, 1), zone) });
+    }
     return paginate(qb, { ...query, sort: query.sort ?? '-createdAt' }, ['createdAt', 'entity', 'action']);
   }
 }

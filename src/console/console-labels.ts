@@ -65,6 +65,12 @@ const LABELS = {
     OFFICIAL_RESULT: 'Mencatat hasil resmi',
     RESET_PASSWORD: 'Mengatur ulang kata sandi',
     CHANGE_PASSWORD: 'Mengubah kata sandi',
+    ANSWER_SELF: 'Mengisi penilaian mandiri',
+    ANSWER_EVALUATOR: 'Mengisi penilaian evaluator',
+    ANSWER_QA: 'Mengisi penilaian penjaminan mutu',
+    REPLACE_TARGETS: 'Mengganti target',
+    MERGE_TARGETS: 'Memperbarui target',
+    DONE: 'Menandai selesai',
   },
   /** Audit log entities. */
   entity: {
@@ -86,6 +92,11 @@ const LABELS = {
     ResultPublication: 'Publikasi hasil',
     Skpd: 'SKPD',
     User: 'Pengguna',
+  },
+  /** What the overlaps page found. */
+  overlapKind: {
+    INDICATOR: 'Indikator',
+    PROGRAM: 'Program',
   },
   /** Consistency rule severities. */
   severity: {
@@ -148,3 +159,9 @@ export const hasLabel = (kind: LabelKind, code: string): boolean => code in LABE
 /** Every code of a kind with its label (for `<select>` options). */
 export const labelsOf = (kind: LabelKind): { code: string; label: string }[] =>
   Object.entries(LABELS[kind]).map(([code, label]) => ({ code, label }));
+
+/** `<select>` options of a kind in alphabetical order of their labels, `selected` marked. */
+export const labelOptions = (kind: LabelKind, selected: string | undefined) =>
+  labelsOf(kind)
+    .map((o) => ({ ...o, selected: o.code === selected }))
+    .sort((a, b) => a.label.localeCompare(b.label, 'id'));

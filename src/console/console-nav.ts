@@ -27,7 +27,11 @@ export const NAV: readonly NavLink[] = [
   { href: '/konsol/admin/skpd', label: 'SKPD', permission: 'skpd.manage' },
   { href: '/konsol/admin/pengguna', label: 'Pengguna', permission: 'user.manage' },
   { href: '/konsol/admin/jendela', label: 'Periode & Jendela', permission: 'realisation.reopen' },
+  { href: '/konsol/admin/pengaturan-kinerja', label: 'Pengaturan Kinerja', permission: 'realisation.reopen' },
   { href: '/konsol/admin/pk', label: 'Persetujuan PK', permission: 'planning.approve' },
+  { href: '/konsol/admin/lke', label: 'Pembukaan LKE', permission: 'evaluation.open' },
+  { href: '/konsol/admin/tumpang-tindih', label: 'Tumpang Tindih', permission: 'planning.approve' },
+  { href: '/konsol/admin/tanpa-keterkaitan', label: 'Tanpa Keterkaitan', permission: 'planning.approve' },
   { href: '/konsol/admin/audit', label: 'Log Audit', permission: 'audit.read' },
   { href: '/konsol/kata-sandi', label: 'Ubah Kata Sandi', permission: 'session.self' },
 ];

@@ -16,7 +16,14 @@ import { PkExcelModule } from '../planning/excel/pk-excel.module';
 import { PlanningModule } from '../planning/planning.module';
 import { ProgressModule } from '../progress/progress.module';
 import { ReportingModule } from '../reporting/reporting.module';
-import { ConsoleAdminController } from './console-admin.controller';
+import { ConsoleAdminAnalysisController } from './console-admin-analysis.controller';
+import { ConsoleAdminAuditController } from './console-admin-audit.controller';
+import { ConsoleAdminLkeController } from './console-admin-lke.controller';
+import { ConsoleAdminPeriodsController } from './console-admin-periods.controller';
+import { ConsoleAdminPkController } from './console-admin-pk.controller';
+import { ConsoleAdminSettingsController } from './console-admin-settings.controller';
+import { ConsoleAdminSkpdController } from './console-admin-skpd.controller';
+import { ConsoleAdminUsersController } from './console-admin-users.controller';
 import { ConsoleAuthController } from './console-auth.controller';
 import { ConsoleCsrf } from './console-csrf';
 import { ConsoleDashboards } from './console-dashboards';
@@ -79,7 +86,14 @@ import { ConsoleViews } from './console-views';
     ConsoleRegionController,
     ConsoleProgressController,
     ConsoleEvidenceController,
-    ConsoleAdminController,
+    ConsoleAdminSkpdController,
+    ConsoleAdminUsersController,
+    ConsoleAdminPeriodsController,
+    ConsoleAdminPkController,
+    ConsoleAdminAuditController,
+    ConsoleAdminLkeController,
+    ConsoleAdminAnalysisController,
+    ConsoleAdminSettingsController,
     ConsoleNotificationsController,
     // Keep last: the 404 page for every other /konsol address.
     ConsoleNotFoundController,

@@ -6,6 +6,8 @@ import {
   EvaluationQueryDto,
   OfficialResultDto,
   OpenEvaluationDto,
+  OpenYearDto,
+  OpenYearResponseDto,
   ReopenDto,
   SaveAnswersDto,
   UpdateScheduleDto,
@@ -29,6 +31,13 @@ export class EvaluationsController {
   @Post()
   open(@CurrentScope() scope: TenantScope, @Body() dto: OpenEvaluationDto): Promise<EvaluationResponseDto> {
     return this.evaluations.open(scope, dto);
+  }
+
+  /** Opens the year's evaluation of every active SKPD without one and of the Pemda, with one schedule (all or none). */
+  @RequirePermission('evaluation.open')
+  @Post('open-year')
+  openYear(@CurrentScope() scope: TenantScope, @Body() dto: OpenYearDto): Promise<OpenYearResponseDto> {
+    return this.evaluations.openYear(scope, dto);
   }
 
   /** Evaluations of the region (planners: their SKPD) with each stage's total and predicate. */

@@ -20,6 +20,8 @@ import {
   type EvaluationQueryDto,
   type OfficialResultDto,
   type OpenEvaluationDto,
+  type OpenYearDto,
+  type OpenYearResponseDto,
   type ReopenDto,
   type UpdateScheduleDto,
 } from './dto/evaluation.dto';
@@ -122,59 +124,102 @@ export class EvaluationsService {
       );
     const skpd = dto.skpdId ? await this.skpd.findVisible(scope, dto.skpdId) : null;
     const ruleSet = this.pickRuleSet(dto.ruleSetCode ?? DEFAULT_RULE_SET, dto.ruleSetVersion);
-    const subjectKey = skpd?.id ?? PEMDA_SUBJECT;
     try {
       return await this.db.transaction(async (m) => {
-        const zone = await regionTimeZone(m, regionId);
-        if (await m.exists(Evaluation, { where: { regionId, subjectKey, year: dto.year } }))
+        if (await m.exists(Evaluation, { where: { regionId, subjectKey: skpd?.id ?? PEMDA_SUBJECT, year: dto.year } }))
           throw new ConflictError(
             'EVALUATION_EXISTS',
             `An evaluation of this ${skpd ? 'SKPD' : 'Pemda'} for ${dto.year} already exists`,
           );
-        const ev = m.create(Evaluation, {
-          regionId,
-          skpdId: skpd?.id ?? null,
-          subjectKey,
-          year: dto.year,
-          kind: skpd ? 'SKPD' : 'PEMDA',
-          ruleSetCode: ruleSet.code,
-          ruleSetVersion: ruleSet.version,
-          ruleSetSnapshot: JSON.stringify(ruleSet),
-          status: 'SELF_ASSESSMENT',
-          revision: 1,
-          previousId: null,
-          supersededAt: null,
-          reopenReason: null,
-          selfDeadline: dateOrNull(dto.selfDeadline, zone),
-          evaluationDeadline: dateOrNull(dto.evaluationDeadline, zone),
-          qaDeadline: dateOrNull(dto.qaDeadline, zone),
-          finalizedAt: null,
-          finalizedBy: null,
-          createdBy: scope.userId,
-        });
-        for (const p of [...LKE_STAGES, 'official'] as const) applyTotals(ev, p, null, null);
-        await m.save(ev);
-        const carried = await this.carryRecommendations(m, scope, ev);
-        await this.audit.record(m, scope, {
-          action: 'OPEN',
-          entity: 'Evaluation',
-          entityId: ev.id,
-          regionId,
-          after: {
-            skpdId: ev.skpdId,
-            year: ev.year,
-            kind: ev.kind,
-            ruleSet: `${ev.ruleSetCode} v${ev.ruleSetVersion}`,
-            carriedRecommendations: carried,
-          },
-        });
-        return toEvaluationResponse(ev, skpd?.name ?? null);
+        return this.openIn(m, scope, regionId, skpd, ruleSet, dto, await regionTimeZone(m, regionId));
       });
     } catch (err) {
       if (isUniqueViolation(err))
         throw new ConflictError('EVALUATION_EXISTS', `An evaluation of this subject for ${dto.year} already exists`);
       throw err;
     }
+  }
+
+  /**
+   * Opens the year's LKE of every active SKPD that has none yet and of the Pemda (when it has none), all with the same
+   * rule set and stage schedule, in one transaction: all of them or none. Subjects already open are left as they are.
+   */
+  async openYear(scope: TenantScope, dto: OpenYearDto): Promise<OpenYearResponseDto> {
+    const regionId = regionOf(scope);
+    const ruleSet = this.pickRuleSet(dto.ruleSetCode ?? DEFAULT_RULE_SET, dto.ruleSetVersion);
+    try {
+      return await this.db.transaction(async (m) => {
+        const zone = await regionTimeZone(m, regionId);
+        const skpds = await m.find(Skpd, { where: { regionId, active: true }, order: { code: 'ASC', id: 'ASC' } });
+        const open = new Set(
+          (
+            await m.find(Evaluation, { select: { id: true, subjectKey: true }, where: { regionId, year: dto.year } })
+          ).map((e) => e.subjectKey),
+        );
+        const opened: EvaluationResponseDto[] = [];
+        for (const skpd of [null, ...skpds])
+          if (!open.has(skpd?.id ?? PEMDA_SUBJECT))
+            opened.push(await this.openIn(m, scope, regionId, skpd, ruleSet, dto, zone));
+        return { year: dto.year, opened, alreadyOpen: open.size };
+      });
+    } catch (err) {
+      if (isUniqueViolation(err))
+        throw new ConflictError(
+          'EVALUATION_EXISTS',
+          `Some evaluations for ${dto.year} were opened meanwhile; try again`,
+        );
+      throw err;
+    }
+  }
+
+  /** Writes a new evaluation (revision 1, self-assessment) of the SKPD or the Pemda with its audit entry. */
+  private async openIn(
+    m: EntityManager,
+    scope: TenantScope,
+    regionId: string,
+    skpd: Skpd | null,
+    ruleSet: RuleSet,
+    dto: Pick<OpenEvaluationDto, 'year' | 'selfDeadline' | 'evaluationDeadline' | 'qaDeadline'>,
+    zone: string,
+  ): Promise<EvaluationResponseDto> {
+    const ev = m.create(Evaluation, {
+      regionId,
+      skpdId: skpd?.id ?? null,
+      subjectKey: skpd?.id ?? PEMDA_SUBJECT,
+      year: dto.year,
+      kind: skpd ? 'SKPD' : 'PEMDA',
+      ruleSetCode: ruleSet.code,
+      ruleSetVersion: ruleSet.version,
+      ruleSetSnapshot: JSON.stringify(ruleSet),
+      status: 'SELF_ASSESSMENT',
+      revision: 1,
+      previousId: null,
+      supersededAt: null,
+      reopenReason: null,
+      selfDeadline: dateOrNull(dto.selfDeadline, zone),
+      evaluationDeadline: dateOrNull(dto.evaluationDeadline, zone),
+      qaDeadline: dateOrNull(dto.qaDeadline, zone),
+      finalizedAt: null,
+      finalizedBy: null,
+      createdBy: scope.userId,
+    });
+    for (const p of [...LKE_STAGES, 'official'] as const) applyTotals(ev, p, null, null);
+    await m.save(ev);
+    const carried = await this.carryRecommendations(m, scope, ev);
+    await this.audit.record(m, scope, {
+      action: 'OPEN',
+      entity: 'Evaluation',
+      entityId: ev.id,
+      regionId,
+      after: {
+        skpdId: ev.skpdId,
+        year: ev.year,
+        kind: ev.kind,
+        ruleSet: `${ev.ruleSetCode} v${ev.ruleSetVersion}`,
+        carriedRecommendations: carried,
+      },
+    });
+    return toEvaluationResponse(ev, skpd?.name ?? null);
   }
 
   /** Copies the unfinished recommendations of the subject's latest earlier-year evaluation (current revision). */

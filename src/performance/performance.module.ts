@@ -18,6 +18,6 @@ import { RealisationService } from './realisation.service';
   imports: [TypeOrmModule.forFeature(PERFORMANCE_ENTITIES), PlanningModule, EvidenceModule],
   controllers: [RealisationWindowsController, RealisationsController, CapaianController, PerformanceSettingsController],
   providers: [RealisationService, CapaianService, CapaianCalculator, PerformanceSettingsService],
-  exports: [RealisationService, CapaianService, CapaianCalculator],
+  exports: [RealisationService, CapaianService, CapaianCalculator, PerformanceSettingsService],
 })
 export class PerformanceModule {}

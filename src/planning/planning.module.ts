@@ -16,6 +16,6 @@ import { StructureController } from './structure.controller';
   imports: [TypeOrmModule.forFeature(PLANNING_ENTITIES), NotificationsModule],
   controllers: [PeriodsController, StructureController, PkController],
   providers: [PeriodsService, PlanNodesService, IndicatorsService, CrosscutService, OverlapsService, PkService],
-  exports: [PeriodsService, PlanNodesService, IndicatorsService, CrosscutService, PkService],
+  exports: [PeriodsService, PlanNodesService, IndicatorsService, CrosscutService, OverlapsService, PkService],
 })
 export class PlanningModule {}

@@ -1,7 +1,7 @@
 import { MAX_INT } from '../../common/validation/limits';
 import { IsOptionalNonNull } from '../../common/validation/is-optional-non-null';
 import { IsYear } from '../../common/validation/is-year';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -23,6 +23,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '../../common/http/pagination';
+import { EvaluationResponseDto } from './evaluation-response.dto';
 import {
   EVALUATION_KINDS,
   EVALUATION_STATUSES,
@@ -48,6 +49,20 @@ export class OpenEvaluationDto {
   @ApiPropertyOptional({ format: 'date-time' }) @IsOptionalNonNull() @IsISO8601() selfDeadline?: string;
   @ApiPropertyOptional({ format: 'date-time' }) @IsOptionalNonNull() @IsISO8601() evaluationDeadline?: string;
   @ApiPropertyOptional({ format: 'date-time' }) @IsOptionalNonNull() @IsISO8601() qaDeadline?: string;
+}
+
+/**
+ * Opens the year's LKE of every active SKPD without one, and of the Pemda, in one action with one stage schedule
+ * (deadlines of self-assessment, evaluation and QA, in the region's zone).
+ */
+export class OpenYearDto extends OmitType(OpenEvaluationDto, ['skpdId', 'pemda'] as const) {}
+
+export class OpenYearResponseDto {
+  @ApiProperty() year!: number;
+  /** The evaluations opened now, the Pemda first, then the SKPD by code. */
+  @ApiProperty({ type: [EvaluationResponseDto] }) opened!: EvaluationResponseDto[];
+  /** Subjects that already had an evaluation for the year (left as they were). */
+  @ApiProperty() alreadyOpen!: number;
 }
 
 /** Stage windows (admin override, audited); null clears a deadline. */
