@@ -19,6 +19,8 @@ import { skpdOf, uuidParam } from './console-params';
 import { ConsoleViews } from './console-views';
 import { QUARTER_LABELS, QUARTERS, yearOf } from './console-year';
 import { decimalForInput, parseDecimalInput, textOrNull } from './domain/form-input';
+import { PK_STATUS_LABELS } from './console-pk-revision.controller';
+import { quarterWindowState } from './domain/quarter-window';
 
 type Form = Record<string, string | undefined>;
 const TARGET_FIELDS = ['annualTarget', 'q1Target', 'q2Target', 'q3Target', 'q4Target'] as const;
@@ -65,6 +67,9 @@ export class ConsolePlannerController {
       year,
       skpd,
       pk,
+      statusLabel: pk ? PK_STATUS_LABELS[pk.status] : null,
+      returned: pk?.status === 'DRAFT' ? await this.pk.lastReturn(scope, pk.id) : null,
+      mayRevise: Boolean(pk?.effective && mayWrite),
       editable: Boolean(pk && pk.status === 'DRAFT' && mayWrite),
       mayCreate: !pk && mayWrite,
       maySubmit: Boolean(pk && pk.status === 'DRAFT' && mayWrite && (pk.indicators?.length ?? 0) > 0),
@@ -286,10 +291,17 @@ export class ConsolePlannerController {
     status = 200,
   ): Promise<void> {
     const scope = req.scope!;
-    const [skpd, data] = await Promise.all([
+    const [skpd, data, windows] = await Promise.all([
       this.skpd.get(scope, skpdId),
       this.capaian.forSkpd(scope, { skpdId, year, quarter }),
+      this.realisations.listWindows(scope, year),
     ]);
+    // Shown before typing: the quarter's deadline and whether entry is open for this SKPD right now.
+    const window = quarterWindowState(
+      windows.find((w) => w.quarter === quarter),
+      skpdId,
+      new Date(),
+    );
     const typedOf = new Map((typed ?? []).map((t) => [t.indicatorId, t]));
     const rows = data.indicators.map((ind, i) => {
       const saved = ind.realisations[quarter - 1];
@@ -332,7 +344,8 @@ export class ConsolePlannerController {
         hasPk: Boolean(data.pkId),
         rows,
         count: rows.length,
-        mayWrite: roleHas(scope.role, 'realisation.write'),
+        mayWrite: roleHas(scope.role, 'realisation.write') && window.open,
+        window,
         summary,
         notice: req.query.ok === '1' && !summary ? 'Realisasi disimpan.' : undefined,
       },
