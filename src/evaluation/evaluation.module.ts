@@ -18,6 +18,6 @@ import { RecommendationsService } from './recommendations.service';
   imports: [TypeOrmModule.forFeature(EVALUATION_ENTITIES), AuthModule, OrganizationModule, EvidenceModule, NotificationsModule],
   controllers: [EvaluationsController, RecommendationsController, LkeRuleSetsController],
   providers: [lkeRuleSetsProvider, EvaluationsService, EvaluationAnswersService, RecommendationsService],
-  exports: [EvaluationsService, EvaluationAnswersService, lkeRuleSetsProvider],
+  exports: [EvaluationsService, EvaluationAnswersService, RecommendationsService, lkeRuleSetsProvider],
 })
 export class EvaluationModule {}
