@@ -61,7 +61,14 @@ export class ConsoleFollowUpController {
       ...(values.status ? { status: values.status } : {}),
     });
     if (!checked.ok)
-      return this.render(req, res, { id, values, errors: checked.errors }, 'Periksa kembali isian yang ditandai.', undefined, 400);
+      return this.render(
+        req,
+        res,
+        { id, values, errors: checked.errors },
+        'Periksa kembali isian yang ditandai.',
+        undefined,
+        400,
+      );
     try {
       await this.recommendations.followUp(req.scope!, evaluationId, id, checked.dto);
     } catch (err) {

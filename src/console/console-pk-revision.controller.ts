@@ -43,7 +43,8 @@ export class ConsolePkRevisionController {
   ): Promise<void> {
     const reason = (form.reason ?? '').trim();
     const checked = await validateForm(PkReasonDto, { reason });
-    if (!checked.ok) return this.render(req, res, id, reason, checked.errors, 'Periksa kembali isian yang ditandai.', 400);
+    if (!checked.ok)
+      return this.render(req, res, id, reason, checked.errors, 'Periksa kembali isian yang ditandai.', 400);
     try {
       const revision = await this.pk.createRevision(req.scope!, id, checked.dto.reason);
       res.redirect(303, `/konsol/pk?tahun=${revision.year}&skpd=${revision.skpdId}&ok=1`);

@@ -69,9 +69,11 @@ export class ConsoleSelfAssessmentController {
   @RequirePermission('evaluation.self')
   @Get(':id')
   async sheet(@Req() req: ConsoleRequest, @Res() res: Response, @Param('id', uuidParam) id: string): Promise<void> {
-    const notice = { '1': 'Penilaian mandiri disimpan.', bukti: 'Bukti dukung diunggah.', ajukan: 'Penilaian mandiri diajukan.' }[
-      String(req.query.ok)
-    ];
+    const notice = {
+      '1': 'Penilaian mandiri disimpan.',
+      bukti: 'Bukti dukung diunggah.',
+      ajukan: 'Penilaian mandiri diajukan.',
+    }[String(req.query.ok)];
     await this.render(req, res, id, null, {}, undefined, notice);
   }
 

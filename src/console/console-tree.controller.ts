@@ -52,8 +52,7 @@ function shownErrors(err: unknown): { summary: string; errors: FieldMessages } {
   if (!shown) throw err;
   const code = err instanceof DomainError ? err.code : '';
   if (code === 'CODE_TAKEN') shown.errors.code = shown.summary;
-  if (PLAIN_FIELD_CODES.has(code))
-    for (const key of Object.keys(shown.errors)) shown.errors[key] = shown.summary;
+  if (PLAIN_FIELD_CODES.has(code)) for (const key of Object.keys(shown.errors)) shown.errors[key] = shown.summary;
   return shown;
 }
 
@@ -304,7 +303,9 @@ export class ConsoleTreeController {
     const parentKind = PARENT_KIND_OF[kind];
     const [parents, pemda] = await Promise.all([
       parentKind
-        ? allPages((page) => this.nodes.list(scope, { ...PAGE, page, periodId, skpdId, kind: parentKind, sort: 'code' }))
+        ? allPages((page) =>
+            this.nodes.list(scope, { ...PAGE, page, periodId, skpdId, kind: parentKind, sort: 'code' }),
+          )
         : Promise.resolve([]),
       kind === 'SASARAN' ? this.pemdaSasaran(req, periodId) : Promise.resolve([]),
     ]);
@@ -405,7 +406,10 @@ const notFoundKind = (): never => {
 /** A response's fields as form strings (null → ''). */
 const stringsOf = (o: object): Form =>
   Object.fromEntries(
-    Object.entries(o).map(([k, v]) => [k, v === null || v === undefined ? '' : typeof v === 'boolean' ? (v ? 'ya' : '') : String(v)]),
+    Object.entries(o).map(([k, v]) => [
+      k,
+      v === null || v === undefined ? '' : typeof v === 'boolean' ? (v ? 'ya' : '') : String(v),
+    ]),
   );
 
 const NODE_FIELDS = ['periodId', 'skpdId', 'kind', 'parentId', 'supportsNodeId', 'code', 'name', 'version'] as const;

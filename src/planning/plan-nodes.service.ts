@@ -92,7 +92,11 @@ export class PlanNodesService {
     if (parentKind === null && dto.parentId) throw invalid('INVALID_PARENT', 'parentId', 'A TUJUAN has no parent');
     if (parentKind !== null) {
       if (!dto.parentId) throw invalid('INVALID_PARENT', 'parentId', `A ${dto.kind} needs a parent ${parentKind}`);
-      await this.assertParent(m, { regionId: period.regionId, periodId: period.id, ownerKey, kind: dto.kind }, dto.parentId);
+      await this.assertParent(
+        m,
+        { regionId: period.regionId, periodId: period.id, ownerKey, kind: dto.kind },
+        dto.parentId,
+      );
     }
     if (dto.supportsNodeId)
       await this.assertSupportTarget(m, period.regionId, period.id, skpdId, dto.kind, dto.supportsNodeId);
@@ -232,8 +236,17 @@ export class PlanNodesService {
   ): Promise<void> {
     const parentKind = PARENT_KIND[child.kind];
     const parent = await m.getRepository(PlanNode).findOneBy({ id: parentId, regionId: child.regionId });
-    if (!parent || parent.periodId !== child.periodId || parent.ownerKey !== child.ownerKey || parent.kind !== parentKind)
-      throw invalid('INVALID_PARENT', 'parentId', `The parent must be a ${parentKind} of the same plan (period and owner)`);
+    if (
+      !parent ||
+      parent.periodId !== child.periodId ||
+      parent.ownerKey !== child.ownerKey ||
+      parent.kind !== parentKind
+    )
+      throw invalid(
+        'INVALID_PARENT',
+        'parentId',
+        `The parent must be a ${parentKind} of the same plan (period and owner)`,
+      );
   }
 
   private async assertCodeFree(m: EntityManager, periodId: string, ownerKey: string, code: string) {

@@ -41,13 +41,8 @@ describe('Console: the planner year in the browser', () => {
 
   const api = () => request(t.http);
   const latestPk = async () =>
-    (
-      await api()
-        .get(`${API}/pk`)
-        .query({ skpdId, year: YEAR, latest: 'true' })
-        .set(t.auth(w.admin))
-        .expect(200)
-    ).body.items[0] as { id: string; status: string; revision: number };
+    (await api().get(`${API}/pk`).query({ skpdId, year: YEAR, latest: 'true' }).set(t.auth(w.admin)).expect(200)).body
+      .items[0] as { id: string; status: string; revision: number };
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -137,13 +132,23 @@ describe('Console: the planner year in the browser', () => {
         .query({ periodId: w.periodId, skpdId, pageSize: 100 })
         .set(t.auth(planner))
         .expect(200)
-    ).body.items as { id: string; code: string; kind: string; parentId: string | null; supportsNodeId: string | null }[];
+    ).body.items as {
+      id: string;
+      code: string;
+      kind: string;
+      parentId: string | null;
+      supportsNodeId: string | null;
+    }[];
     const byCode = new Map(nodes.map((n) => [n.code, n]));
     expect([...byCode.keys()].sort()).toEqual(['K.1', 'P.1', 'S.1', 'T.2']);
     expect(byCode.get('S.1')).toMatchObject({ parentId: byCode.get('T.2')!.id, supportsNodeId: w.pemdaSasaranId });
     expect(byCode.get('K.1')!.parentId).toBe(byCode.get('P.1')!.id);
     const indicators = (
-      await api().get(`${API}/planning/indicators`).query({ skpdId, periodId: w.periodId }).set(t.auth(planner)).expect(200)
+      await api()
+        .get(`${API}/planning/indicators`)
+        .query({ skpdId, periodId: w.periodId })
+        .set(t.auth(planner))
+        .expect(200)
     ).body.items;
     expect(indicators).toEqual([
       expect.objectContaining({
@@ -158,13 +163,20 @@ describe('Console: the planner year in the browser', () => {
         nodeId: byCode.get('S.1')!.id,
       }),
     ]);
-    const targets = (await api().get(`${API}/planning/indicators/${indicators[0].id}/targets`).set(t.auth(planner)).expect(200))
-      .body;
+    const targets = (
+      await api().get(`${API}/planning/indicators/${indicators[0].id}/targets`).set(t.auth(planner)).expect(200)
+    ).body;
     expect(targets).toEqual([expect.objectContaining({ year: YEAR, target: '100' })]);
 
     const history = (
       await api().get(`${API}/pk/history`).query({ skpdId, year: YEAR }).set(t.auth(planner)).expect(200)
-    ).body as { revision: number; status: string; revisionReason: string | null; effective: boolean; indicators: { q1Target: string }[] }[];
+    ).body as {
+      revision: number;
+      status: string;
+      revisionReason: string | null;
+      effective: boolean;
+      indicators: { q1Target: string }[];
+    }[];
     expect(history.map((p) => [p.revision, p.effective, p.revisionReason])).toEqual([
       [0, false, null],
       [1, true, REVISION_REASON],
@@ -192,12 +204,23 @@ describe('Console: the planner year in the browser', () => {
 
     const recs = (await api().get(`${API}/evaluations/${opened.id}/recommendations`).set(t.auth(planner)).expect(200))
       .body;
-    expect(recs).toEqual([expect.objectContaining({ text: RECOMMENDATION, followUp: FOLLOW_UP, status: 'IN_PROGRESS' })]);
+    expect(recs).toEqual([
+      expect.objectContaining({ text: RECOMMENDATION, followUp: FOLLOW_UP, status: 'IN_PROGRESS' }),
+    ]);
   });
 
   it('shows a closed quarter and its deadline before anything is typed, and offers no save', async () => {
-    const page = await loginAs(browser, walk.base, planner.username, TEST_PASSWORD, `/konsol/realisasi?tahun=${YEAR + 1}&tw=1`);
-    const state = await page.getByRole('status').filter({ hasText: `Pengisian TW I ${YEAR + 1}` }).textContent();
+    const page = await loginAs(
+      browser,
+      walk.base,
+      planner.username,
+      TEST_PASSWORD,
+      `/konsol/realisasi?tahun=${YEAR + 1}&tw=1`,
+    );
+    const state = await page
+      .getByRole('status')
+      .filter({ hasText: `Pengisian TW I ${YEAR + 1}` })
+      .textContent();
     expect(state).toContain('ditutup');
     expect(state).toContain('Batas waktu: 15');
     await page.context().close();
@@ -212,7 +235,13 @@ describe('Console: the planner year in the browser', () => {
         .send({ periodId: w.periodId, skpdId: other.id, kind: 'TUJUAN', code: 'X.1', name: 'Tujuan SKPD lain' })
         .expect(201)
     ).body;
-    const page = await loginAs(browser, walk.base, planner.username, TEST_PASSWORD, `/konsol/pohon-kinerja/simpul/${node.id}`);
+    const page = await loginAs(
+      browser,
+      walk.base,
+      planner.username,
+      TEST_PASSWORD,
+      `/konsol/pohon-kinerja/simpul/${node.id}`,
+    );
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toMatch(/404/);
     await page.goto(`${walk.base}/konsol/pohon-kinerja?skpd=${other.id}`);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toMatch(/404/);

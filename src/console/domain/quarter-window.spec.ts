@@ -19,8 +19,11 @@ describe('quarterWindowState', () => {
     const until = new Date('2025-04-25T00:00:00Z');
     expect(quarterWindowState({ deadline, reopenings: [{ skpdId: 'b', until }] }, skpd, now).open).toBe(false);
     expect(
-      quarterWindowState({ deadline, reopenings: [{ skpdId: skpd, until: new Date('2025-04-19T00:00:00Z') }] }, skpd, now)
-        .open,
+      quarterWindowState(
+        { deadline, reopenings: [{ skpdId: skpd, until: new Date('2025-04-19T00:00:00Z') }] },
+        skpd,
+        now,
+      ).open,
     ).toBe(false);
     expect(quarterWindowState({ deadline, reopenings: [{ skpdId: skpd, until }] }, skpd, now)).toEqual({
       open: true,

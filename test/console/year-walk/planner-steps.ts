@@ -29,7 +29,10 @@ async function saved(page: Page, text = 'Perubahan disimpan.'): Promise<void> {
 
 /** The tree item (li) of a node, found by its code and name. */
 const treeItem = (page: Page, code: string) =>
-  page.getByRole('listitem').filter({ has: page.locator(`p > strong:text-is("${code}")`) }).first();
+  page
+    .getByRole('listitem')
+    .filter({ has: page.locator(`p > strong:text-is("${code}")`) })
+    .first();
 
 /**
  * Builds the SKPD's performance tree through the tree page: tujuan → sasaran (supporting the Pemda sasaran) →
@@ -191,7 +194,10 @@ export async function enterFourQuarters(walk: Walk): Promise<void> {
   for (const [i, value] of REALISATIONS.entries()) {
     const q = ['TW I', 'TW II', 'TW III', 'TW IV'][i];
     await page.goto(`${walk.base}/konsol/realisasi?tahun=${walk.year}&tw=${i + 1}`);
-    const state = await page.getByRole('status').filter({ hasText: `Pengisian ${q} ${walk.year}` }).textContent();
+    const state = await page
+      .getByRole('status')
+      .filter({ hasText: `Pengisian ${q} ${walk.year}` })
+      .textContent();
     expect(state).toContain('terbuka');
     expect(state).toMatch(/Batas waktu: \d/);
     if (i === 0) await visit(walk, page, 'planner-realisasi-tw1');
