@@ -1,3 +1,6 @@
+import { AGGREGATION_LABELS, POLARITY_LABELS } from '../planning/excel/domain/pk-sheet';
+import { RECOMMENDATION_STATUS_LABELS } from '../reporting/domain/lke-sheet';
+
 /**
  * What the console shows for the codes the services use (statuses, roles, stages, audit actions, entity names,
  * kinds): Indonesian words, never `FINAL`, `LOCKED` or `CREATE` on screen. One table per kind of code; templates
@@ -16,14 +19,13 @@ const LABELS = {
     DRAFT: 'Draf',
     SUBMITTED: 'Diajukan',
     APPROVED: 'Disetujui',
-    LOCKED: 'Terkunci',
+    LOCKED: 'Dikunci',
   },
-  /** Recommendation statuses. */
-  recommendation: {
-    OPEN: 'Belum ditindaklanjuti',
-    IN_PROGRESS: 'Sedang ditindaklanjuti',
-    DONE: 'Selesai',
-  },
+  /** Recommendation statuses (the words of the LKE workbook and the LHE). */
+  recommendation: RECOMMENDATION_STATUS_LABELS,
+  /** Indicator polarity and quarterly aggregation (the words of the PK workbook). */
+  polarity: POLARITY_LABELS,
+  aggregation: AGGREGATION_LABELS,
   /** Answer sets of an LKE sheet. */
   stage: {
     self: 'Mandiri',

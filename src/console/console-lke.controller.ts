@@ -154,7 +154,7 @@ export class ConsoleLkeController {
 }
 
 /** Service and DTO errors name `answers.<i>.<field>` or a criterion id; both end up next to the criterion. */
-function byCriterion(errors: FieldMessages, answers: { criterionId: string }[]): FieldMessages {
+export function byCriterion(errors: FieldMessages, answers: { criterionId: string }[]): FieldMessages {
   const out: FieldMessages = {};
   for (const [field, message] of Object.entries(errors)) {
     const m = /^answers\.(\d+)/.exec(field);

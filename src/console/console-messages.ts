@@ -36,6 +36,20 @@ const BY_CODE: Record<string, string> = {
   PAYLOAD_TOO_LARGE: 'Data yang dikirim terlalu besar.',
   SHUTTING_DOWN: 'Server sedang dimulai ulang. Coba lagi sebentar lagi.',
   INTERNAL: 'Terjadi kesalahan pada server.',
+  CODE_TAKEN: 'Kode ini sudah dipakai dalam rencana yang sama.',
+  INVALID_PARENT: 'Induk harus satu tingkat di atasnya dalam pohon kinerja yang sama.',
+  INVALID_SUPPORT: 'Hanya sasaran SKPD yang ditautkan ke sasaran Pemda pada periode yang sama.',
+  INVALID_NODE_KIND: 'Jenis simpul ini tidak dapat dibuat di sini.',
+  NODE_IN_USE: 'Simpul masih memiliki turunan, indikator, atau sasaran pendukung; pindahkan atau hapus dahulu.',
+  INVALID_INDICATOR: 'Pengaturan indikator tidak saling sesuai; periksa isian yang ditandai.',
+  INDICATOR_IN_USE: 'Indikator dipakai PK yang sudah disetujui; polaritas dan agregasinya tidak dapat diubah.',
+  INVALID_TARGETS: 'Beberapa target tahunan tidak valid.',
+  PK_EMPTY: 'PK belum memiliki indikator dengan target.',
+  PK_NOT_AGREED: 'Hanya PK yang sudah disetujui atau dikunci yang dapat diubah melalui revisi.',
+  REVISION_EXISTS: 'Sudah ada revisi yang lebih baru; ubah revisi terakhir.',
+  INVALID_TRANSITION: 'Status PK saat ini tidak mengizinkan tindakan ini.',
+  EMPTY_FILE: 'Berkas kosong.',
+  UNSUPPORTED_FILE_TYPE: 'Jenis berkas tidak didukung; unggah pdf, xlsx, docx, jpg, atau png.',
 };
 
 /** The Indonesian sentence for an error code; unknown codes get a generic sentence naming the code. */

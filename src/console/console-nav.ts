@@ -13,9 +13,12 @@ export interface NavLink {
 export const NAV: readonly NavLink[] = [
   { href: '/konsol', label: 'Beranda', permission: 'session.self' },
   { href: '/konsol/pemberitahuan', label: 'Pemberitahuan', permission: 'notification.self' },
+  { href: '/konsol/pohon-kinerja', label: 'Pohon Kinerja', permission: 'planning.write', roles: ['PLANNER'] },
   { href: '/konsol/pk', label: 'PK & Target', permission: 'planning.write', roles: ['PLANNER'] },
   { href: '/konsol/realisasi', label: 'Realisasi', permission: 'realisation.write' },
   { href: '/konsol/capaian', label: 'Capaian', permission: 'realisation.read', roles: ['PLANNER'] },
+  { href: '/konsol/mandiri', label: 'Evaluasi Mandiri', permission: 'evaluation.self' },
+  { href: '/konsol/tindak-lanjut', label: 'Tindak Lanjut', permission: 'evaluation.follow-up', roles: ['PLANNER'] },
   {
     href: '/konsol/lke',
     label: 'Evaluasi LKE',

@@ -11,6 +11,7 @@ import { IndicatorsService } from '../planning/indicators.service';
 import { PkService } from '../planning/pk.service';
 import { SkpdService } from '../organization/skpd.service';
 import { roleHas } from '../auth/roles';
+import { labelOf } from './console-labels';
 import { ConsoleController } from './console-controller.decorator';
 import { ConsoleUpload } from './console-upload';
 import { allPages } from './console-dashboards';
@@ -20,6 +21,7 @@ import { skpdOf, uuidParam } from './console-params';
 import { ConsoleViews } from './console-views';
 import { QUARTER_LABELS, QUARTERS, yearOf } from './console-year';
 import { decimalForInput, parseDecimalInput, textOrNull } from './domain/form-input';
+import { quarterWindowState } from './domain/quarter-window';
 
 type Form = Record<string, string | undefined>;
 const TARGET_FIELDS = ['annualTarget', 'q1Target', 'q2Target', 'q3Target', 'q4Target'] as const;
@@ -66,6 +68,9 @@ export class ConsolePlannerController {
       year,
       skpd,
       pk,
+      statusLabel: pk ? labelOf('pk', pk.status) : null,
+      returned: pk?.status === 'DRAFT' ? await this.pk.lastReturn(scope, pk.id) : null,
+      mayRevise: Boolean(pk?.effective && mayWrite),
       editable: Boolean(pk && pk.status === 'DRAFT' && mayWrite),
       mayCreate: !pk && mayWrite,
       maySubmit: Boolean(pk && pk.status === 'DRAFT' && mayWrite && (pk.indicators?.length ?? 0) > 0),
@@ -287,10 +292,17 @@ export class ConsolePlannerController {
     status = 200,
   ): Promise<void> {
     const scope = req.scope!;
-    const [skpd, data] = await Promise.all([
+    const [skpd, data, windows] = await Promise.all([
       this.skpd.get(scope, skpdId),
       this.capaian.forSkpd(scope, { skpdId, year, quarter }),
+      this.realisations.listWindows(scope, year),
     ]);
+    // Shown before typing: the quarter's deadline and whether entry is open for this SKPD right now.
+    const window = quarterWindowState(
+      windows.find((w) => w.quarter === quarter),
+      skpdId,
+      new Date(),
+    );
     const typedOf = new Map((typed ?? []).map((t) => [t.indicatorId, t]));
     const rows = data.indicators.map((ind, i) => {
       const saved = ind.realisations[quarter - 1];
@@ -333,7 +345,8 @@ export class ConsolePlannerController {
         hasPk: Boolean(data.pkId),
         rows,
         count: rows.length,
-        mayWrite: roleHas(scope.role, 'realisation.write'),
+        mayWrite: roleHas(scope.role, 'realisation.write') && window.open,
+        window,
         summary,
         notice: req.query.ok === '1' && !summary ? 'Realisasi disimpan.' : undefined,
       },

@@ -41,6 +41,10 @@ import { ConsoleRegionController } from './console-region.controller';
 import { ConsoleDocumentsController } from './console-documents.controller';
 import { ConsolePkExcelController } from './console-pk-excel.controller';
 import { ConsolePlannerController } from './console-planner.controller';
+import { ConsoleFollowUpController } from './console-follow-up.controller';
+import { ConsolePkRevisionController } from './console-pk-revision.controller';
+import { ConsoleSelfAssessmentController } from './console-self-assessment.controller';
+import { ConsoleTreeController } from './console-tree.controller';
 import { ConsoleSession } from './console-session';
 import { ConsoleViews } from './console-views';
 
@@ -78,6 +82,10 @@ import { ConsoleViews } from './console-views';
     ConsoleAuthController,
     ConsoleHomeController,
     ConsolePlannerController,
+    ConsoleTreeController,
+    ConsolePkRevisionController,
+    ConsoleSelfAssessmentController,
+    ConsoleFollowUpController,
     ConsolePkExcelController,
     ConsoleDocumentsController,
     ConsoleLkeController,

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type Decimal from 'decimal.js';
 import { type DataSource, type EntityManager, In, IsNull } from 'typeorm';
+import { AuditEntry } from '../audit/audit-entry.entity';
 import { AuditService } from '../audit/audit.service';
 import {
   ConflictError,
@@ -163,6 +164,16 @@ export class PkService {
   async get(scope: TenantScope, id: string): Promise<PkResponseDto> {
     const pk = await this.findVisible(scope, id);
     return toPkResponse(pk, await this.indicatorRows(this.db.manager, [pk.id]).then((m) => m.get(pk.id) ?? []));
+  }
+
+  /** Why the PK was last sent back to draft (the reason of its latest RETURN), or null when it never was. */
+  async lastReturn(scope: TenantScope, id: string): Promise<{ reason: string; at: Date; by: string | null } | null> {
+    const pk = await this.findVisible(scope, id);
+    const entry = await this.db.getRepository(AuditEntry).findOne({
+      where: { regionId: pk.regionId, entity: 'PerformanceAgreement', entityId: pk.id, action: 'RETURN' },
+      order: { createdAt: 'DESC', id: 'DESC' },
+    });
+    return entry?.reason ? { reason: entry.reason, at: entry.createdAt, by: entry.username } : null;
   }
 
   /** Every revision of an SKPD's PK for a year, oldest first, each with its indicators. */

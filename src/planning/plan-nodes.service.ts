@@ -92,13 +92,11 @@ export class PlanNodesService {
     if (parentKind === null && dto.parentId) throw invalid('INVALID_PARENT', 'parentId', 'A TUJUAN has no parent');
     if (parentKind !== null) {
       if (!dto.parentId) throw invalid('INVALID_PARENT', 'parentId', `A ${dto.kind} needs a parent ${parentKind}`);
-      const parent = await m.getRepository(PlanNode).findOneBy({ id: dto.parentId, regionId: period.regionId });
-      if (!parent || parent.periodId !== period.id || parent.ownerKey !== ownerKey || parent.kind !== parentKind)
-        throw invalid(
-          'INVALID_PARENT',
-          'parentId',
-          `The parent must be a ${parentKind} of the same plan (period and owner)`,
-        );
+      await this.assertParent(
+        m,
+        { regionId: period.regionId, periodId: period.id, ownerKey, kind: dto.kind },
+        dto.parentId,
+      );
     }
     if (dto.supportsNodeId)
       await this.assertSupportTarget(m, period.regionId, period.id, skpdId, dto.kind, dto.supportsNodeId);
@@ -135,6 +133,11 @@ export class PlanNodesService {
         await this.assertSupportTarget(m, node.regionId, node.periodId, node.skpdId, node.kind, changes.supportsNodeId);
       if (changes.code && changes.code !== node.code)
         await this.assertCodeFree(m, node.periodId, node.ownerKey, changes.code);
+      // Moving: a new parent of the kind one level up in the same plan (a TUJUAN stays a root).
+      if (changes.parentId && changes.parentId !== node.parentId) {
+        if (PARENT_KIND[node.kind] === null) throw invalid('INVALID_PARENT', 'parentId', 'A TUJUAN has no parent');
+        await this.assertParent(m, node, changes.parentId);
+      }
       const saved = await updateWithVersion(m, PlanNode, node, version, changes, 'Plan node');
       await this.audit.record(m, scope, {
         action: 'UPDATE',
@@ -222,6 +225,27 @@ export class PlanNodesService {
         'INVALID_SUPPORT',
         'supportsNodeId',
         'supportsNodeId must be a Pemda-level SASARAN of the same period',
+      );
+  }
+
+  /** The parent must be the kind one level up of the same plan (region, period and owner). */
+  private async assertParent(
+    m: EntityManager,
+    child: Pick<PlanNode, 'regionId' | 'periodId' | 'ownerKey' | 'kind'>,
+    parentId: string,
+  ): Promise<void> {
+    const parentKind = PARENT_KIND[child.kind];
+    const parent = await m.getRepository(PlanNode).findOneBy({ id: parentId, regionId: child.regionId });
+    if (
+      !parent ||
+      parent.periodId !== child.periodId ||
+      parent.ownerKey !== child.ownerKey ||
+      parent.kind !== parentKind
+    )
+      throw invalid(
+        'INVALID_PARENT',
+        'parentId',
+        `The parent must be a ${parentKind} of the same plan (period and owner)`,
       );
   }
 

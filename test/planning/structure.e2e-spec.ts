@@ -384,6 +384,44 @@ describe('Planning structure: periods, cascade, indicators, crosscutting, orphan
     expect(after.body).toEqual(expect.objectContaining({ unlinkedSkpdSasaran: [], unsupportedPemdaSasaran: [] }));
   });
 
+  it('moves a node under another parent of the kind one level up in the same plan, and refuses any other', async () => {
+    const w = await planningWorld(t);
+    const x = await skpdPlan(t, w);
+    const y = await skpdPlan(t, w);
+    const tujuan2 = await node(t, x.planner, {
+      periodId: w.periodId,
+      skpdId: x.skpdId,
+      kind: 'TUJUAN',
+      code: 'T.PINDAH',
+      name: 'Tujuan kedua',
+    });
+    const patch = async (id: string, body: Record<string, unknown>, status: number) => {
+      const current = (await request(t.http).get(`/api/v1/planning/nodes/${id}`).set(t.auth(x.planner)).expect(200))
+        .body;
+      const res = await request(t.http)
+        .patch(`/api/v1/planning/nodes/${id}`)
+        .set(t.auth(x.planner))
+        .send({ version: current.version, ...body })
+        .expect(status);
+      return res.body;
+    };
+    // Another SKPD's tujuan, a Pemda tujuan, a node of the wrong kind: 422 INVALID_PARENT, nothing moves.
+    for (const parentId of [y.tujuanId, w.pemdaTujuanId, x.sasaranId])
+      expect((await patch(x.sasaranId, { parentId }, 422)).code).toBe('INVALID_PARENT');
+    expect((await patch(x.tujuanId, { parentId: tujuan2.id }, 422)).code).toBe('INVALID_PARENT');
+    const moved = await patch(x.sasaranId, { parentId: tujuan2.id }, 200);
+    expect(moved).toEqual(expect.objectContaining({ parentId: tujuan2.id, supportsNodeId: w.pemdaSasaranId }));
+    const audit = await request(t.http)
+      .get('/api/v1/audit-log')
+      .query({ entity: 'PlanNode', entityId: x.sasaranId })
+      .set(t.auth(w.admin))
+      .expect(200);
+    const diff = audit.body.items[0].diff;
+    expect(typeof diff === 'string' ? JSON.parse(diff) : diff).toEqual(
+      expect.objectContaining({ before: { parentId: x.tujuanId }, after: { parentId: tujuan2.id } }),
+    );
+  });
+
   it('finds a planted near-duplicate pair across SKPD and leaves unrelated indicators alone', async () => {
     const w = await planningWorld(t);
     const health = await skpdPlan(t, w);

@@ -36,6 +36,8 @@ export class UpdatePlanNodeDto {
   @ApiProperty() @IsInt() @Min(1) @Max(MAX_INT) version!: number;
   @ApiPropertyOptional() @IsOptionalNonNull() @IsString() @Matches(CODE_PATTERN) code?: string;
   @ApiPropertyOptional() @IsOptionalNonNull() @IsString() @MinLength(3) @MaxLength(500) name?: string;
+  /** Moves the node under another parent of the kind one level up, in the same plan (not for a TUJUAN). */
+  @ApiPropertyOptional() @IsOptionalNonNull() @IsUUID() parentId?: string;
   /** Null unlinks the sasaran from the Pemda sasaran. */
   @ApiPropertyOptional({ nullable: true })
   @ValidateIf((_, v) => v !== null && v !== undefined)

@@ -1,0 +1,74 @@
+/**
+ * The performance tree (pohon kinerja) of one SKPD as the console shows it: nodes nested by parent, each with its
+ * indicators, each sasaran with the Pemda sasaran it supports. Pure; no framework imports.
+ */
+
+export type Kind = 'TUJUAN' | 'SASARAN' | 'PROGRAM' | 'KEGIATAN';
+
+export const KIND_LABELS: Record<Kind, string> = {
+  TUJUAN: 'Tujuan',
+  SASARAN: 'Sasaran',
+  PROGRAM: 'Program',
+  KEGIATAN: 'Kegiatan',
+};
+/** The kind of a node's children (none under a kegiatan). */
+export const CHILD_KIND: Record<Kind, Kind | null> = {
+  TUJUAN: 'SASARAN',
+  SASARAN: 'PROGRAM',
+  PROGRAM: 'KEGIATAN',
+  KEGIATAN: null,
+};
+export const PARENT_KIND_OF: Record<Kind, Kind | null> = {
+  TUJUAN: null,
+  SASARAN: 'TUJUAN',
+  PROGRAM: 'SASARAN',
+  KEGIATAN: 'PROGRAM',
+};
+
+interface NodeIn {
+  id: string;
+  kind: Kind;
+  parentId: string | null;
+  supportsNodeId: string | null;
+  code: string;
+  name: string;
+}
+interface IndicatorIn {
+  id: string;
+  nodeId: string;
+  code: string;
+  name: string;
+  satuan: string;
+  endTarget: string | null;
+}
+
+export interface TreeNode<N extends NodeIn, I extends IndicatorIn> {
+  node: N;
+  kindLabel: string;
+  childLabel: string | null;
+  /** Sasaran only: the Pemda sasaran it supports, or null when it supports none (an orphan). */
+  supports: { code: string; name: string } | null;
+  isSasaran: boolean;
+  indicators: I[];
+  children: TreeNode<N, I>[];
+}
+
+/** Nests the nodes (in the order given) under their parents; a node whose parent is missing becomes a root. */
+export function buildTree<N extends NodeIn, I extends IndicatorIn>(
+  nodes: readonly N[],
+  indicators: readonly I[],
+  pemdaSasaran: readonly { id: string; code: string; name: string }[],
+): TreeNode<N, I>[] {
+  const pemda = new Map(pemdaSasaran.map((p) => [p.id, { code: p.code, name: p.name }]));
+  const ids = new Set(nodes.map((n) => n.id));
+  const wrap = (n: N): TreeNode<N, I> => ({
+    node: n,
+    kindLabel: KIND_LABELS[n.kind],
+    childLabel: CHILD_KIND[n.kind] ? KIND_LABELS[CHILD_KIND[n.kind]!] : null,
+    supports: n.supportsNodeId ? (pemda.get(n.supportsNodeId) ?? null) : null,
+    isSasaran: n.kind === 'SASARAN',
+    indicators: indicators.filter((i) => i.nodeId === n.id),
+    children: nodes.filter((c) => c.parentId === n.id).map(wrap),
+  });
+  return nodes.filter((n) => !n.parentId || !ids.has(n.parentId)).map(wrap);
+}
