@@ -19,7 +19,7 @@ const LABELS = {
     DRAFT: 'Draf',
     SUBMITTED: 'Diajukan',
     APPROVED: 'Disetujui',
-    LOCKED: 'Dikunci',
+    LOCKED: 'Terkunci',
   },
   /** Recommendation statuses (the words of the LKE workbook and the LHE). */
   recommendation: RECOMMENDATION_STATUS_LABELS,
