@@ -15,7 +15,13 @@ import { RecommendationsService } from './recommendations.service';
 
 /** LKE evaluations: open, answer per stage, advance, finalise, reopen, score breakdown, recommendations. */
 @Module({
-  imports: [TypeOrmModule.forFeature(EVALUATION_ENTITIES), AuthModule, OrganizationModule, EvidenceModule, NotificationsModule],
+  imports: [
+    TypeOrmModule.forFeature(EVALUATION_ENTITIES),
+    AuthModule,
+    OrganizationModule,
+    EvidenceModule,
+    NotificationsModule,
+  ],
   controllers: [EvaluationsController, RecommendationsController, LkeRuleSetsController],
   providers: [lkeRuleSetsProvider, EvaluationsService, EvaluationAnswersService, RecommendationsService],
   exports: [EvaluationsService, EvaluationAnswersService, RecommendationsService, lkeRuleSetsProvider],
