@@ -11,6 +11,7 @@ import { EvaluationsService } from '../evaluation/evaluations.service';
 import { EvidenceService } from '../evidence/evidence.service';
 import { labelOf } from './console-labels';
 import { ConsoleController } from './console-controller.decorator';
+import { ConsoleUpload } from './console-upload';
 import { byCriterion } from './console-lke.controller';
 import { allPages } from './console-dashboards';
 import { type FieldMessages, serviceErrors, validateForm } from './console-forms';
@@ -119,7 +120,7 @@ export class ConsoleSelfAssessmentController {
   /** Uploads one file to the SKPD's evidence registry and, when a criterion is chosen, links it to that answer. */
   @RequirePermission('evaluation.self')
   @Post(':id/bukti')
-  @UseInterceptors(FileInterceptor('berkas'))
+  @ConsoleUpload(FileInterceptor('berkas'))
   async upload(
     @Req() req: ConsoleRequest,
     @Res() res: Response,
