@@ -11,7 +11,8 @@ import { LheDocumentsService } from './lhe-documents.service';
 import { LkjipDocumentsController } from './lkjip-documents.controller';
 import { LkjipDocumentsService } from './lkjip-documents.service';
 import { DOCUMENT_ENTITIES } from './documents.entities';
-import { PkDocumentsController } from './pk-documents.controller';
+import { PemdaPkDocumentsController, PkDocumentsController } from './pk-documents.controller';
+import { DocumentSigningService } from './document-signing.service';
 import { PkDocumentsService } from './pk-documents.service';
 import { GatewayProvider } from './signing/gateway.provider';
 import { LocalP12Provider } from './signing/local-p12.provider';
@@ -41,17 +42,19 @@ export function signingProviderFor(config: AppConfig): SigningProvider {
   imports: [TypeOrmModule.forFeature(DOCUMENT_ENTITIES), AuditModule, EvidenceModule, PlanningModule, ReportingModule],
   controllers: [
     PkDocumentsController,
+    PemdaPkDocumentsController,
     LheDocumentsController,
     LkjipDocumentsController,
     VerificationController,
     VerificationPageController,
   ],
   providers: [
+    DocumentSigningService,
     PkDocumentsService,
     LheDocumentsService,
     LkjipDocumentsService,
     { provide: SIGNING_PROVIDER, inject: [APP_CONFIG], useFactory: signingProviderFor },
   ],
-  exports: [PkDocumentsService, LheDocumentsService, LkjipDocumentsService],
+  exports: [DocumentSigningService, PkDocumentsService, LheDocumentsService, LkjipDocumentsService],
 })
 export class DocumentsModule {}
