@@ -4,6 +4,7 @@ import { AuditModule } from '../audit/audit.module';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/env';
 import { EvidenceModule } from '../evidence/evidence.module';
+import { PerformanceModule } from '../performance/performance.module';
 import { PlanningModule } from '../planning/planning.module';
 import { ReportingModule } from '../reporting/reporting.module';
 import { LheDocumentsController } from './lhe-documents.controller';
@@ -39,7 +40,14 @@ export function signingProviderFor(config: AppConfig): SigningProvider {
  * sha256 in the evidence registry.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature(DOCUMENT_ENTITIES), AuditModule, EvidenceModule, PlanningModule, ReportingModule],
+  imports: [
+    TypeOrmModule.forFeature(DOCUMENT_ENTITIES),
+    AuditModule,
+    EvidenceModule,
+    PlanningModule,
+    PerformanceModule,
+    ReportingModule,
+  ],
   controllers: [
     PkDocumentsController,
     PemdaPkDocumentsController,
