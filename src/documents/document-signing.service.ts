@@ -93,6 +93,11 @@ export class DocumentSigningService {
     private readonly audit: AuditService,
   ) {}
 
+  /** True when the configured provider needs the signer's NIK and passphrase (gateway). */
+  get needsCredentials(): boolean {
+    return this.provider.needsCredentials;
+  }
+
   find(kind: DocumentKind, subjectId: string, m: EntityManager = this.db.manager): Promise<SignedDocument | null> {
     return m.getRepository(SignedDocument).findOne({ where: { kind, subjectId } });
   }
