@@ -75,7 +75,8 @@ describe('documents from the demo: signing, verification, print layout', () => {
       as[who] = { Authorization: `Bearer ${login.body.accessToken}` };
     }
     dir = mkdtempSync(join(tmpdir(), 'documents-demo-'));
-  }, 300_000);
+    // Seeding two demo regions takes minutes on a busy MariaDB.
+  }, 600_000);
   afterAll(async () => {
     rmSync(dir, { recursive: true, force: true });
     await t?.close();
