@@ -42,7 +42,7 @@ export const PERMISSIONS = {
   'notification.self': ['SUPERADMIN', 'REGION_ADMIN', 'PLANNER', 'EVALUATOR', 'HEAD'],
   'notification.admin': ['REGION_ADMIN'],
   /** Sign a document as a party: which party each role may sign as is checked by the service (documents). */
-  'document.sign': ['REGION_ADMIN', 'PLANNER', 'HEAD'],
+  'document.sign': ['REGION_ADMIN', 'PLANNER', 'EVALUATOR', 'HEAD'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

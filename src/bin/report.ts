@@ -5,9 +5,10 @@
  *   npm run report -- capaian        --region <code> --skpd <code> --year <y> --out file.xlsx
  *   npm run report -- trend          --region <code> [--from <y>] [--to <y>] --out file.xlsx
  *   npm run report -- national-recap --year <y> --out file.xlsx [--page-size <n>]
- *   npm run report -- pk-document    --region <code> --skpd <code> --year <y> [--revision <n>] --out file.pdf
- *   npm run report -- lhe            --region <code> --skpd <code> --year <y> --out file.docx
- *   npm run report -- lkjip          --region <code> --skpd <code> --year <y> --out file.docx
+ *   npm run report -- pk-document    --region <code> [--skpd <code>] --year <y> [--revision <n>] --out file.pdf
+ *   npm run report -- lhe            --region <code> --skpd <code> --year <y> --out file.docx|file.pdf
+ *   npm run report -- lkjip          --region <code> [--skpd <code>] --year <y> --out file.docx
+ *   (without --skpd: the Pemda's own PK / LKjIP)
  * Without --out the file is named like the download (e.g. Rekap-Predikat-SAKIP-<region>-<year>.xlsx) in the current
  * directory. The national recap streams page by page and shows a progress bar on the terminal. pk-document writes the
  * SKPD's PK of the year (the latest revision unless --revision) as the API serves it: the signed PDF once signed,
@@ -51,8 +52,9 @@ type Kind = (typeof REPORT_KINDS)[number];
 
 const USAGE = `usage: npm run report -- <${REPORT_KINDS.join('|')}> [--region <code>] [--skpd <code>] [--year <y>] [--from <y>] [--to <y>] [--out file.xlsx]
   region-recap: --region --year   lke, capaian: --region --skpd --year   trend: --region [--from --to]   national-recap: --year
-  pk-document: --region --skpd --year [--revision <n>] (a PDF: signed once signed, else the draft)
-  lhe (FINAL evaluation), lkjip (draft): --region --skpd --year (DOCX)
+  pk-document: --region [--skpd] --year [--revision <n>] (a PDF: signed once signed, else the draft; no --skpd: the Pemda's)
+  lhe (FINAL evaluation): --region --skpd --year (DOCX; --out *.pdf: the PDF, signed once signed)
+  lkjip (draft): --region [--skpd] --year (DOCX; no --skpd: the Pemda's)
   Reads the server's database: run it with the same DB_URL or SQLITE_PATH (default ./data/sakip.sqlite).`;
 
 class UsageError extends Error {}
@@ -100,7 +102,7 @@ async function main(): Promise<void> {
   if (kind !== 'national-recap' && !values.region) throw new UsageError(`--region is required\n${USAGE}`);
   if (values.revision !== undefined && !/^\d{1,3}$/.test(values.revision))
     throw new UsageError('--revision must be a revision number, e.g. 0 for the PK, 1 for its first perubahan');
-  if (['lke', 'capaian', 'pk-document', 'lhe', 'lkjip'].includes(kind) && !values.skpd)
+  if (['lke', 'capaian', 'lhe'].includes(kind) && !values.skpd)
     throw new UsageError(`--skpd is required for ${kind}\n${USAGE}`);
 
   const config = loadConfig();
@@ -175,9 +177,19 @@ async function main(): Promise<void> {
       return ev.id;
     };
     let file: ReportFile;
-    if (kind === 'pk-document') file = await app.get(PkDocumentsService).document(scope, await pkId());
-    else if (kind === 'lhe') file = await app.get(LheDocumentsService).docx(scope, await evaluationId());
-    else if (kind === 'lkjip') file = await app.get(LkjipDocumentsService).docx(scope, await skpdId(), y as number);
+    const pemda = !values.skpd;
+    if (kind === 'pk-document')
+      file = pemda
+        ? await app.get(PkDocumentsService).pemdaDocument(scope, y as number)
+        : await app.get(PkDocumentsService).document(scope, await pkId());
+    else if (kind === 'lhe')
+      file = values.out?.endsWith('.pdf')
+        ? await app.get(LheDocumentsService).pdf(scope, await evaluationId())
+        : await app.get(LheDocumentsService).docx(scope, await evaluationId());
+    else if (kind === 'lkjip')
+      file = pemda
+        ? await app.get(LkjipDocumentsService).pemdaDocx(scope, y as number)
+        : await app.get(LkjipDocumentsService).docx(scope, await skpdId(), y as number);
     else if (kind === 'region-recap') file = await reports.regionRecap(scope, y as number);
     else if (kind === 'lke') file = await reports.lkeSheet(scope, await skpdId(), y as number);
     else if (kind === 'capaian') file = await reports.capaianTable(scope, await skpdId(), y as number);

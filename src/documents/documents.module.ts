@@ -4,6 +4,7 @@ import { AuditModule } from '../audit/audit.module';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/env';
 import { EvidenceModule } from '../evidence/evidence.module';
+import { PerformanceModule } from '../performance/performance.module';
 import { PlanningModule } from '../planning/planning.module';
 import { ReportingModule } from '../reporting/reporting.module';
 import { LheDocumentsController } from './lhe-documents.controller';
@@ -11,7 +12,8 @@ import { LheDocumentsService } from './lhe-documents.service';
 import { LkjipDocumentsController } from './lkjip-documents.controller';
 import { LkjipDocumentsService } from './lkjip-documents.service';
 import { DOCUMENT_ENTITIES } from './documents.entities';
-import { PkDocumentsController } from './pk-documents.controller';
+import { PemdaPkDocumentsController, PkDocumentsController } from './pk-documents.controller';
+import { DocumentSigningService } from './document-signing.service';
 import { PkDocumentsService } from './pk-documents.service';
 import { GatewayProvider } from './signing/gateway.provider';
 import { LocalP12Provider } from './signing/local-p12.provider';
@@ -38,20 +40,29 @@ export function signingProviderFor(config: AppConfig): SigningProvider {
  * sha256 in the evidence registry.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature(DOCUMENT_ENTITIES), AuditModule, EvidenceModule, PlanningModule, ReportingModule],
+  imports: [
+    TypeOrmModule.forFeature(DOCUMENT_ENTITIES),
+    AuditModule,
+    EvidenceModule,
+    PlanningModule,
+    PerformanceModule,
+    ReportingModule,
+  ],
   controllers: [
     PkDocumentsController,
+    PemdaPkDocumentsController,
     LheDocumentsController,
     LkjipDocumentsController,
     VerificationController,
     VerificationPageController,
   ],
   providers: [
+    DocumentSigningService,
     PkDocumentsService,
     LheDocumentsService,
     LkjipDocumentsService,
     { provide: SIGNING_PROVIDER, inject: [APP_CONFIG], useFactory: signingProviderFor },
   ],
-  exports: [PkDocumentsService, LheDocumentsService, LkjipDocumentsService],
+  exports: [DocumentSigningService, PkDocumentsService, LheDocumentsService, LkjipDocumentsService],
 })
 export class DocumentsModule {}

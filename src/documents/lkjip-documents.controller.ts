@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { CurrentScope, RequirePermission } from '../common/auth/decorators';
 import { DOCX_MIME, fileDownload } from '../common/http/file-download';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
-import { SkpdReportQueryDto } from '../reporting/dto/report-query.dto';
+import { RegionRecapQueryDto, SkpdReportQueryDto } from '../reporting/dto/report-query.dto';
 import { LkjipDocumentsService } from './lkjip-documents.service';
 
 @ApiTags('reports')
@@ -24,5 +24,17 @@ export class LkjipDocumentsController {
   ): Promise<StreamableFile> {
     const file = await this.lkjip.docx(scope, query.skpdId, query.year);
     return fileDownload(res, DOCX_MIME, file);
+  }
+
+  /** The Pemda's LKjIP draft for a year as DOCX: chapter III per IKU Pemda with the Pemda capaian API's figures. */
+  @RequirePermission('report.region')
+  @Get('lkjip-pemda.docx')
+  @ApiProduces(DOCX_MIME)
+  async pemdaDocx(
+    @CurrentScope() scope: TenantScope,
+    @Query() query: RegionRecapQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    return fileDownload(res, DOCX_MIME, await this.lkjip.pemdaDocx(scope, query.year));
   }
 }

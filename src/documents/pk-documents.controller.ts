@@ -1,9 +1,21 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res, StreamableFile } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Res,
+  StreamableFile,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentScope, RequirePermission } from '../common/auth/decorators';
 import { fileDownload, PDF_MIME } from '../common/http/file-download';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
+import { RegionRecapQueryDto } from '../reporting/dto/report-query.dto';
 import { DocumentStatusDto, SignPkDto } from './dto/documents.dto';
 import { PkDocumentsService } from './pk-documents.service';
 
@@ -59,5 +71,56 @@ export class PkDocumentsController {
     @Body() dto: SignPkDto,
   ): Promise<DocumentStatusDto> {
     return this.documents.sign(scope, id, dto);
+  }
+}
+
+/** The Pemda's own PK of a year (its IKU and their RPJMD targets), signed by the regional head alone. */
+@ApiTags('pk')
+@ApiBearerAuth()
+@Controller('pk-pemda')
+export class PemdaPkDocumentsController {
+  constructor(private readonly documents: PkDocumentsService) {}
+
+  /** The signed PDF once signed; before that a draft watermarked "DRAF". */
+  @RequirePermission('planning.read')
+  @Get('document.pdf')
+  @ApiProduces('application/pdf')
+  async pdf(
+    @CurrentScope() scope: TenantScope,
+    @Query() query: RegionRecapQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    return fileDownload(res, PDF_MIME, await this.documents.pemdaDocument(scope, query.year));
+  }
+
+  /** The signed PDF (404 DOCUMENT_NOT_SIGNED before the signature). */
+  @RequirePermission('planning.read')
+  @Get('signed.pdf')
+  @ApiProduces('application/pdf')
+  async signed(
+    @CurrentScope() scope: TenantScope,
+    @Query() query: RegionRecapQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    return fileDownload(res, PDF_MIME, await this.documents.pemdaSignedFile(scope, query.year));
+  }
+
+  /** Whether it is signed, the verification code and URL. */
+  @RequirePermission('planning.read')
+  @Get('document')
+  status(@CurrentScope() scope: TenantScope, @Query() query: RegionRecapQueryDto): Promise<DocumentStatusDto> {
+    return this.documents.pemdaStatus(scope, query.year);
+  }
+
+  /** Signs as the regional head (HEAD, or the region admin on their behalf); 409 PK_NOT_AGREED without IKU targets. */
+  @RequirePermission('document.sign')
+  @Post('sign')
+  @HttpCode(200)
+  sign(
+    @CurrentScope() scope: TenantScope,
+    @Query() query: RegionRecapQueryDto,
+    @Body() dto: SignPkDto,
+  ): Promise<DocumentStatusDto> {
+    return this.documents.signPemda(scope, query.year, dto);
   }
 }

@@ -14,18 +14,46 @@ export interface PkPdfOptions {
   verifyUrl: string | null;
 }
 
-const MARGIN = 56; // ~2 cm
-const FONT = 'Helvetica';
-const BOLD = 'Helvetica-Bold';
+export const MARGIN = 56; // ~2 cm
+export const FONT = 'Helvetica';
+export const BOLD = 'Helvetica-Bold';
 const FOOTER_HEIGHT = 70;
 
 export async function renderPkPdf(model: PkDocumentModel, opts: PkPdfOptions): Promise<Buffer> {
+  return renderA4Pdf(model.documentTitle, opts, (doc) => {
+    statementPage(doc, model);
+    doc.addPage();
+    heading(doc, model.title, model.subtitle);
+    table(doc, model.targets);
+    signatures(doc, model.placeAndDate, model.signatures);
+    if (model.actionPlan) {
+      doc.addPage();
+      heading(doc, `RENCANA AKSI ${model.title}`, model.subtitle);
+      table(doc, model.actionPlan);
+    }
+    if (model.budget) {
+      doc.addPage();
+      heading(doc, `PROGRAM DAN ANGGARAN ${model.title}`, model.subtitle);
+      table(doc, model.budget);
+    }
+  });
+}
+
+/**
+ * An A4 portrait PDF laid out by `body`, then decorated page by page: the "DRAF" watermark, or the QR code and
+ * verification URL of a signed document, and "Halaman x dari n". Shared by every PDF document (PK, LHE).
+ */
+export async function renderA4Pdf(
+  title: string,
+  opts: PkPdfOptions,
+  body: (doc: PDFKit.PDFDocument) => void,
+): Promise<Buffer> {
   const qr = opts.verifyUrl ? await QRCode.toBuffer(opts.verifyUrl, { margin: 0, width: 180 }) : null;
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: MARGIN + FOOTER_HEIGHT },
     bufferPages: true,
-    info: { Title: model.documentTitle, Creator: 'sakip-service', Producer: 'sakip-service' },
+    info: { Title: title, Creator: 'sakip-service', Producer: 'sakip-service' },
   });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
@@ -33,30 +61,17 @@ export async function renderPkPdf(model: PkDocumentModel, opts: PkPdfOptions): P
     doc.on('end', resolve);
     doc.on('error', reject);
   });
-
-  statementPage(doc, model);
-  doc.addPage();
-  heading(doc, model.title, model.subtitle);
-  table(doc, model.targets);
-  signatures(doc, model);
-  doc.addPage();
-  heading(doc, `RENCANA AKSI ${model.title}`, model.subtitle);
-  table(doc, model.actionPlan);
-  if (model.budget) {
-    doc.addPage();
-    heading(doc, `PROGRAM DAN ANGGARAN ${model.title}`, model.subtitle);
-    table(doc, model.budget);
-  }
+  body(doc);
   decoratePages(doc, opts, qr);
   doc.end();
   await finished;
   return Buffer.concat(chunks);
 }
 
-const contentWidth = (doc: PDFKit.PDFDocument) => doc.page.width - MARGIN * 2;
+export const contentWidth = (doc: PDFKit.PDFDocument) => doc.page.width - MARGIN * 2;
 const bottom = (doc: PDFKit.PDFDocument) => doc.page.height - doc.page.margins.bottom;
 
-function heading(doc: PDFKit.PDFDocument, title: string, subtitle: string[]): void {
+export function heading(doc: PDFKit.PDFDocument, title: string, subtitle: string[]): void {
   doc
     .font(BOLD)
     .fontSize(13)
@@ -87,21 +102,21 @@ function statementPage(doc: PDFKit.PDFDocument, m: PkDocumentModel): void {
     doc.text(text, MARGIN, doc.y, { align: 'justify', width });
     doc.moveDown(0.6);
   }
-  signatures(doc, m);
+  signatures(doc, m.placeAndDate, m.signatures);
 }
 
-/** The place and date, then one column per signer (pihak kedua left, pihak pertama right). */
-function signatures(doc: PDFKit.PDFDocument, m: PkDocumentModel): void {
+/** The place and date, then one column per signer (pihak kedua left, pihak pertama right; a single one right). */
+export function signatures(doc: PDFKit.PDFDocument, placeAndDate: string, blocks: readonly SignatureBlock[]): void {
   const width = contentWidth(doc);
   const blockHeight = 150;
   if (doc.y + blockHeight > bottom(doc)) doc.addPage();
   doc.moveDown(1);
   const colWidth = width / 2;
   const rightX = MARGIN + colWidth;
-  doc.font(FONT).fontSize(11).text(m.placeAndDate, rightX, doc.y, { width: colWidth, align: 'center' });
+  doc.font(FONT).fontSize(11).text(placeAndDate, rightX, doc.y, { width: colWidth, align: 'center' });
   const top = doc.y + 4;
   const columns: [number, SignatureBlock][] =
-    m.signatures.length === 1 ? [[rightX, m.signatures[0]]] : m.signatures.map((s, i) => [MARGIN + i * colWidth, s]);
+    blocks.length === 1 ? [[rightX, blocks[0]]] : blocks.map((s, i) => [MARGIN + i * colWidth, s]);
   let lowest = top;
   for (const [x, s] of columns) {
     doc.font(FONT).fontSize(11);
@@ -119,8 +134,11 @@ function signatures(doc: PDFKit.PDFDocument, m: PkDocumentModel): void {
   doc.y = lowest + 10;
 }
 
-/** A bordered table with wrapped cells; rows that do not fit start a new page with the header repeated. */
-function table(doc: PDFKit.PDFDocument, t: Table): void {
+/**
+ * A bordered table with wrapped cells; rows that do not fit start a new page with the header repeated. Rows listed
+ * in `strong` (by index) are printed bold.
+ */
+export function table(doc: PDFKit.PDFDocument, t: Table, strong: readonly boolean[] = []): void {
   const width = contentWidth(doc);
   const total = t.widths.reduce((a, b) => a + b, 0);
   const widths = t.widths.map((w) => (w / total) * width);
@@ -156,7 +174,7 @@ function table(doc: PDFKit.PDFDocument, t: Table): void {
   };
   doc.lineWidth(0.7);
   drawRow(t.headers, BOLD, '#e6e6e6');
-  for (const row of t.rows) drawRow(row, FONT, null);
+  t.rows.forEach((row, i) => drawRow(row, strong[i] ? BOLD : FONT, null));
   if (t.rows.length === 0)
     drawRow(
       t.headers.map((_, i) => (i === 1 ? 'Belum ada indikator' : '')),

@@ -19,7 +19,7 @@ import { DomainError, NotFoundError, UnprocessableError } from '../common/errors
 import { RateWindow } from './domain/rate-window';
 import { verificationPage } from './domain/verification';
 import { VerificationDto, VerifyFileFormDto } from './dto/documents.dto';
-import { PkDocumentsService } from './pk-documents.service';
+import { DocumentSigningService } from './document-signing.service';
 import { HtmlPages } from '../common/http/html-page';
 
 /** A presented file is hashed in memory only; signed PKs are far below this. */
@@ -59,7 +59,7 @@ export class VerificationController {
   private readonly lookups = lookups();
   private readonly fileChecks = fileChecks();
 
-  constructor(private readonly documents: PkDocumentsService) {}
+  constructor(private readonly documents: DocumentSigningService) {}
 
   /** Title, issuer, signers, signing times and sha256 of the signed document. */
   @Get(':code')
@@ -93,7 +93,7 @@ export class VerificationPageController {
   private readonly lookups = lookups();
   private readonly fileChecks = fileChecks();
 
-  constructor(private readonly documents: PkDocumentsService) {}
+  constructor(private readonly documents: DocumentSigningService) {}
 
   @Get(':code')
   @Header('Content-Type', 'text/html; charset=utf-8')

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import request from 'supertest';
 import { DocumentSignature } from '../../src/documents/entities/document-signature.entity';
 import { SignedDocument } from '../../src/documents/entities/signed-document.entity';
+import { TEST_PASSWORD } from '../factories/factories';
 import { createTestApp, type TestApp } from '../utils/test-app';
 import { approvedPk, binary, makeP12, pdfsig, pdftotext, renderFirstPage } from './document-fixtures';
 
@@ -207,6 +208,59 @@ describe('PK document: PDF, signatures of both parties (local-p12), public verif
     expect(fresh.body).toEqual(expect.objectContaining({ signed: false, signatures: [], nextParty: null }));
     // The signed revision and its file are unchanged.
     expect((await download(`/pk/${pkId}/signed.pdf`, x.planner).expect(200)).body).toEqual(signed);
+  });
+
+  it('is signed from the console form by each party in turn (the same rules; no NIK asked with local-p12)', async () => {
+    const { x, pkId, head } = await approvedPk(t);
+    const hidden = (html: string, name: string) => new RegExp(`name="${name}" value="([^"]*)"`).exec(html)?.[1] ?? '';
+    const consoleAs = async (user: { username: string }) => {
+      const agent = request.agent(t.http);
+      const login = await agent.get('/konsol/masuk').expect(200);
+      await agent
+        .post('/konsol/masuk')
+        .type('form')
+        .send({ _csrf: hidden(login.text, '_csrf'), username: user.username, password: TEST_PASSWORD })
+        .expect(303);
+      return agent;
+    };
+    const planner = await consoleAs(x.planner);
+    const page = (await planner.get(`/konsol/tanda-tangan/pk/${pkId}`).expect(200)).text;
+    expect(page).toContain('Belum ditandatangani');
+    expect(page).toContain('PIHAK PERTAMA');
+    expect(page).not.toContain('name="passphrase"');
+    await planner
+      .post(`/konsol/tanda-tangan/pk/${pkId}`)
+      .type('form')
+      .send({ _csrf: hidden(page, '_csrf') })
+      .expect(303)
+      .expect('Location', `/konsol/tanda-tangan/pk/${pkId}?ok=1`);
+    // The planner cannot sign as the regional head: the form answers with the reason, nothing is stored.
+    const after = (await planner.get(`/konsol/tanda-tangan/pk/${pkId}?ok=1`).expect(200)).text;
+    expect(after).toContain('berhasil ditandatangani');
+    expect(after).toContain('dr. Sari Wulandari, M.Kes.');
+    const refused = await planner
+      .post(`/konsol/tanda-tangan/pk/${pkId}`)
+      .type('form')
+      .send({ _csrf: hidden(after, '_csrf') })
+      .expect(403);
+    expect(refused.text).toContain('tidak dapat menandatangani');
+    const bupati = await consoleAs(head);
+    const second = (await bupati.get(`/konsol/tanda-tangan/pk/${pkId}`).expect(200)).text;
+    expect(second).toContain('PIHAK KEDUA');
+    await bupati
+      .post(`/konsol/tanda-tangan/pk/${pkId}`)
+      .type('form')
+      .send({ _csrf: hidden(second, '_csrf') })
+      .expect(303);
+    const status = await request(t.http)
+      .get(api(`/pk/${pkId}/document`))
+      .set(t.auth(x.planner))
+      .expect(200);
+    expect(status.body).toEqual(expect.objectContaining({ complete: true }));
+    expect(pdfsig((await download(`/pk/${pkId}/signed.pdf`, head).expect(200)).body).map((s) => s.valid)).toEqual([
+      true,
+      true,
+    ]);
   });
 
   it('refuses to sign while the SKPD head is not recorded, storing nothing', async () => {

@@ -9,7 +9,7 @@ import { api, cast, registryOf, sheet, uniform, WORKED_EXAMPLE } from '../evalua
 import type { MadeUser } from '../factories/factories';
 import { indicator, planningWorld, skpdPlan } from '../planning/planning-fixtures';
 import { finalPemdaEvaluation, PROGRESS, SHEET_68_40 } from '../progress/progress-fixtures';
-import { overlappingLines, pdfLayout, type PdfPage, pdfText } from '../utils/pdf-layout';
+import { overlappingLines, pdfLayout, pdfPageCount, pdfPageSizes, type PdfPage, pdfText } from '../utils/pdf-layout';
 import { createTestApp, type TestApp } from '../utils/test-app';
 import { download, EV, finalEvaluation, pkWithRealisations, REPORTS } from './report-fixtures';
 
@@ -17,16 +17,6 @@ const run = promisify(execFile);
 const SOFFICE = process.env.SOFFICE ?? 'soffice';
 /** The PDFs and their first pages as PNG, CI's artefacts (test-output/ is not committed). */
 const PREVIEWS = join(__dirname, '..', '..', 'test-output', 'documents');
-
-/** Pages of a PDF: its page objects ("/Type /Page", not the "/Type /Pages" tree nodes). */
-export const pdfPageCount = (pdf: Buffer): number =>
-  (pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []).length;
-
-/** Page sizes in points ("842x595" is A4 landscape), from each page's MediaBox. */
-export const pdfPageSizes = (pdf: Buffer): string[] =>
-  [...pdf.toString('latin1').matchAll(/\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/g)].map(
-    (m) => `${Math.round(Number(m[1]))}x${Math.round(Number(m[2]))}`,
-  );
 
 const LONG_NAME = 'Dinas Pemberdayaan Perempuan, Perlindungan Anak, Pengendalian Penduduk dan Keluarga Berencana';
 const REGION_HEAD = {

@@ -84,3 +84,26 @@ export function overlappingLines(pages: PdfPage[]): string[] {
 
 /** All the text of a PDF's pages, one line per text line, words joined by single spaces. */
 export const pdfText = (pages: PdfPage[]): string => pages.flatMap((p) => p.lines.map((l) => l.text)).join('\n');
+
+/** Pages of a PDF: its page objects ("/Type /Page", not the "/Type /Pages" tree nodes). */
+export const pdfPageCount = (pdf: Buffer): number =>
+  (pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []).length;
+
+/** Page sizes in points ("842x595" is A4 landscape), from each page's MediaBox. */
+export const pdfPageSizes = (pdf: Buffer): string[] =>
+  [...pdf.toString('latin1').matchAll(/\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/g)].map(
+    (m) => `${Math.round(Number(m[1]))}x${Math.round(Number(m[2]))}`,
+  );
+
+/**
+ * Page count and every page's size ("595x842" is A4 portrait) as poppler's `pdfinfo` reads them: unlike counting page
+ * objects in the bytes, right for signed PDFs whose incremental updates rewrite a page object.
+ */
+export async function pdfPages(pdfPath: string): Promise<{ count: number; sizes: string[] }> {
+  const count = Number(/^Pages:\s+(\d+)/m.exec((await run('pdfinfo', [pdfPath])).stdout)?.[1]);
+  const { stdout } = await run('pdfinfo', ['-f', '1', '-l', String(count), pdfPath]);
+  const sizes = [...stdout.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/gm)].map(
+    (m) => `${Math.round(Number(m[1]))}x${Math.round(Number(m[2]))}`,
+  );
+  return { count, sizes };
+}

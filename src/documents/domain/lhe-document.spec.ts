@@ -71,7 +71,7 @@ describe('buildLheDocument', () => {
     );
     expect(m.recommendations).toEqual(['1.c.4: Susun rencana aksi.']);
     expect(m.followUpRows).toEqual([['1', 'Tetapkan IKU.', 'Sedang disusun', 'Dalam proses']]);
-    expect(m.signer).toEqual({ title: 'Plh. Inspektur', name: 'Drs. B', nipLine: 'NIP. 1968' });
+    expect(m.signer).toEqual({ title: 'Plh. Inspektur', name: 'Drs. B', rank: null, nipLine: 'NIP. 1968' });
     expect(m.placeAndDate).toBe('Ujikota, 1 Maret 2026');
   });
 });

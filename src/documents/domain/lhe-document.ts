@@ -46,7 +46,7 @@ export interface LheDocumentModel {
   followUpHeaders: string[];
   followUpRows: string[][];
   placeAndDate: string;
-  signer: { title: string; name: string; nipLine: string | null };
+  signer: { title: string; name: string; rank: string | null; nipLine: string | null };
   fileStem: string;
 }
 
@@ -94,6 +94,7 @@ export function buildLheDocument(input: LheInput): LheDocumentModel {
     signer: {
       title: input.inspector ? printedTitle(input.inspector) : 'Inspektur',
       name: input.inspector?.name ?? BLANK,
+      rank: input.inspector?.rank ?? null,
       nipLine: input.inspector?.nip ? `NIP. ${input.inspector.nip}` : null,
     },
     fileStem: `LHE-SAKIP-${input.skpdName}-${input.year}`.replace(/[^A-Za-z0-9._-]+/g, '-'),

@@ -102,8 +102,8 @@ export function buildLkjipDocument(input: LkjipInput): LkjipDocumentModel {
     cover: [
       'LAPORAN KINERJA INSTANSI PEMERINTAH',
       `(LKjIP) TAHUN ${input.year}`,
-      input.skpdName.toUpperCase(),
-      input.regionName.toUpperCase(),
+      // The Pemda's own LKjIP names the region once.
+      ...new Set([input.skpdName.toUpperCase(), input.regionName.toUpperCase()]),
     ],
     chapters: [
       {
@@ -179,4 +179,61 @@ export function buildLkjipDocument(input: LkjipInput): LkjipDocumentModel {
     ],
     fileStem: `LKjIP-${input.skpdName}-${input.year}`.replace(/[^A-Za-z0-9._-]+/g, '-'),
   };
+}
+
+/** One IKU Pemda as the Pemda capaian API gives it (GET /capaian/pemda: `iku[]`). */
+export interface PemdaIkuCapaian {
+  indicatorId: string;
+  code: string;
+  name: string;
+  satuan: string;
+  sasaranId: string;
+  pemdaTarget: string | null;
+  mean: { display: string; exact: string } | null;
+  category: string | null;
+  notComputable: string | null;
+}
+
+/**
+ * The capaian table of the Pemda's LKjIP: one row per IKU Pemda with the RPJMD target of the year and the capaian
+ * the API gives (the mean of the SKPD indicators that cascade to it), last year's capaian by indicator code, and the
+ * end-of-period target. A Pemda IKU has no realisation of its own here: it is measured through the SKPD indicators.
+ */
+export function pemdaCapaianTable(input: {
+  current: readonly PemdaIkuCapaian[];
+  previous: readonly PemdaIkuCapaian[];
+  mean: { display: string } | null;
+  sasaran: ReadonlyMap<string, { code: string; name: string }>;
+  endTargets: ReadonlyMap<string, string | null>;
+}): CapaianTable {
+  const previous = new Map(input.previous.map((p) => [p.code, p]));
+  const rows: CapaianTableRow[] = input.current.map((iku) => {
+    const before = previous.get(iku.code)?.mean ?? null;
+    const node = input.sasaran.get(iku.sasaranId);
+    return {
+      sasaranCode: node?.code ?? '',
+      sasaranName: node?.name ?? '',
+      indicatorCode: iku.code,
+      indicatorName: iku.name,
+      satuan: iku.satuan,
+      target: iku.pemdaTarget ?? '–',
+      quarters: [],
+      annualRealisation: null,
+      capaian: iku.mean?.display ?? null,
+      category: iku.category,
+      notComputable: iku.notComputable,
+      previousRealisation: null,
+      previousCapaian: before?.display ?? null,
+      capaianChange:
+        iku.mean && before ? new Decimal(iku.mean.exact).minus(before.exact).toDecimalPlaces(2).toFixed(2) : null,
+      endTarget: input.endTargets.get(iku.indicatorId) ?? null,
+      capaianToEndTarget: null,
+    };
+  });
+  const bySasaran = [...new Map(rows.map((r) => [r.sasaranCode, r])).values()].map((r) => ({
+    sasaranCode: r.sasaranCode,
+    sasaranName: r.sasaranName,
+    mean: null,
+  }));
+  return { rows, bySasaran, mean: input.mean?.display ?? null };
 }

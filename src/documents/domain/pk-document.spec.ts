@@ -63,7 +63,7 @@ describe('buildPkDocument (PermenPAN-RB 53/2014)', () => {
   it('prints targets the Indonesian way, a dash for a quarter without target, and no budget page without budget data', () => {
     const m = buildPkDocument(input());
     expect(m.targets.rows).toEqual([['1', 'Meningkatnya derajat kesehatan', 'Jumlah kunjungan', 'orang', '12.500']]);
-    expect(m.actionPlan.rows[0].slice(4)).toEqual(['12.500', '3.000', '3.200,5', '–', '3.200']);
+    expect(m.actionPlan!.rows[0].slice(4)).toEqual(['12.500', '3.000', '3.200,5', '–', '3.200']);
     expect(m.budget).toBeNull();
     const withBudget = buildPkDocument(
       input({ budget: [{ program: 'Program A', amount: new Decimal('1500000000') }] }),

@@ -1,4 +1,5 @@
 import type Decimal from 'decimal.js';
+import { DOCUMENT_PARTY_LABEL, type DocumentParty, nextPartyOf } from './document-parties';
 import { printedTitle, type Signer } from '../../organization/domain/signer';
 import { formatIndonesian } from '../../planning/domain/indonesian-number';
 import { indonesianDate } from '../../common/time/indonesian-date';
@@ -11,7 +12,7 @@ import { indonesianDate } from '../../common/time/indonesian-date';
 /** Pihak pertama (the SKPD head) and pihak kedua (the regional head, the superior of the first party). */
 export const PK_PARTIES = ['FIRST', 'SECOND'] as const;
 export type PkParty = (typeof PK_PARTIES)[number];
-export const PARTY_LABEL: Record<PkParty, string> = { FIRST: 'PIHAK PERTAMA', SECOND: 'PIHAK KEDUA' };
+export const PARTY_LABEL: Record<PkParty, string> = DOCUMENT_PARTY_LABEL;
 
 export interface PkTargetInput {
   sasaran: string;
@@ -54,7 +55,7 @@ export interface Table {
 }
 
 export interface SignatureBlock {
-  party: PkParty;
+  party: DocumentParty;
   /** "PIHAK PERTAMA," — omitted for the Pemda's own PK. */
   heading: string | null;
   title: string;
@@ -73,7 +74,8 @@ export interface PkDocumentModel {
   parties: { label: string; name: string; title: string; closing: string }[];
   promises: string[];
   targets: Table;
-  actionPlan: Table;
+  /** Rencana Aksi TW I–IV; null for the Pemda's PK (its IKU carry annual targets only). */
+  actionPlan: Table | null;
   budget: Table | null;
   placeAndDate: string;
   /** Left to right as printed: pihak kedua on the left, pihak pertama on the right. */
@@ -101,7 +103,7 @@ export const signingParties = (isPemda: boolean): PkParty[] => (isPemda ? ['SECO
 
 /** The next party to sign given those who already signed; null when every party signed. */
 export function nextParty(isPemda: boolean, signed: readonly PkParty[]): PkParty | null {
-  return signingParties(isPemda).find((p) => !signed.includes(p)) ?? null;
+  return nextPartyOf(signingParties(isPemda), signed) as PkParty | null;
 }
 
 export function buildPkDocument(input: PkDocumentInput): PkDocumentModel {
@@ -146,19 +148,21 @@ export function buildPkDocument(input: PkDocumentInput): PkDocumentModel {
     fontSize: 9.5,
     rows: input.targets.map((t, i) => [String(i + 1), t.sasaran, t.indicator, t.satuan, number(t.annual)]),
   };
-  const actionPlan: Table = {
-    headers: ['No', 'Sasaran', 'Indikator Kinerja', 'Satuan', 'Target Tahunan', 'TW I', 'TW II', 'TW III', 'TW IV'],
-    widths: [5, 17, 21, 9, 12, 9, 9, 9, 9],
-    fontSize: 8,
-    rows: input.targets.map((t, i) => [
-      String(i + 1),
-      t.sasaran,
-      t.indicator,
-      t.satuan,
-      number(t.annual),
-      ...[0, 1, 2, 3].map((q) => number(t.quarters[q] ?? null)),
-    ]),
-  };
+  const actionPlan: Table | null = isPemda
+    ? null
+    : {
+        headers: ['No', 'Sasaran', 'Indikator Kinerja', 'Satuan', 'Target Tahunan', 'TW I', 'TW II', 'TW III', 'TW IV'],
+        widths: [5, 17, 21, 9, 12, 9, 9, 9, 9],
+        fontSize: 8,
+        rows: input.targets.map((t, i) => [
+          String(i + 1),
+          t.sasaran,
+          t.indicator,
+          t.satuan,
+          number(t.annual),
+          ...[0, 1, 2, 3].map((q) => number(t.quarters[q] ?? null)),
+        ]),
+      };
   const budget: Table | null = input.budget
     ? {
         headers: ['No', 'Program', 'Anggaran (Rp)'],

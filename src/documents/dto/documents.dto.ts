@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { IsOptionalNonNull } from '../../common/validation/is-optional-non-null';
+import { DOCUMENT_PARTIES, type DocumentParty } from '../domain/document-parties';
 import { PK_PARTIES, type PkParty } from '../domain/pk-document';
 
 export class SignPkDto {
@@ -12,9 +13,17 @@ export class SignPkDto {
   @IsOptionalNonNull() @IsString() @MinLength(1) @MaxLength(200) passphrase?: string;
 }
 
+/** Signing an LHE: the Inspektur is the only party. */
+export class SignDocumentDto {
+  /** Gateway only: the signer's NIK (16 digits). Sent to the gateway, never stored. */
+  @IsOptionalNonNull() @Matches(/^\d{16}$/, { message: 'nik must be 16 digits' }) nik?: string;
+  /** Gateway only: the signer's passphrase. Sent to the gateway, never stored or logged. */
+  @IsOptionalNonNull() @IsString() @MinLength(1) @MaxLength(200) passphrase?: string;
+}
+
 export class DocumentSignatureDto {
-  @ApiProperty({ enum: PK_PARTIES }) party!: PkParty;
-  /** "PIHAK PERTAMA" / "PIHAK KEDUA". */
+  @ApiProperty({ enum: DOCUMENT_PARTIES }) party!: DocumentParty;
+  /** "PIHAK PERTAMA" / "PIHAK KEDUA" / "INSPEKTUR". */
   partyLabel!: string;
   name!: string;
   /** As printed, with "Plt."/"Plh." for an acting official. */
@@ -30,7 +39,7 @@ export class DocumentStatusDto {
   @ApiPropertyOptional({ type: String, nullable: true }) verifyUrl!: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) sha256!: string | null;
   /** The party who signs next (null when complete or when the PK cannot be signed yet). */
-  @ApiPropertyOptional({ enum: PK_PARTIES, nullable: true }) nextParty!: PkParty | null;
+  @ApiPropertyOptional({ enum: DOCUMENT_PARTIES, nullable: true }) nextParty!: DocumentParty | null;
   signatures!: DocumentSignatureDto[];
 }
 

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import type { PkParty } from '../domain/pk-document';
+import type { DocumentParty } from '../domain/document-parties';
 
 /** One signature on a signed document: which party, who it was printed as, who pressed the button, when, and the file after it. */
 @Entity('document_signatures')
@@ -9,7 +9,7 @@ export class DocumentSignature {
   @Column({ type: 'varchar', length: 36 }) regionId!: string;
   @Column({ type: 'varchar', length: 36, nullable: true }) skpdId!: string | null;
   @Column({ type: 'varchar', length: 36 }) documentId!: string;
-  @Column({ type: 'varchar', length: 10 }) party!: PkParty;
+  @Column({ type: 'varchar', length: 10 }) party!: DocumentParty;
   @Column({ type: 'varchar', length: 150 }) signerName!: string;
   /** The title as printed ("Plt. Kepala Dinas Kesehatan"). */
   @Column({ type: 'varchar', length: 220 }) signerTitle!: string;

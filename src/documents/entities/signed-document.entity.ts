@@ -8,11 +8,12 @@ import {
   VersionColumn,
 } from 'typeorm';
 
-export const DOCUMENT_KINDS = ['PK'] as const;
+/** A PK revision, the Pemda's own PK of a year (signed by the regional head alone), an SKPD's LHE. */
+export const DOCUMENT_KINDS = ['PK', 'PK_PEMDA', 'LHE'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 /**
- * A document being signed or signed: one per subject (today a PK revision). The file is the latest signed PDF,
+ * A document being signed or signed: one per subject (a PK revision, the Pemda PK of a year, an evaluation's LHE). The file is the latest signed PDF,
  * stored once by sha256 in the evidence registry (evidence_files). Rows appear with the first signature, so a
  * failed signing leaves nothing behind. `code` is the public verification code printed with the QR code.
  */
@@ -25,7 +26,7 @@ export class SignedDocument {
   @Column({ type: 'varchar', length: 36 }) regionId!: string;
   @Column({ type: 'varchar', length: 36, nullable: true }) skpdId!: string | null;
   @Column({ type: 'varchar', length: 20 }) kind!: DocumentKind;
-  /** The PK revision (performance_agreements.id). */
+  /** The PK revision (performance_agreements.id), pemdaPkSubject(region, year), or the evaluation (LHE). */
   @Column({ type: 'varchar', length: 36 }) subjectId!: string;
   @Column({ type: 'varchar', length: 20 }) code!: string;
   @Column({ type: 'varchar', length: 400 }) title!: string;
