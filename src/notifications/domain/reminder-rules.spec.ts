@@ -3,13 +3,12 @@ import {
   digestWeekDue,
   dueReminder,
   isoWeekOf,
-  parseReminderDays,
   pendingReminder,
   retryDelaySeconds,
   safeError,
   stableId,
-  storeReminderDays,
 } from './reminder-rules';
+import { parseReminderDays, storeReminderDays } from '../../organization/domain/reminder-days';
 
 // A deadline at the end of 10 April 2026 in each zone.
 const MAKASSAR = { zone: 'Asia/Makassar', deadline: new Date('2026-04-10T15:59:59Z') };

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { addDays, localParts, localToUtc, localDateOf } from '../../common/time/zoned-time';
+import { DEFAULT_REMINDER_DAYS } from '../../organization/domain/reminder-days';
 
 /** A reminder of a deadline: H-n days before it (H7, H3, H1 by default) or OVERDUE past it. */
 export type DeadlineKind = `H${number}` | 'OVERDUE';
@@ -22,26 +23,7 @@ export type DeliveryChannel = (typeof DELIVERY_CHANNELS)[number];
 export const DELIVERY_STATUSES = ['PENDING', 'SENT', 'FAILED', 'CANCELLED'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
-/** Days before a deadline that remind, by default (H-7, H-3, H-1); a region may choose its own. */
-export const DEFAULT_REMINDER_DAYS = [7, 3, 1] as const;
-/** A region's reminder days: 1 to 5 distinct whole days, each 1–30 before the deadline. */
-export const REMINDER_DAY_LIMITS = { min: 1, max: 30, count: 5 } as const;
-
-/** The stored reminder days of a region ("14,7,1"; null = the defaults), largest first. */
-export function parseReminderDays(stored: string | null | undefined): number[] {
-  const days = (stored ?? '')
-    .split(',')
-    .map((d) => Number(d.trim()))
-    .filter((d) => Number.isInteger(d) && d >= REMINDER_DAY_LIMITS.min && d <= REMINDER_DAY_LIMITS.max);
-  return days.length ? [...new Set(days)].sort((a, b) => b - a) : [...DEFAULT_REMINDER_DAYS];
-}
-
-/** How a region's reminder days are stored: largest first, comma-separated; the defaults are stored as null. */
-export function storeReminderDays(days: readonly number[] | null): string | null {
-  if (!days) return null;
-  const sorted = [...new Set(days)].sort((a, b) => b - a);
-  return sorted.join(',') === DEFAULT_REMINDER_DAYS.join(',') ? null : sorted.join(',');
-}
+export { DEFAULT_REMINDER_DAYS };
 /** An overdue reminder is still sent after downtime, but not for deadlines older than this. */
 export const OVERDUE_CATCH_UP_DAYS = 30;
 
