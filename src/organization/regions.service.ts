@@ -85,7 +85,10 @@ export class RegionsService {
       const region = await this.findVisible(scope, id, m);
       const before = toRegionResponse(region);
       const { version, reminderDays, ...rest } = dto;
-      const changes = { ...rest, ...(reminderDays !== undefined ? { reminderDays: storeReminderDays(reminderDays) } : {}) };
+      const changes = {
+        ...rest,
+        ...(reminderDays !== undefined ? { reminderDays: storeReminderDays(reminderDays) } : {}),
+      };
       const saved = await updateWithVersion(m, Region, region, version, changes, 'Region');
       await this.audit.record(m, scope, {
         action: 'UPDATE',

@@ -5,11 +5,7 @@ import { AuditService } from '../audit/audit.service';
 import { UnprocessableError } from '../common/errors/domain-error';
 import { regionOf, type TenantScope } from '../common/tenancy/tenant-scope';
 import { regionInstant, regionTimeZone } from '../organization/region-time-zone';
-import {
-  type PkDeadlinesResponseDto,
-  type PutPkDeadlinesDto,
-  toPkDeadlinesResponse,
-} from './dto/pk-deadline.dto';
+import { type PkDeadlinesResponseDto, type PutPkDeadlinesDto, toPkDeadlinesResponse } from './dto/pk-deadline.dto';
 import { PkDeadline } from './entities/pk-deadline.entity';
 
 /** The PK submission and approval deadlines of the caller's region, per year (read by reminders). */
@@ -36,9 +32,11 @@ export class PkDeadlinesService {
       const submitDeadline = at(dto.submitDeadline, existing?.submitDeadline);
       const approvalDeadline = at(dto.approvalDeadline, existing?.approvalDeadline);
       if (submitDeadline && approvalDeadline && approvalDeadline.getTime() < submitDeadline.getTime())
-        throw new UnprocessableError('PK_DEADLINES_ORDER', 'The approval deadline cannot precede the submission deadline', [
-          { field: 'approvalDeadline', messages: ['must not be before submitDeadline'] },
-        ]);
+        throw new UnprocessableError(
+          'PK_DEADLINES_ORDER',
+          'The approval deadline cannot precede the submission deadline',
+          [{ field: 'approvalDeadline', messages: ['must not be before submitDeadline'] }],
+        );
       if (existing)
         await m.update(
           PkDeadline,

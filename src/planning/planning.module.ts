@@ -17,7 +17,15 @@ import { StructureController } from './structure.controller';
 @Module({
   imports: [TypeOrmModule.forFeature(PLANNING_ENTITIES), NotificationsModule],
   controllers: [PeriodsController, StructureController, PkController, PkDeadlinesController],
-  providers: [PeriodsService, PlanNodesService, IndicatorsService, CrosscutService, OverlapsService, PkService, PkDeadlinesService],
+  providers: [
+    PeriodsService,
+    PlanNodesService,
+    IndicatorsService,
+    CrosscutService,
+    OverlapsService,
+    PkService,
+    PkDeadlinesService,
+  ],
   exports: [PeriodsService, PlanNodesService, IndicatorsService, CrosscutService, PkService],
 })
 export class PlanningModule {}

@@ -13,9 +13,9 @@ describe('gateway message template', () => {
 
   it('fills the placeholders, breaks lines at \\n and drops a line left empty without a link', () => {
     const template = '*{judul}*\\n{pesan}\\n{tautan}';
-    expect(renderGatewayTemplate(template, { judul: 'Batas PK', pesan: 'Segera ajukan.', tautan: 'https://x/pk' })).toBe(
-      '*Batas PK*\nSegera ajukan.\nhttps://x/pk',
-    );
+    expect(
+      renderGatewayTemplate(template, { judul: 'Batas PK', pesan: 'Segera ajukan.', tautan: 'https://x/pk' }),
+    ).toBe('*Batas PK*\nSegera ajukan.\nhttps://x/pk');
     expect(renderGatewayTemplate(template, { judul: 'Batas PK', pesan: 'Segera ajukan.', tautan: null })).toBe(
       '*Batas PK*\nSegera ajukan.',
     );

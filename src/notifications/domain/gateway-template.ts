@@ -15,7 +15,8 @@ export function gatewayTemplateProblem(template: string): string | null {
   const unknown = [...template.matchAll(TOKEN)]
     .map((m) => m[1])
     .filter((name) => !(GATEWAY_PLACEHOLDERS as readonly string[]).includes(name));
-  if (unknown.length) return `unknown placeholder {${unknown[0]}}; use ${GATEWAY_PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}`;
+  if (unknown.length)
+    return `unknown placeholder {${unknown[0]}}; use ${GATEWAY_PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}`;
   if (/[{}]/.test(template.replace(TOKEN, ''))) return 'has an unmatched { or }';
   if (!template.includes('{pesan}')) return 'must contain {pesan}';
   return null;

@@ -113,15 +113,12 @@ export const weeklyDigest = (p: { week: string; year: number; rows: DigestRow[] 
     (r) =>
       `- ${r.skpdName}: realisasi ${p.year} TW terisi ` +
       `${r.quartersFilled.length ? r.quartersFilled.map((q) => ROMAN[q - 1]).join(', ') : 'belum ada'}; ` +
-      `PK ${r.pkStatus ? PK_STATUS[r.pkStatus] ?? r.pkStatus : 'belum ada'}; ` +
+      `PK ${r.pkStatus ? (PK_STATUS[r.pkStatus] ?? r.pkStatus) : 'belum ada'}; ` +
       `LKE ${r.evaluation ? `${r.evaluation.year} ${EVALUATION_STATUS[r.evaluation.status] ?? r.evaluation.status}` : 'belum dibuka'}`,
   );
   return {
     title: `Rekap mingguan kelengkapan SAKIP ${p.week}`,
-    body: [
-      `Kelengkapan data ${p.rows.length} SKPD (${complete.length} lengkap untuk ${p.year}):`,
-      ...lines,
-    ].join('\n'),
+    body: [`Kelengkapan data ${p.rows.length} SKPD (${complete.length} lengkap untuk ${p.year}):`, ...lines].join('\n'),
   };
 };
 

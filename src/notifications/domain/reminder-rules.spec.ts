@@ -106,8 +106,7 @@ describe('reminder days per region, pending and weekly reminders', () => {
     ['2025-12-29', '2026-W01', '2025-12-29'],
     ['2027-01-03', '2026-W53', '2026-12-28'],
     ['2026-12-07', '2026-W50', '2026-12-07'],
-  ])('ISO week of %s is %s from Monday %s', (date, week, monday) =>
-    expect(isoWeekOf(date)).toEqual({ week, monday }));
+  ])('ISO week of %s is %s from Monday %s', (date, week, monday) => expect(isoWeekOf(date)).toEqual({ week, monday }));
 
   it('the digest is due from Monday 07:00 region time to the end of the week', () => {
     // Monday 7 Dec 2026: 07:00 WIB = 00:00 UTC; 07:00 WIT = 22:00 UTC on Sunday.
