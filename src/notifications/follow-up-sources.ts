@@ -4,6 +4,7 @@ import { DataSource, In, IsNull, MoreThan, Not } from 'typeorm';
 import { SignedDocument } from '../documents/entities/signed-document.entity';
 import { EvaluationRecommendation } from '../evaluation/entities/evaluation-recommendation.entity';
 import { Evaluation } from '../evaluation/entities/evaluation.entity';
+import { PerformanceAgreement } from '../planning/entities/performance-agreement.entity';
 import { followUpReminder, signaturePending } from './domain/messages';
 import { dueReminder, OVERDUE_CATCH_UP_DAYS, PENDING_REMINDER_DAYS, pendingReminder } from './domain/reminder-rules';
 import type { NewNotification } from './notification-outbox';
@@ -14,7 +15,7 @@ const DAY = 86_400_000;
 /**
  * Things that wait on someone: a recommendation's follow-up before its due date (the SKPD's planners, until an
  * evaluator marks it DONE; a recommendation carried into a later evaluation is reminded there, not twice), and a
- * signed document waiting for its second signer (the region's HEAD users, or its admins when it has none) on the
+ * signed PK waiting for its second signer (the region's HEAD users, or its admins when it has none) on the
  * 1st, 3rd and 7th day of waiting.
  */
 @Injectable()
@@ -80,15 +81,30 @@ export class FollowUpSources {
     const m = this.db.manager;
     const horizon = new Date(now.getTime() - (Math.max(...PENDING_REMINDER_DAYS) + OVERDUE_CATCH_UP_DAYS) * DAY);
     const docs = await m.find(SignedDocument, { where: { complete: false, createdAt: MoreThan(horizon) } });
+    if (!docs.length) return [];
+    const pks = new Map(
+      (
+        await m.find(PerformanceAgreement, {
+          where: { id: In(docs.map((d) => d.subjectId)) },
+          select: { id: true, year: true, skpdId: true },
+        })
+      ).map((p) => [p.id, p]),
+    );
+    const names = await skpdNames(m, [...new Set([...pks.values()].map((p) => p.skpdId))]);
     const out: NewNotification[] = [];
     for (const d of docs) {
       const due = pendingReminder(d.createdAt, rulesOf(regions, d.regionId).zone, now);
-      if (!due) continue;
+      const pk = pks.get(d.subjectId);
+      if (!due || !pk) continue;
       const heads = await activeUsers(m, d.regionId, { role: 'HEAD' });
       const signers = heads.length ? heads : await activeUsers(m, d.regionId, { role: 'REGION_ADMIN' });
       for (const u of signers)
         out.push({
-          ...signaturePending(due.kind, { title: d.title, since: due.dueDate }),
+          ...signaturePending(due.kind, {
+            skpdName: names.get(pk.skpdId) ?? 'SKPD',
+            year: pk.year,
+            since: due.dueDate,
+          }),
           regionId: d.regionId,
           userId: u.id,
           category: 'PK',

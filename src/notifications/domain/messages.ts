@@ -74,12 +74,15 @@ export const pkApprovalReminder = (
     `Batas persetujuan: ${tanggal(p.dueDate)}.`,
 });
 
-/** A signed document waiting for its next signer for n days. */
-export const signaturePending = (kind: PendingKind, p: { title: string; since: string }): MessageText => ({
-  title: `${p.title} menunggu tanda tangan Anda`,
+/** A PK signed by its first party, waiting n days for the second (the regional head). */
+export const signaturePending = (
+  kind: PendingKind,
+  p: { skpdName: string; year: number; since: string },
+): MessageText => ({
+  title: `PK ${p.year} ${p.skpdName} menunggu tanda tangan Anda`,
   body:
-    `${p.title} telah ditandatangani pihak pertama pada ${tanggal(p.since)} dan menunggu tanda tangan ` +
-    `pihak kedua sejak ${kind.slice(1)} hari.`,
+    `Perjanjian Kinerja ${p.year} ${p.skpdName} telah ditandatangani pihak pertama pada ${tanggal(p.since)} ` +
+    `dan sudah ${kind.slice(1)} hari menunggu tanda tangan pihak kedua.`,
 });
 
 /** One SKPD's line in the weekly digest. */
@@ -144,6 +147,13 @@ const listed = (names: string[]): string =>
 const escapeHtml = (s: string): string =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
+const CATEGORY_LABEL: Record<string, string> = {
+  REALISATION: 'realisasi',
+  EVALUATION: 'evaluasi LKE',
+  PK: 'Perjanjian Kinerja',
+  DIGEST: 'rekap mingguan',
+};
+
 /** Paragraphs from lines; consecutive lines starting with "- " become a list. */
 function htmlBody(body: string): string {
   const out: string[] = [];
@@ -169,7 +179,7 @@ export function emailOf(
   link: string | null,
   category: string,
 ): { subject: string; text: string; html: string } {
-  const footer = `Anda menerima pesan ini dari layanan SAKIP. Untuk berhenti menerima e-mail kategori ${category}, ubah preferensi pemberitahuan Anda.`;
+  const footer = `Anda menerima pesan ini dari layanan SAKIP. Untuk berhenti menerima e-mail kategori "${CATEGORY_LABEL[category] ?? category}", ubah preferensi pemberitahuan Anda.`;
   const text = [m.body, link ? `Buka: ${link}` : '', '', '--', footer].filter((l, i) => l !== '' || i > 1).join('\n');
   const html =
     htmlBody(m.body) +
