@@ -34,6 +34,8 @@ describe('loadConfig', () => {
     [{ SIGNING_PROVIDER: 'bsre' }, /SIGNING_PROVIDER/],
     [{ SIGNING_PROVIDER: 'local-p12' }, /SIGNING_P12_PATH is required/],
     [{ SIGNING_PROVIDER: 'gateway' }, /SIGNING_GATEWAY_URL is required/],
+    [{ GATEWAY_TEMPLATE: '{judul} {nama}' }, /GATEWAY_TEMPLATE \(unknown placeholder \{nama\}/],
+    [{ GATEWAY_TEMPLATE: '{judul}' }, /GATEWAY_TEMPLATE \(must contain \{pesan\}\)/],
     [{ SIGNING_PROVIDER: 'gateway', SIGNING_GATEWAY_URL: 'esign.local' }, /SIGNING_GATEWAY_URL/],
     [{ PUBLIC_URL: 'sakip.example.go.id' }, /PUBLIC_URL/],
   ])('rejects %j with a one-line message naming the variable', (raw, name) => {

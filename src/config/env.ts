@@ -15,6 +15,8 @@ import {
   MinLength,
   validateSync,
 } from 'class-validator';
+// A pure rule (no Nest, no database): which placeholders a gateway template may use.
+import { gatewayTemplateProblem } from '../notifications/domain/gateway-template';
 
 const toBool = ({ value }: { value: unknown }) =>
   typeof value === 'string'
@@ -76,6 +78,11 @@ export class Env {
   @IsOptional() @Matches(/^https?:\/\/\S+$/, { message: 'GATEWAY_URL must be an http(s) URL' }) GATEWAY_URL?: string;
   @IsOptional() @IsString() GATEWAY_TOKEN?: string;
   /**
+   * The gateway's `message` text with placeholders {judul}, {pesan} (required) and {tautan}; a backslash-n breaks a
+   * line. Unset: the notification's text alone.
+   */
+  @IsOptional() @IsString() GATEWAY_TEMPLATE?: string;
+  /**
    * The address people reach the service at: put before the links in e-mails and gateway messages and the short
    * verification URLs printed on signed documents, e.g. https://sakip.example.go.id.
    */
@@ -107,6 +114,8 @@ export function loadConfig(raw: NodeJS.ProcessEnv | Record<string, string | unde
     const reasons = errors.map((e) => `${e.property} (${Object.values(e.constraints ?? {}).join('; ')})`);
     throw new ConfigError(`Invalid configuration: ${reasons.join(', ')}`);
   }
+  const templateProblem = env.GATEWAY_TEMPLATE === undefined ? null : gatewayTemplateProblem(env.GATEWAY_TEMPLATE);
+  if (templateProblem) throw new ConfigError(`Invalid configuration: GATEWAY_TEMPLATE (${templateProblem})`);
   if (env.SIGNING_PROVIDER === 'local-p12' && !env.SIGNING_P12_PATH)
     throw new ConfigError('Invalid configuration: SIGNING_P12_PATH is required when SIGNING_PROVIDER=local-p12');
   if (env.SIGNING_PROVIDER === 'gateway' && !env.SIGNING_GATEWAY_URL)

@@ -5,6 +5,7 @@ import { AuditService } from '../audit/audit.service';
 import { ForbiddenError, NotFoundError, UnprocessableError } from '../common/errors/domain-error';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
 import { updateWithVersion } from '../common/typeorm/versioned-update';
+import { regionInstant, regionTimeZone } from '../organization/region-time-zone';
 import { criteriaOf, subComponentsOf } from './domain/rule-set';
 import {
   type CreateRecommendationDto,
@@ -16,6 +17,11 @@ import {
 import { EvaluationRecommendation } from './entities/evaluation-recommendation.entity';
 import type { Evaluation } from './entities/evaluation.entity';
 import { findEvaluation, snapshotOf, superseded } from './evaluation-access';
+
+/** A follow-up due date typed for the region as an instant (a date alone: the end of that local day). */
+async function dueAtOf(m: EntityManager, regionId: string, raw: string | null | undefined): Promise<Date | null> {
+  return raw ? regionInstant(raw, await regionTimeZone(m, regionId)) : null;
+}
 
 /** Recommendations (rekomendasi) of an evaluation and their follow-up (tindak lanjut). */
 @Injectable()
@@ -51,6 +57,7 @@ export class RecommendationsService {
         text: dto.text,
         followUp: null,
         status: 'OPEN',
+        dueAt: await dueAtOf(m, ev.regionId, dto.dueDate),
         carriedFromId: null,
         createdBy: scope.userId,
       });
@@ -76,7 +83,8 @@ export class RecommendationsService {
     return this.db.transaction(async (m) => {
       const { ev, row } = await this.find(m, scope, evaluationId, id);
       if (dto.refId !== undefined) this.assertRef(ev, dto.refId);
-      const { version, ...changes } = dto;
+      const { version, dueDate, ...rest } = dto;
+      const changes = { ...rest, ...(dueDate !== undefined ? { dueAt: await dueAtOf(m, ev.regionId, dueDate) } : {}) };
       return this.write(m, scope, row, version, changes, 'UPDATE');
     });
   }

@@ -2,6 +2,7 @@ import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/env';
+import { DEFAULT_GATEWAY_TEMPLATE, renderGatewayTemplate } from './domain/gateway-template';
 
 /** A send that must not be retried (the gateway answered 4xx, the address is refused). */
 export class PermanentDeliveryError extends Error {}
@@ -67,11 +68,20 @@ export class GatewayChannel {
         'content-type': 'application/json',
         ...(this.config.GATEWAY_TOKEN ? { authorization: `Bearer ${this.config.GATEWAY_TOKEN}` } : {}),
       },
-      body: JSON.stringify({ to: m.to, title: m.title, message: m.body, link: m.link }),
+      body: JSON.stringify({ to: m.to, title: m.title, message: this.messageOf(m), link: m.link }),
       signal: AbortSignal.timeout(10_000),
     });
     await res.arrayBuffer().catch(() => undefined);
     if (res.status >= 400 && res.status < 500) throw new PermanentDeliveryError(`gateway answered ${res.status}`);
     if (!res.ok) throw new Error(`gateway answered ${res.status}`);
+  }
+
+  /** The message text from GATEWAY_TEMPLATE (validated at start), or the notification's text alone. */
+  private messageOf(m: OutgoingMessage): string {
+    return renderGatewayTemplate(this.config.GATEWAY_TEMPLATE ?? DEFAULT_GATEWAY_TEMPLATE, {
+      judul: m.title,
+      pesan: m.body,
+      tautan: m.link,
+    });
   }
 }

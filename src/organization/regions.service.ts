@@ -14,6 +14,7 @@ import {
   toRegionResponse,
   UpdateRegionDto,
 } from './dto/region.dto';
+import { storeReminderDays } from './domain/reminder-days';
 import { Region } from './entities/region.entity';
 
 @Injectable()
@@ -55,6 +56,7 @@ export class RegionsService {
         capaianCap: dto.capaianCap ?? null,
         timezone: dto.timezone ?? 'Asia/Jakarta',
         seatCity: dto.seatCity ?? null,
+        reminderDays: storeReminderDays(dto.reminderDays ?? null),
         headTitle: dto.headTitle ?? null,
         headName: dto.headName ?? null,
         headNip: dto.headNip ?? null,
@@ -82,7 +84,11 @@ export class RegionsService {
     return this.db.transaction(async (m) => {
       const region = await this.findVisible(scope, id, m);
       const before = toRegionResponse(region);
-      const { version, ...changes } = dto;
+      const { version, reminderDays, ...rest } = dto;
+      const changes = {
+        ...rest,
+        ...(reminderDays !== undefined ? { reminderDays: storeReminderDays(reminderDays) } : {}),
+      };
       const saved = await updateWithVersion(m, Region, region, version, changes, 'Region');
       await this.audit.record(m, scope, {
         action: 'UPDATE',

@@ -31,7 +31,8 @@ describe('E-mail reminders of a realisation window over a real SMTP server, acro
     const complete = await skpdWithPk(t, w, { reportedQ1: true });
     await setContact(t, missing.planner, { email: 'kurang@pemda.example' });
     await setContact(t, complete.planner, { email: 'lengkap@pemda.example' });
-    await setContact(t, w.admin, { email: 'admin@pemda.example' });
+    // The admin unsubscribed from the weekly digest by e-mail (7 April 2025 is a Monday): no mail at all.
+    await setContact(t, w.admin, { email: 'admin@pemda.example', channels: { DIGEST: [] } });
     const win = await setWindow(t, w.admin, '2025-04-10'); // closes at the end of 10 April WITA
     expect(win.body.deadline).toBe('2025-04-10T15:59:59.000Z');
     const tick = async (at: Date) => {

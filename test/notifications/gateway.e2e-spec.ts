@@ -32,7 +32,7 @@ async function fakeGateway(): Promise<{ url: string; calls: Call[]; server: Serv
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/send`, calls, server };
 }
 
-describe('HTTP gateway channel against a local fake gateway', () => {
+describe('HTTP gateway channel against a local fake gateway, with a message template', () => {
   let gw: Awaited<ReturnType<typeof fakeGateway>>;
   let t: TestApp;
   beforeAll(async () => {
@@ -40,6 +40,7 @@ describe('HTTP gateway channel against a local fake gateway', () => {
     t = await createTestApp({
       GATEWAY_URL: gw.url,
       GATEWAY_TOKEN: 'rahasia-gateway-token',
+      GATEWAY_TEMPLATE: '*{judul}*\\n{pesan}\\nBuka: {tautan}',
       PUBLIC_URL: 'https://sakip.majubersama.go.id',
     });
   });
@@ -79,7 +80,12 @@ describe('HTTP gateway channel against a local fake gateway', () => {
       to: '+62811000001',
       link: 'https://sakip.majubersama.go.id/konsol/realisasi?tahun=2025',
     });
-    expect(first.body.message).toMatch(/Realisasi TW 1 tahun 2025/);
+    // GATEWAY_TEMPLATE shapes the message: title, text and link on their own lines.
+    expect(first.body.message.split('\n')).toEqual([
+      '*Batas pengisian realisasi TW 1 2025 tinggal 3 hari lagi*',
+      expect.stringMatching(/^Realisasi TW 1 tahun 2025 .* belum lengkap\. Batas pengisian: /),
+      'Buka: https://sakip.majubersama.go.id/konsol/realisasi?tahun=2025',
+    ]);
 
     await scheduler.tick(new Date(now.getTime() + 30_000)); // before the backoff: nothing
     expect(gw.calls).toHaveLength(3);

@@ -53,6 +53,7 @@ export const PLANNING_BODIES: Record<string, (f: Fixture) => object> = {
   'POST /api/v1/pk/:id/approve': () => ({}),
   'POST /api/v1/pk/:id/lock': () => ({}),
   'POST /api/v1/pk/:id/revisions': () => ({ reason: 'Perubahan anggaran' }),
+  'PUT /api/v1/pk-deadlines': () => ({ year: 2031, submitDeadline: '2031-01-31' }),
 };
 
 /** A period 2025–2029, a Pemda tujuan, the other SKPD's tujuan → sasaran with an indicator, and its DRAFT PK for 2025. */

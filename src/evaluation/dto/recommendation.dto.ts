@@ -1,7 +1,18 @@
 import { MAX_INT } from '../../common/validation/limits';
 import { IsOptionalNonNull } from '../../common/validation/is-optional-non-null';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  IsDateString,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 import {
   RECOMMENDATION_STATUSES,
   type EvaluationRecommendation,
@@ -23,6 +34,11 @@ export class CreateRecommendationDto {
   @Matches(REF)
   @MaxLength(40)
   refId?: string | null;
+  /** When the follow-up is due: a date alone is the end of that day in the region's zone; null = none. */
+  @ApiPropertyOptional({ nullable: true, example: '2026-06-30' })
+  @IsOptional()
+  @IsDateString()
+  dueDate?: string | null;
 }
 
 export class UpdateRecommendationDto {
@@ -33,6 +49,11 @@ export class UpdateRecommendationDto {
   @IsOptionalNonNull()
   @IsIn(RECOMMENDATION_STATUSES)
   status?: RecommendationStatus;
+  /** When the follow-up is due: a date alone is the end of that day in the region's zone; null = none. */
+  @ApiPropertyOptional({ nullable: true, example: '2026-06-30' })
+  @IsOptional()
+  @IsDateString()
+  dueDate?: string | null;
 }
 
 /** Tindak lanjut: the SKPD reports what it did (OPEN / IN_PROGRESS); only an evaluator marks a recommendation DONE. */
@@ -58,6 +79,8 @@ export class RecommendationResponseDto {
   @ApiProperty({ nullable: true }) followUp!: string | null;
   @ApiProperty({ enum: RECOMMENDATION_STATUSES }) status!: RecommendationStatus;
   @ApiProperty({ nullable: true }) carriedFromId!: string | null;
+  /** When the follow-up is due (an instant; shown in the region's zone). */
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) dueAt!: string | null;
   @ApiProperty() version!: number;
 }
 
@@ -70,5 +93,6 @@ export const toRecommendationResponse = (r: EvaluationRecommendation): Recommend
   followUp: r.followUp,
   status: r.status,
   carriedFromId: r.carriedFromId,
+  dueAt: r.dueAt?.toISOString() ?? null,
   version: r.version,
 });

@@ -28,6 +28,8 @@ export class EvaluationRecommendation {
   @Column({ type: 'text' }) text!: string;
   @Column({ type: 'text', nullable: true }) followUp!: string | null;
   @Column({ type: 'varchar', length: 20 }) status!: RecommendationStatus;
+  /** When the follow-up is due (the end of a local day unless a time was given); planners are reminded before it. */
+  @Column({ type: 'datetime', nullable: true }) dueAt!: Date | null;
   @Column({ type: 'varchar', length: 36, nullable: true }) carriedFromId!: string | null;
   @Column({ type: 'varchar', length: 36, nullable: true }) createdBy!: string | null;
   @VersionColumn() version!: number;

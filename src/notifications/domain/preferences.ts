@@ -8,7 +8,12 @@ import {
 export type ChannelChoices = Record<NotificationCategory, DeliveryChannel[]>;
 
 /** Without a choice: e-mail for every category (when the user has an address), the gateway only when chosen. */
-export const DEFAULT_CHOICES: ChannelChoices = { REALISATION: ['EMAIL'], EVALUATION: ['EMAIL'], PK: ['EMAIL'] };
+export const DEFAULT_CHOICES: ChannelChoices = {
+  REALISATION: ['EMAIL'],
+  EVALUATION: ['EMAIL'],
+  PK: ['EMAIL'],
+  DIGEST: ['EMAIL'],
+};
 
 /** Stored choices (JSON text) merged over the defaults; unknown keys and channels are dropped. */
 export function parseChoices(json: string | null | undefined): ChannelChoices {

@@ -1,4 +1,14 @@
-import { afterQuietHours, dueReminder, retryDelaySeconds, safeError, stableId } from './reminder-rules';
+import {
+  afterQuietHours,
+  digestWeekDue,
+  dueReminder,
+  isoWeekOf,
+  pendingReminder,
+  retryDelaySeconds,
+  safeError,
+  stableId,
+} from './reminder-rules';
+import { parseReminderDays, storeReminderDays } from '../../organization/domain/reminder-days';
 
 // A deadline at the end of 10 April 2026 in each zone.
 const MAKASSAR = { zone: 'Asia/Makassar', deadline: new Date('2026-04-10T15:59:59Z') };
@@ -56,5 +66,53 @@ describe('delivery helpers', () => {
   it('masks credentials in recorded errors', () => {
     const e = safeError(new Error('connect smtp://user:secret@mail.example:587 failed\nToken: abc123'));
     expect(e).not.toMatch(/secret|abc123|\n/);
+  });
+});
+
+describe('reminder days per region, pending and weekly reminders', () => {
+  it.each([
+    [null, [7, 3, 1]],
+    ['14,7,1', [14, 7, 1]],
+    ['1,14', [14, 1]],
+    ['garbage', [7, 3, 1]],
+  ])('parses %j as %j', (stored, days) => expect(parseReminderDays(stored)).toEqual(days));
+
+  it('stores the defaults as null and other days largest first', () => {
+    expect(storeReminderDays([1, 3, 7])).toBeNull();
+    expect(storeReminderDays([2, 14])).toBe('14,2');
+    expect(storeReminderDays(null)).toBeNull();
+  });
+
+  it('reminds at the chosen days (H-14, H-2) in region time', () => {
+    const deadline = new Date('2026-04-10T15:59:59Z'); // end of 10 April WITA
+    const at = (iso: string) => dueReminder(deadline, 'Asia/Makassar', new Date(iso), [14, 2])?.kind ?? null;
+    expect(at('2026-03-26T15:59:59Z')).toBeNull();
+    expect(at('2026-03-26T16:00:00Z')).toBe('H14'); // 27 Mar 00:00 WITA
+    expect(at('2026-04-07T16:00:00Z')).toBe('H2'); // 8 Apr 00:00 WITA
+    expect(at('2026-04-10T16:00:00Z')).toBe('OVERDUE');
+  });
+
+  it('reminds a pending signature on the 1st, 3rd and 7th local day of waiting', () => {
+    const since = new Date('2026-04-10T10:00:00Z'); // 10 Apr 19:00 WIT
+    const at = (iso: string) => pendingReminder(since, 'Asia/Jayapura', new Date(iso));
+    expect(at('2026-04-10T14:59:59Z')).toBeNull();
+    expect(at('2026-04-10T15:00:00Z')).toEqual({ kind: 'P1', dueDate: '2026-04-10' }); // 11 Apr 00:00 WIT
+    expect(at('2026-04-12T15:00:00Z')?.kind).toBe('P3');
+    expect(at('2026-05-01T00:00:00Z')?.kind).toBe('P7');
+  });
+
+  it.each([
+    ['2026-01-01', '2026-W01', '2025-12-29'],
+    ['2025-12-29', '2026-W01', '2025-12-29'],
+    ['2027-01-03', '2026-W53', '2026-12-28'],
+    ['2026-12-07', '2026-W50', '2026-12-07'],
+  ])('ISO week of %s is %s from Monday %s', (date, week, monday) => expect(isoWeekOf(date)).toEqual({ week, monday }));
+
+  it('the digest is due from Monday 07:00 region time to the end of the week', () => {
+    // Monday 7 Dec 2026: 07:00 WIB = 00:00 UTC; 07:00 WIT = 22:00 UTC on Sunday.
+    expect(digestWeekDue(new Date('2026-12-06T23:59:00Z'), 'Asia/Jakarta')).toBeNull();
+    expect(digestWeekDue(new Date('2026-12-07T00:00:00Z'), 'Asia/Jakarta')).toBe('2026-W50');
+    expect(digestWeekDue(new Date('2026-12-06T22:00:00Z'), 'Asia/Jayapura')).toBe('2026-W50');
+    expect(digestWeekDue(new Date('2026-12-13T16:59:00Z'), 'Asia/Jakarta')).toBe('2026-W50'); // Sunday 23:59 WIB
   });
 });

@@ -1,12 +1,19 @@
 import { createHash } from 'node:crypto';
 import { addDays, localParts, localToUtc, localDateOf } from '../../common/time/zoned-time';
+import { DEFAULT_REMINDER_DAYS } from '../../organization/domain/reminder-days';
 
-/** Why a notification exists: days before a deadline, past it, or an action that needs someone now. */
-export const NOTIFICATION_KINDS = ['H7', 'H3', 'H1', 'OVERDUE', 'IMMEDIATE'] as const;
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+/** A reminder of a deadline: H-n days before it (H7, H3, H1 by default) or OVERDUE past it. */
+export type DeadlineKind = `H${number}` | 'OVERDUE';
+/** A reminder that something waits: P-n days after it began waiting (P1, P3, P7). */
+export type PendingKind = `P${number}`;
+/**
+ * Why a notification exists: a deadline near or past, something waiting for n days, the weekly digest, or an action
+ * that needs someone now.
+ */
+export type NotificationKind = DeadlineKind | PendingKind | 'WEEKLY' | 'IMMEDIATE';
 
 /** What a notification is about; a user chooses channels per category. */
-export const NOTIFICATION_CATEGORIES = ['REALISATION', 'EVALUATION', 'PK'] as const;
+export const NOTIFICATION_CATEGORIES = ['REALISATION', 'EVALUATION', 'PK', 'DIGEST'] as const;
 export type NotificationCategory = (typeof NOTIFICATION_CATEGORIES)[number];
 
 /** Channels beside the inbox, which is always on. */
@@ -16,13 +23,12 @@ export type DeliveryChannel = (typeof DELIVERY_CHANNELS)[number];
 export const DELIVERY_STATUSES = ['PENDING', 'SENT', 'FAILED', 'CANCELLED'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
-/** Days before a deadline that remind, by default (H-7, H-3, H-1). */
-export const DEFAULT_REMINDER_DAYS = [7, 3, 1] as const;
+export { DEFAULT_REMINDER_DAYS };
 /** An overdue reminder is still sent after downtime, but not for deadlines older than this. */
 export const OVERDUE_CATCH_UP_DAYS = 30;
 
 export interface DueReminder {
-  kind: Exclude<NotificationKind, 'IMMEDIATE'>;
+  kind: DeadlineKind;
   /** The deadline's local date in the region's zone (YYYY-MM-DD): part of the reminder's unique key. */
   dueDate: string;
 }
@@ -46,7 +52,47 @@ export function dueReminder(
   const begun = [...days]
     .sort((a, b) => a - b)
     .find((n) => localToUtc(addDays(dueDate, -n), zone).getTime() <= now.getTime());
-  return begun === undefined ? null : { kind: `H${begun}` as DueReminder['kind'], dueDate };
+  return begun === undefined ? null : { kind: `H${begun}`, dueDate };
+}
+
+/** Days of waiting after which something pending (a signature) is reminded: P-1, P-3, P-7. */
+export const PENDING_REMINDER_DAYS = [1, 3, 7] as const;
+
+/**
+ * The one reminder something waiting since `since` calls for at `now`: the latest P-n whose local day has begun
+ * (from 00:00 region time of the n-th day after the local day it began waiting). The key is that local start day.
+ */
+export function pendingReminder(
+  since: Date,
+  zone: string,
+  now: Date,
+  days: readonly number[] = PENDING_REMINDER_DAYS,
+): { kind: PendingKind; dueDate: string } | null {
+  const startDate = localDateOf(since, zone);
+  const begun = [...days]
+    .sort((a, b) => b - a)
+    .find((n) => localToUtc(addDays(startDate, n), zone).getTime() <= now.getTime());
+  return begun === undefined ? null : { kind: `P${begun}`, dueDate: startDate };
+}
+
+/** The weekly digest goes out from Monday 07:00 region time; later in the same ISO week a missed run catches up. */
+export const DIGEST_LOCAL_HOUR = 7;
+
+/** The ISO week (e.g. "2026-W49") of a local date YYYY-MM-DD, and the date of its Monday. */
+export function isoWeekOf(date: string): { week: string; monday: string } {
+  const d = new Date(`${date}T00:00:00Z`);
+  const weekday = (d.getUTCDay() + 6) % 7; // Monday 0 … Sunday 6
+  const monday = addDays(date, -weekday);
+  const thursday = new Date(d.getTime() + (3 - weekday) * 86_400_000);
+  const year = thursday.getUTCFullYear();
+  const week = Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / (7 * 86_400_000)) + 1;
+  return { week: `${year}-W${String(week).padStart(2, '0')}`, monday };
+}
+
+/** The ISO week whose digest is due at `now` in the zone, or null before Monday 07:00 local. */
+export function digestWeekDue(now: Date, zone: string): string | null {
+  const { week, monday } = isoWeekOf(localDateOf(now, zone));
+  return localToUtc(monday, zone, DIGEST_LOCAL_HOUR).getTime() <= now.getTime() ? week : null;
 }
 
 /** Quiet hours in region time (start inclusive, end exclusive, may wrap midnight): e-mail and gateway wait. */

@@ -79,6 +79,8 @@ export class ChannelChoicesDto {
   @apply(channels()) REALISATION?: DeliveryChannel[];
   @apply(channels()) EVALUATION?: DeliveryChannel[];
   @apply(channels()) PK?: DeliveryChannel[];
+  /** The weekly completeness digest (region admins). */
+  @apply(channels()) DIGEST?: DeliveryChannel[];
 }
 
 export class PutPreferencesDto {

@@ -4,6 +4,10 @@ import { IsOptionalNonNull } from '../../common/validation/is-optional-non-null'
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
   IsIn,
   IsInt,
   IsObject,
@@ -16,6 +20,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { parseReminderDays, REMINDER_DAY_LIMITS } from '../domain/reminder-days';
 import { PageQueryDto } from '../../common/http/pagination';
 import { HeadOfOfficeDto, HeadOfOfficeResponseDto, toHeadOfOffice } from './head-of-office.dto';
 import {
@@ -58,6 +63,17 @@ export class CreateRegionDto extends HeadOfOfficeDto {
   @MinLength(2)
   @MaxLength(100)
   seatCity?: string | null;
+  /** Days before each deadline that remind (H-n), e.g. [14, 7, 1]; null restores H-7, H-3, H-1. Overdue always follows. */
+  @ApiPropertyOptional({ nullable: true, type: [Number], example: [7, 3, 1], minItems: 1, maxItems: 5 })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(REMINDER_DAY_LIMITS.min)
+  @ArrayMaxSize(REMINDER_DAY_LIMITS.count)
+  @ArrayUnique()
+  @IsInt({ each: true })
+  @Min(REMINDER_DAY_LIMITS.min, { each: true })
+  @Max(REMINDER_DAY_LIMITS.max, { each: true })
+  reminderDays?: number[] | null;
   /** The region's first REGION_ADMIN, created in the same transaction. */
   @ApiPropertyOptional({ type: FirstAdminDto })
   @IsOptionalNonNull()
@@ -86,6 +102,17 @@ export class UpdateRegionDto extends HeadOfOfficeDto {
   @MinLength(2)
   @MaxLength(100)
   seatCity?: string | null;
+  /** Days before each deadline that remind (H-n), e.g. [14, 7, 1]; null restores H-7, H-3, H-1. Overdue always follows. */
+  @ApiPropertyOptional({ nullable: true, type: [Number], example: [7, 3, 1], minItems: 1, maxItems: 5 })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(REMINDER_DAY_LIMITS.min)
+  @ArrayMaxSize(REMINDER_DAY_LIMITS.count)
+  @ArrayUnique()
+  @IsInt({ each: true })
+  @Min(REMINDER_DAY_LIMITS.min, { each: true })
+  @Max(REMINDER_DAY_LIMITS.max, { each: true })
+  reminderDays?: number[] | null;
 }
 
 export class RegionQueryDto extends PageQueryDto {
@@ -102,6 +129,8 @@ export class RegionResponseDto extends HeadOfOfficeResponseDto {
   @ApiProperty({ nullable: true, type: Number }) capaianCap!: number | null;
   @ApiProperty() timezone!: string;
   @ApiProperty({ nullable: true, type: String }) seatCity!: string | null;
+  /** Days before each deadline that remind (largest first). */
+  @ApiProperty({ type: [Number], example: [7, 3, 1] }) reminderDays!: number[];
   /** True for the synthetic demo regions seeded on the embedded database. */
   @ApiProperty() isDemo!: boolean;
   @ApiProperty() version!: number;
@@ -116,6 +145,7 @@ export const toRegionResponse = (r: Region): RegionResponseDto => ({
   capaianCap: r.capaianCap,
   timezone: r.timezone,
   seatCity: r.seatCity ?? null,
+  reminderDays: parseReminderDays(r.reminderDays),
   ...toHeadOfOffice(r),
   isDemo: Boolean(r.isDemo),
   version: r.version,

@@ -20,6 +20,8 @@ export class Region extends HeadOfOffice {
   @Column({ type: 'int', nullable: true }) capaianCap!: number | null;
   /** IANA zone used to evaluate entry windows (WIB / WITA / WIT). */
   @Column({ type: 'varchar', length: 40, default: 'Asia/Jakarta' }) timezone!: string;
+  /** Days before a deadline that remind, largest first ("14,7,1"); null = H-7, H-3, H-1. */
+  @Column({ type: 'varchar', length: 40, nullable: true }) reminderDays!: string | null;
   /** Where the region's documents are signed (ibu kota), e.g. "Kuala Pembuang". */
   @Column({ type: 'varchar', length: 100, nullable: true }) seatCity!: string | null;
   /** Synthetic demo data is labelled as such in the API. */
