@@ -139,3 +139,17 @@ export async function openLke(walk: Walk, schedule: LkeSchedule = defaultSchedul
     await visit(walk, page, 'admin-lke-dibuka');
   });
 }
+
+/** The admin sets every quarter's realisation deadline of the walk's year (region's local time, YYYY-MM-DDTHH:MM). */
+export async function setRealisationDeadlines(walk: Walk, deadline: string): Promise<void> {
+  await asAdmin(walk, `/konsol/admin/jendela?tahun=${walk.year}`, async (page) => {
+    await visit(walk, page, 'admin-jendela');
+    for (const quarter of ['1', '2', '3', '4']) {
+      const form = page.locator('form[action="/konsol/admin/jendela"][method="post"]');
+      await form.getByLabel('Triwulan', { exact: true }).selectOption(quarter);
+      await form.getByLabel(/^Batas waktu/).fill(deadline);
+      await form.getByRole('button', { name: 'Simpan batas waktu' }).click();
+      await notice(page, 'Perubahan disimpan.');
+    }
+  });
+}
