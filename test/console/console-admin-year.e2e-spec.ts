@@ -350,8 +350,8 @@ describe('Console: the region admin’s year', () => {
   it('changes the performance settings', async () => {
     const page = await openAs(walk, walk.admin, '/konsol/admin/pengaturan-kinerja');
     await visit(walk, page, 'admin-pengaturan-kinerja');
-    await page.getByLabel('Tolak realisasi yang menimbulkan peringatan kualitas data').check();
-    await page.getByLabel(/^Nol kasus/).check();
+    await page.getByRole('checkbox', { name: /Tolak realisasi/ }).check();
+    await page.getByRole('radio', { name: /Nol kasus/ }).check();
     await page.getByRole('button', { name: 'Simpan pengaturan' }).click();
     await page.getByRole('status').filter({ hasText: 'Perubahan disimpan.' }).waitFor();
     await page.context().close();
