@@ -33,6 +33,7 @@ export const NAV: readonly NavLink[] = [
   { href: '/konsol/admin/pengaturan-kinerja', label: 'Pengaturan Kinerja', permission: 'realisation.reopen' },
   { href: '/konsol/admin/pk', label: 'Persetujuan PK', permission: 'planning.approve' },
   { href: '/konsol/admin/lke', label: 'Pembukaan LKE', permission: 'evaluation.open' },
+  { href: '/konsol/admin/keroyokan', label: 'Target Keroyokan', permission: 'planning.approve' },
   { href: '/konsol/admin/tumpang-tindih', label: 'Tumpang Tindih', permission: 'planning.approve' },
   { href: '/konsol/admin/tanpa-keterkaitan', label: 'Tanpa Keterkaitan', permission: 'planning.approve' },
   { href: '/konsol/admin/audit', label: 'Log Audit', permission: 'audit.read' },

@@ -18,6 +18,7 @@ import { ProgressModule } from '../progress/progress.module';
 import { ReportingModule } from '../reporting/reporting.module';
 import { ConsoleAdminAnalysisController } from './console-admin-analysis.controller';
 import { ConsoleAdminAuditController } from './console-admin-audit.controller';
+import { ConsoleAdminCrosscutController } from './console-admin-crosscut.controller';
 import { ConsoleAdminLkeController } from './console-admin-lke.controller';
 import { ConsoleAdminPeriodsController } from './console-admin-periods.controller';
 import { ConsoleAdminPkController } from './console-admin-pk.controller';
@@ -102,6 +103,7 @@ import { ConsoleViews } from './console-views';
     ConsoleAdminLkeController,
     ConsoleAdminAnalysisController,
     ConsoleAdminSettingsController,
+    ConsoleAdminCrosscutController,
     ConsoleNotificationsController,
     // Keep last: the 404 page for every other /konsol address.
     ConsoleNotFoundController,

@@ -208,6 +208,17 @@ describe('Console: the region admin’s year', () => {
         qaDeadline: `${YEAR + 1}-06-30T16:59:00.000Z`,
       });
     expect(schedule.self).toBe(`${YEAR + 1}-03-31T23:59`);
+    // The same action through the API: nothing left to open; a planner may not open evaluations.
+    expect(
+      (await api().post(`${API}/evaluations/open-year`).set(bearer(adminToken)).send({ year: YEAR }).expect(201)).body,
+    ).toEqual({ year: YEAR, opened: [], alreadyOpen: 3 });
+    const plannerToken = await login(walk.planner!);
+    await api().post(`${API}/evaluations/open-year`).set(bearer(plannerToken)).send({ year: YEAR }).expect(403);
+    await api()
+      .post(`${API}/evaluations/open-year`)
+      .set(bearer(adminToken))
+      .send({ year: YEAR, qaDeadline: 'besok' })
+      .expect(400);
 
     // The page lists them by SKPD code (the Pemda, without a code, last); nothing is left to open.
     const page = await openAs(walk, walk.admin, `/konsol/admin/lke?tahun=${YEAR}`);
@@ -339,8 +350,8 @@ describe('Console: the region admin’s year', () => {
   it('changes the performance settings', async () => {
     const page = await openAs(walk, walk.admin, '/konsol/admin/pengaturan-kinerja');
     await visit(walk, page, 'admin-pengaturan-kinerja');
-    await page.getByLabel('Tolak realisasi yang menimbulkan peringatan kualitas data').check();
-    await page.getByLabel(/^Nol kasus/).check();
+    await page.getByRole('checkbox', { name: /Tolak realisasi/ }).check();
+    await page.getByRole('radio', { name: /Nol kasus/ }).check();
     await page.getByRole('button', { name: 'Simpan pengaturan' }).click();
     await page.getByRole('status').filter({ hasText: 'Perubahan disimpan.' }).waitFor();
     await page.context().close();
@@ -348,5 +359,52 @@ describe('Console: the region admin’s year', () => {
       blockOnDataQuality: true,
       lowerIsBetterZeroTarget: 'ZERO_CASES',
     });
+  });
+
+  it('shares a Pemda crosscutting target among SKPD and shows the roll-up', async () => {
+    const periodId = (await api().get(`${API}/planning/periods`).set(bearer(adminToken)).expect(200)).body.items[0].id;
+    const post = async (path: string, body: object) =>
+      (await api().post(`${API}${path}`).set(bearer(adminToken)).send(body).expect(201)).body;
+    const tujuan = await post('/planning/nodes', { periodId, kind: 'TUJUAN', code: 'PT.1', name: 'Masyarakat sehat' });
+    const sasaran = await post('/planning/nodes', {
+      periodId,
+      kind: 'SASARAN',
+      parentId: tujuan.id,
+      code: 'PS.1',
+      name: 'Menurunnya prevalensi stunting',
+    });
+    const ind = await post('/planning/indicators', {
+      nodeId: sasaran.id,
+      code: 'PI.1',
+      name: 'Balita yang ditangani',
+      satuan: 'anak',
+      polarity: 'HIGHER_IS_BETTER',
+      aggregation: 'CUMULATIVE_SUM',
+    });
+    await api()
+      .put(`${API}/planning/indicators/${ind.id}/targets`)
+      .set(bearer(adminToken))
+      .send({ targets: [{ year: YEAR, target: '1000' }] })
+      .expect(200);
+
+    const page = await openAs(walk, walk.admin, `/konsol/admin/keroyokan?tahun=${YEAR}`);
+    await visit(walk, page, 'admin-keroyokan');
+    await page.getByRole('link', { name: /Atur porsi/ }).click();
+    await visit(walk, page, 'admin-keroyokan-ubah');
+    await page.getByLabel(`Porsi (%) ${walk.skpdName}`).fill('60');
+    await page.getByLabel('Porsi (%) Dinas Pendidikan').fill('abc');
+    await page.getByRole('button', { name: 'Simpan porsi' }).click();
+    await page.getByRole('alert').waitFor();
+    expect(await page.getByLabel(`Porsi (%) ${walk.skpdName}`).inputValue()).toBe('60');
+    expect(await page.getByLabel('Porsi (%) Dinas Pendidikan').getAttribute('aria-invalid')).toBe('true');
+    await page.getByLabel('Porsi (%) Dinas Pendidikan').fill('40');
+    await page.getByRole('button', { name: 'Simpan porsi' }).click();
+    await page.getByRole('status').filter({ hasText: 'Perubahan disimpan.' }).waitFor();
+    await page.getByText('Sesuai target Pemda').waitFor();
+    await page.context().close();
+    const [rollup] = (
+      await api().get(`${API}/planning/indicators/${ind.id}/crosscut?year=${YEAR}`).set(bearer(adminToken)).expect(200)
+    ).body;
+    expect(rollup).toMatchObject({ status: 'BALANCED', totalSharePercent: '100' });
   });
 });
