@@ -57,6 +57,7 @@ describe('The whole SAKIP year in the browser', () => {
       year: YEAR,
       admin: { username: admin.username, password: TEST_PASSWORD },
       checked: [],
+      checkPages: true,
     };
   });
   afterAll(async () => {
