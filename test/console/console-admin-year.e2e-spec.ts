@@ -37,7 +37,14 @@ describe('Console: the region admin’s year', () => {
     const region = await t.make.region({ name: 'Kabupaten Jalan Setahun' });
     const admin = await t.make.user({ role: 'REGION_ADMIN', regionId: region.id });
     adminToken = admin.token;
-    walk = { base, browser, year: YEAR, admin: { username: admin.username, password: TEST_PASSWORD }, checked: [], checkPages: true };
+    walk = {
+      base,
+      browser,
+      year: YEAR,
+      admin: { username: admin.username, password: TEST_PASSWORD },
+      checked: [],
+      checkPages: true,
+    };
   });
   afterAll(async () => {
     await browser?.close();
