@@ -101,7 +101,7 @@ export interface BudgetSheetContext {
   budgeted?: ReadonlySet<string>;
 }
 
-const norm = (s: string) =>
+export const normHeader = (s: string) =>
   s
     .toLowerCase()
     .replace(/[.\-_/()]+/g, ' ')
@@ -143,7 +143,7 @@ export function parseRupiah(cell: RawCell): { value: Decimal | null } | { code: 
 }
 
 /** Finds the header row and the column of each spec; problems when a required column is missing. */
-function locateColumns(
+export function locateColumns(
   wb: BudgetRawWorkbook,
   specs: readonly BudgetColumnSpec[],
   problems: SheetProblem[],
@@ -153,7 +153,7 @@ function locateColumns(
     if (raw.row > HEADER_SEARCH_ROWS) break;
     const columns = new Map<string, number>();
     raw.cells.forEach((cell, i) => {
-      const text = cell.kind === 'text' ? norm(cell.text) : '';
+      const text = cell.kind === 'text' ? normHeader(cell.text) : '';
       if (!text) return;
       const spec = specs.find((s) => !columns.has(s.key) && s.aliases.includes(text));
       if (spec) columns.set(spec.key, i);

@@ -25,7 +25,7 @@ describe('nomenclature codes', () => {
 });
 
 describe('checkNomenclature', () => {
-  const line = (row: number, code: string, name = 'Nama') => ({ row, code, name });
+  const line = (row: number, code: string, name = 'Nama') => ({ row, code, name, columns: { code: 'A', name: 'B' } });
   it('accepts a complete hierarchy and parents already in the region', () => {
     const r = checkNomenclature(
       [line(2, '1.02.02'), line(3, '1.02.02.2.01'), line(4, ' 1.02.02.2.01.0001 ')],

@@ -4,6 +4,8 @@ import { CODE_EXAMPLE, LEVEL_LABELS, levelOf, type NomenclatureLevel, normalizeC
 /** One line of a region's nomenclature file, as read from CSV or xlsx (1-based row for messages). */
 export interface NomenclatureLine {
   row: number;
+  /** Column letters of the code and the name in the file. */
+  columns: { code: string; name: string };
   code: string;
   name: string;
 }
@@ -31,37 +33,45 @@ export function checkNomenclature(
   const at = (row: number, column: string, code: string, message: string) =>
     problems.push({ sheet, row, column, code, message });
   const firstRow = new Map<string, number>();
+  const codeColumn = new Map<string, string>();
   for (const line of lines) {
     const code = normalizeCode(line.code);
     const level = levelOf(code);
     if (!code) {
-      at(line.row, 'A', 'CODE_MISSING', 'Kode kosong.');
+      at(line.row, line.columns.code, 'CODE_MISSING', 'Kode kosong.');
       continue;
     }
     if (!level) {
-      at(line.row, 'A', 'CODE_FORMAT', `Kode "${line.code.slice(0, 40)}" tidak berbentuk kode nomenklatur (contoh ${CODE_EXAMPLE}).`);
+      at(line.row, line.columns.code, 'CODE_FORMAT', `Kode "${line.code.slice(0, 40)}" tidak berbentuk kode nomenklatur (contoh ${CODE_EXAMPLE}).`);
       continue;
     }
     const first = firstRow.get(code);
     if (first !== undefined) {
-      at(line.row, 'A', 'DUPLICATE_CODE', `Kode ${code} sudah tercantum pada baris ${first}.`);
+      at(line.row, line.columns.code, 'DUPLICATE_CODE', `Kode ${code} sudah tercantum pada baris ${first}.`);
       continue;
     }
     firstRow.set(code, line.row);
+    codeColumn.set(code, line.columns.code);
     const name = line.name.trim();
-    if (!name) at(line.row, 'B', 'NAME_MISSING', `Nama ${LEVEL_LABELS[level]} ${code} kosong.`);
+    if (!name) at(line.row, line.columns.name, 'NAME_MISSING', `Nama ${LEVEL_LABELS[level]} ${code} kosong.`);
     else if (name.length > MAX_NAME_LENGTH)
-      at(line.row, 'B', 'NAME_TOO_LONG', `Nama paling panjang ${MAX_NAME_LENGTH} karakter.`);
+      at(line.row, line.columns.name, 'NAME_TOO_LONG', `Nama paling panjang ${MAX_NAME_LENGTH} karakter.`);
     else entries.push({ code, level, parentCode: parentCodeOf(code), name });
   }
   for (const e of entries) {
     if (e.parentCode !== null && !firstRow.has(e.parentCode) && !existing.has(e.parentCode))
       at(
         firstRow.get(e.code)!,
-        'A',
+        codeColumn.get(e.code)!,
         'PARENT_MISSING',
         `Induk ${e.parentCode} dari ${LEVEL_LABELS[e.level]} ${e.code} tidak ada di berkas maupun nomenklatur daerah.`,
       );
   }
   return { entries: problems.length ? [] : entries, problems };
 }
+
+/** The columns of a nomenclature file (xlsx or CSV): the code and its name, under any of these header texts. */
+export const NOMENCLATURE_COLUMNS = [
+  { key: 'code', label: 'Kode', required: true, aliases: ['kode', 'kode nomenklatur', 'kode rekening', 'kode program kegiatan'] },
+  { key: 'name', label: 'Nama', required: true, aliases: ['nama', 'nomenklatur', 'uraian', 'nama nomenklatur'] },
+] as const;
