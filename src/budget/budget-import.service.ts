@@ -80,7 +80,9 @@ export class BudgetImportService {
       for (let i = 0; i < inserts.length; i += INSERT_CHUNK)
         await m.insert(
           BudgetLine,
-          inserts.slice(i, i + INSERT_CHUNK).map((c) => ({ regionId: skpd.regionId, skpdId: skpd.id, year, code: c.code, ...c.values })),
+          inserts
+            .slice(i, i + INSERT_CHUNK)
+            .map((c) => ({ regionId: skpd.regionId, skpdId: skpd.id, year, code: c.code, ...c.values })),
         );
       for (const u of updates) await m.update(BudgetLine, { skpdId: skpd.id, year, code: u.code }, u.values);
       if (inserts.length || updates.length)
@@ -125,7 +127,8 @@ export class BudgetImportService {
     if (kind === 'DPA') {
       const read = readDpaSheet(workbook, ctx);
       problems = read.problems;
-      for (const r of read.rows) changes.push({ code: r.code, values: { paguOriginal: r.pagu, paguRevised: r.revised } });
+      for (const r of read.rows)
+        changes.push({ code: r.code, values: { paguOriginal: r.pagu, paguRevised: r.revised } });
     } else {
       const read = readRealisationSheet(workbook, ctx);
       problems = read.problems;

@@ -65,10 +65,19 @@ export async function writeBudgetRecap(recap: BudgetRecap, now: Date = new Date(
     'Serapan (%)',
     'Peringatan',
   ];
-  setUpSheet(ws, title.toUpperCase(), `${recap.regionName} — Tahun Anggaran ${recap.year}`, headers, [
-    6, 14, 40, 18, 18, 17, 17, 17, 17, 18, 10, 11,
-  ]);
-  const put = (at: number, values: (string | number | null)[], r: Omit<RecapSkpdRow, 'code' | 'name' | 'warnings'>, bold: boolean) => {
+  setUpSheet(
+    ws,
+    title.toUpperCase(),
+    `${recap.regionName} — Tahun Anggaran ${recap.year}`,
+    headers,
+    [6, 14, 40, 18, 18, 17, 17, 17, 17, 18, 10, 11],
+  );
+  const put = (
+    at: number,
+    values: (string | number | null)[],
+    r: Omit<RecapSkpdRow, 'code' | 'name' | 'warnings'>,
+    bold: boolean,
+  ) => {
     const row = ws.getRow(at);
     row.values = [
       ...values.slice(0, 3),
@@ -91,9 +100,13 @@ export async function writeBudgetRecap(recap: BudgetRecap, now: Date = new Date(
 
   const wsw = wb.addWorksheet(WARNINGS_SHEET);
   const wHeaders = ['No', 'Kode', 'Perangkat Daerah', 'Jenis', 'Subjek', 'Keterangan'];
-  setUpSheet(wsw, 'PERINGATAN KUALITAS DATA ANGGARAN', `${recap.regionName} — Tahun Anggaran ${recap.year}`, wHeaders, [
-    6, 14, 36, 26, 20, 70,
-  ]);
+  setUpSheet(
+    wsw,
+    'PERINGATAN KUALITAS DATA ANGGARAN',
+    `${recap.regionName} — Tahun Anggaran ${recap.year}`,
+    wHeaders,
+    [6, 14, 36, 26, 20, 70],
+  );
   let w = HEADER_ROW + 1;
   let n = 0;
   for (const r of recap.rows)

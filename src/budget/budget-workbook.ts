@@ -27,7 +27,10 @@ export async function readBudgetUpload(
         { field: 'file', messages: ['Berkas harus buku kerja Excel (.xlsx) atau CSV berkode UTF-8.'] },
       ]);
     const sha256 = createHash('sha256').update(file.buffer).digest('hex');
-    return { workbook: { sheet: 'CSV', rows: parseCsv(text).slice(0, MAX_BUDGET_ROWS + HEADER_SEARCH_ROWS + 1) }, sha256 };
+    return {
+      workbook: { sheet: 'CSV', rows: parseCsv(text).slice(0, MAX_BUDGET_ROWS + HEADER_SEARCH_ROWS + 1) },
+      sha256,
+    };
   }
   const { workbook, sha256 } = await readXlsxUpload(file);
   return { workbook: readBudgetWorkbook(workbook, preferredSheet), sha256 };

@@ -102,9 +102,7 @@ export class BudgetService {
           order: { code: 'ASC' },
         })
       : [];
-    const links = nodes.length
-      ? await m.find(BudgetNodeLink, { where: { nodeId: In(nodes.map((n) => n.id)) } })
-      : [];
+    const links = nodes.length ? await m.find(BudgetNodeLink, { where: { nodeId: In(nodes.map((n) => n.id)) } }) : [];
     const codeOf = new Map(links.map((l) => [l.nodeId, l.code]));
     return { nodes, codeOf };
   }
@@ -116,7 +114,9 @@ export class BudgetService {
     const upTo = (quarter ?? 4) as 1 | 2 | 3 | 4;
     const lines = (await this.linesOf(m, [skpd.id], year)).map(toLineInput);
     const { nodes, codeOf } = await this.treeOf(m, skpd, year);
-    const linkedPrograms = new Set(nodes.filter((n) => n.kind === 'PROGRAM' && codeOf.has(n.id)).map((n) => codeOf.get(n.id)!));
+    const linkedPrograms = new Set(
+      nodes.filter((n) => n.kind === 'PROGRAM' && codeOf.has(n.id)).map((n) => codeOf.get(n.id)!),
+    );
     const kegiatan = rollUpBy(lines, 'KEGIATAN', upTo);
     const programs = rollUpBy(lines, 'PROGRAM', upTo);
     const names = await this.nomenclature.namesOf(m, skpd.regionId, [
@@ -124,7 +124,11 @@ export class BudgetService {
       ...kegiatan.map((k) => k.code),
       ...programs.map((p) => p.code),
     ]);
-    const named = (g: { code: string; totals: BudgetTotals }) => ({ code: g.code, name: names.get(g.code) ?? null, ...totalsText(g.totals) });
+    const named = (g: { code: string; totals: BudgetTotals }) => ({
+      code: g.code,
+      name: names.get(g.code) ?? null,
+      ...totalsText(g.totals),
+    });
     return {
       skpdId: skpd.id,
       year,
@@ -145,7 +149,9 @@ export class BudgetService {
 
   async settingsOf(m: EntityManager, regionId: string): Promise<EfficiencySettings & { version: number | null }> {
     const row = await m.findOneBy(BudgetSettings, { regionId });
-    return row ? { rule: row.efficiencyRule, tolerance: row.tolerance, version: row.version } : { ...DEFAULT_EFFICIENCY, version: null };
+    return row
+      ? { rule: row.efficiencyRule, tolerance: row.tolerance, version: row.version }
+      : { ...DEFAULT_EFFICIENCY, version: null };
   }
 
   async getSettings(scope: TenantScope) {
@@ -238,7 +244,10 @@ export class BudgetService {
     const linked = await m.find(BudgetNodeLink, { where: { regionId } });
     const programNodes = new Set(
       (linked.length
-        ? await m.find(PlanNode, { where: { id: In(linked.map((l) => l.nodeId)), kind: 'PROGRAM' }, select: { id: true } })
+        ? await m.find(PlanNode, {
+            where: { id: In(linked.map((l) => l.nodeId)), kind: 'PROGRAM' },
+            select: { id: true },
+          })
         : []
       ).map((n) => n.id),
     );
@@ -283,7 +292,11 @@ export class BudgetService {
     const skpd = await this.visibleSkpd(m, scope, skpdId);
     const lines = (await this.linesOf(m, [skpd.id], year)).map(toLineInput);
     const programs = rollUpBy(lines, 'PROGRAM');
-    const names = await this.nomenclature.namesOf(m, skpd.regionId, programs.map((p) => p.code));
+    const names = await this.nomenclature.namesOf(
+      m,
+      skpd.regionId,
+      programs.map((p) => p.code),
+    );
     return programs.map((p) => ({
       code: p.code,
       program: names.get(p.code) ?? p.code,

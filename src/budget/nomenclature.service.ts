@@ -67,7 +67,10 @@ export class NomenclatureService {
     return this.db.transaction(async (m) => {
       const { summary, toInsert, toRename } = await this.analyse(m, regionId, lines, sheet);
       for (let i = 0; i < toInsert.length; i += INSERT_CHUNK)
-        await m.insert(NomenclatureEntry, toInsert.slice(i, i + INSERT_CHUNK).map((e) => ({ ...e, regionId })));
+        await m.insert(
+          NomenclatureEntry,
+          toInsert.slice(i, i + INSERT_CHUNK).map((e) => ({ ...e, regionId })),
+        );
       for (const r of toRename) await m.update(NomenclatureEntry, { id: r.id }, { name: r.name });
       if (toInsert.length || toRename.length)
         await this.audit.record(m, scope, {
@@ -168,7 +171,10 @@ export class NomenclatureService {
 
   /** Sub-kegiatan codes of the region (what budget rows may name). */
   async subKegiatanCodes(m: EntityManager, regionId: string): Promise<Set<string>> {
-    const rows = await m.find(NomenclatureEntry, { where: { regionId, level: 'SUB_KEGIATAN' }, select: { code: true } });
+    const rows = await m.find(NomenclatureEntry, {
+      where: { regionId, level: 'SUB_KEGIATAN' },
+      select: { code: true },
+    });
     return new Set(rows.map((r) => r.code));
   }
 

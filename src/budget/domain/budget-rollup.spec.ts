@@ -31,7 +31,14 @@ describe('budget roll-ups (hand-computed)', () => {
 
   it('rolls up to kegiatan and program', () => {
     const keg = rollUpBy(LINES, 'KEGIATAN');
-    expect(keg.map((k) => [k.code, k.totals.pagu.toFixed(), k.totals.realisationTotal.toFixed(), k.totals.serapan?.toFixed(4)])).toEqual([
+    expect(
+      keg.map((k) => [
+        k.code,
+        k.totals.pagu.toFixed(),
+        k.totals.realisationTotal.toFixed(),
+        k.totals.serapan?.toFixed(4),
+      ]),
+    ).toEqual([
       ['1.02.02.2.01', '130000000', '80000000', '61.5385'],
       ['1.02.02.2.02', '0', '0', undefined],
       ['1.02.03.2.01', '40000000', '45000000', '112.5000'],

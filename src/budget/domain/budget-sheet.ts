@@ -21,14 +21,24 @@ export interface BudgetColumnSpec {
   aliases: readonly string[];
 }
 
-const SKPD = { key: 'skpd', label: 'Kode SKPD', required: true, aliases: ['kode skpd', 'kode opd', 'kode unit', 'kode perangkat daerah', 'kode unit skpd'] };
+const SKPD = {
+  key: 'skpd',
+  label: 'Kode SKPD',
+  required: true,
+  aliases: ['kode skpd', 'kode opd', 'kode unit', 'kode perangkat daerah', 'kode unit skpd'],
+};
 const CODE = {
   key: 'code',
   label: 'Kode Sub Kegiatan',
   required: true,
   aliases: ['kode sub kegiatan', 'kode subkegiatan', 'kode sub', 'kode rekening sub kegiatan', 'kode'],
 };
-const NAME = { key: 'name', label: 'Nama Sub Kegiatan', required: false, aliases: ['nama sub kegiatan', 'sub kegiatan', 'uraian', 'nama'] };
+const NAME = {
+  key: 'name',
+  label: 'Nama Sub Kegiatan',
+  required: false,
+  aliases: ['nama sub kegiatan', 'sub kegiatan', 'uraian', 'nama'],
+};
 
 export const DPA_COLUMNS: readonly BudgetColumnSpec[] = [
   SKPD,
@@ -38,13 +48,30 @@ export const DPA_COLUMNS: readonly BudgetColumnSpec[] = [
     key: 'pagu',
     label: 'Pagu',
     required: true,
-    aliases: ['pagu', 'pagu murni', 'pagu dpa', 'anggaran', 'pagu anggaran', 'jumlah', 'sebelum perubahan', 'pagu sebelum perubahan'],
+    aliases: [
+      'pagu',
+      'pagu murni',
+      'pagu dpa',
+      'anggaran',
+      'pagu anggaran',
+      'jumlah',
+      'sebelum perubahan',
+      'pagu sebelum perubahan',
+    ],
   },
   {
     key: 'revised',
     label: 'Pagu Perubahan',
     required: false,
-    aliases: ['pagu perubahan', 'pagu dpa p', 'pagu dpap', 'setelah perubahan', 'pagu setelah perubahan', 'anggaran perubahan', 'pagu p'],
+    aliases: [
+      'pagu perubahan',
+      'pagu dpa p',
+      'pagu dpap',
+      'setelah perubahan',
+      'pagu setelah perubahan',
+      'anggaran perubahan',
+      'pagu p',
+    ],
   },
 ];
 
@@ -52,7 +79,16 @@ const quarter = (n: number, roman: string): BudgetColumnSpec => ({
   key: `q${n}`,
   label: `Realisasi TW ${roman}`,
   required: false,
-  aliases: [`realisasi tw ${roman}`, `realisasi tw ${n}`, `realisasi triwulan ${roman}`, `realisasi triwulan ${n}`, `tw ${roman}`, `tw ${n}`, `triwulan ${roman}`, `triwulan ${n}`],
+  aliases: [
+    `realisasi tw ${roman}`,
+    `realisasi tw ${n}`,
+    `realisasi triwulan ${roman}`,
+    `realisasi triwulan ${n}`,
+    `tw ${roman}`,
+    `tw ${n}`,
+    `triwulan ${roman}`,
+    `triwulan ${n}`,
+  ],
 });
 
 export const REALISATION_COLUMNS: readonly BudgetColumnSpec[] = [
@@ -196,7 +232,13 @@ function readRows<T>(
   const { headerRow, columns } = located;
   const data = wb.rows.filter((r) => r.row > headerRow);
   if (data.length > MAX_BUDGET_ROWS) {
-    problems.push({ sheet: wb.sheet, row: null, column: null, code: 'TOO_MANY_ROWS', message: `Lembar berisi lebih dari ${MAX_BUDGET_ROWS} baris data.` });
+    problems.push({
+      sheet: wb.sheet,
+      row: null,
+      column: null,
+      code: 'TOO_MANY_ROWS',
+      message: `Lembar berisi lebih dari ${MAX_BUDGET_ROWS} baris data.`,
+    });
     return { rows, problems };
   }
   const firstRow = new Map<string, number>();
@@ -206,21 +248,40 @@ function readRows<T>(
     if ([...columns.values()].every((i) => (raw.cells[i] ?? EMPTY).kind === 'empty')) continue;
     const before = problems.length;
     const at = (key: string, code: string, message: string) =>
-      problems.push({ sheet: wb.sheet, row: raw.row, column: columnLetter((columns.get(key) ?? 0) + 1), code, message });
+      problems.push({
+        sheet: wb.sheet,
+        row: raw.row,
+        column: columnLetter((columns.get(key) ?? 0) + 1),
+        code,
+        message,
+      });
     const skpd = textOf(cell('skpd'));
     if (!skpd) at('skpd', 'SKPD_MISSING', 'Kode SKPD kosong.');
     else if (normalizeCode(skpd) !== skpdCode)
-      at('skpd', 'FOREIGN_SKPD', `Baris milik SKPD "${skpd.slice(0, 40)}", bukan SKPD ini (${ctx.skpdCode}); hapus baris SKPD lain.`);
+      at(
+        'skpd',
+        'FOREIGN_SKPD',
+        `Baris milik SKPD "${skpd.slice(0, 40)}", bukan SKPD ini (${ctx.skpdCode}); hapus baris SKPD lain.`,
+      );
     const rawCode = textOf(cell('code'));
     const code = rawCode ? normalizeCode(rawCode) : '';
     if (!code) at('code', 'CODE_MISSING', 'Kode sub kegiatan kosong.');
     else if (levelOf(code) !== 'SUB_KEGIATAN')
       at('code', 'CODE_FORMAT', `Kode "${rawCode!.slice(0, 40)}" bukan kode sub kegiatan (contoh ${CODE_EXAMPLE}).`);
     else if (!ctx.subKegiatan.has(code))
-      at('code', 'UNKNOWN_CODE', `Kode sub kegiatan ${code} tidak ada dalam nomenklatur daerah; impor nomenklatur terlebih dahulu.`);
+      at(
+        'code',
+        'UNKNOWN_CODE',
+        `Kode sub kegiatan ${code} tidak ada dalam nomenklatur daerah; impor nomenklatur terlebih dahulu.`,
+      );
     else if (ctx.budgeted && !ctx.budgeted.has(code))
-      at('code', 'NOT_BUDGETED', `Sub kegiatan ${code} belum memiliki pagu untuk SKPD dan tahun ini; impor DPA terlebih dahulu.`);
-    else if (firstRow.has(code)) at('code', 'DUPLICATE_CODE', `Sub kegiatan ${code} sudah tercantum pada baris ${firstRow.get(code)}.`);
+      at(
+        'code',
+        'NOT_BUDGETED',
+        `Sub kegiatan ${code} belum memiliki pagu untuk SKPD dan tahun ini; impor DPA terlebih dahulu.`,
+      );
+    else if (firstRow.has(code))
+      at('code', 'DUPLICATE_CODE', `Sub kegiatan ${code} sudah tercantum pada baris ${firstRow.get(code)}.`);
     else firstRow.set(code, raw.row);
     const value = read({ row: raw.row, cell, at }, code);
     if (problems.length === before && value !== null) rows.push(value);
@@ -238,7 +299,10 @@ const amount = (r: RowReader, key: string): Decimal | null | undefined => {
 };
 
 /** The DPA / DPA-P sheet: pagu (required) and pagu perubahan (optional) per sub-kegiatan. */
-export function readDpaSheet(wb: BudgetRawWorkbook, ctx: BudgetSheetContext): { rows: DpaRow[]; problems: SheetProblem[] } {
+export function readDpaSheet(
+  wb: BudgetRawWorkbook,
+  ctx: BudgetSheetContext,
+): { rows: DpaRow[]; problems: SheetProblem[] } {
   return readRows(wb, DPA_COLUMNS, ctx, (r, code) => {
     const pagu = amount(r, 'pagu');
     const revised = amount(r, 'revised');

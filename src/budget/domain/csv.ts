@@ -18,7 +18,9 @@ export function parseCsv(text: string): RawRow[] {
     if (cells.some((c) => c.trim() !== ''))
       rows.push({
         row,
-        cells: cells.map((c) => (c.trim() === '' ? { kind: 'empty' as const } : { kind: 'text' as const, text: c.trim() })),
+        cells: cells.map((c) =>
+          c.trim() === '' ? { kind: 'empty' as const } : { kind: 'text' as const, text: c.trim() },
+        ),
       });
     cells = [];
     field = '';

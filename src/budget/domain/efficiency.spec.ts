@@ -35,7 +35,9 @@ describe('efficiency (capaian % vs serapan %)', () => {
   it('ratio rule with a 10 % tolerance: capaian 81 of serapan 90 = 0.9 → efisien', () => {
     const e = efficiencyOf(new Decimal(81), spent90, { rule: 'RATIO', tolerance: new Decimal(10) });
     expect([e.label, e.ratio!.toFixed()]).toEqual(['EFISIEN', '0.9']);
-    expect(efficiencyOf(new Decimal('80.99'), spent90, { rule: 'RATIO', tolerance: new Decimal(10) }).label).toBe('TIDAK_EFISIEN');
+    expect(efficiencyOf(new Decimal('80.99'), spent90, { rule: 'RATIO', tolerance: new Decimal(10) }).label).toBe(
+      'TIDAK_EFISIEN',
+    );
   });
 
   it('realisation above pagu: serapan 120 % needs capaian ≥ 115 with ±5', () => {

@@ -53,11 +53,7 @@ const notComputable = (reason: NotComputableReason): Efficiency => ({
 });
 
 /** Efficiency of one program or sasaran: its capaian (null = not computable) and its budget totals. */
-export function efficiencyOf(
-  capaian: Decimal | null,
-  budget: BudgetTotals,
-  settings: EfficiencySettings,
-): Efficiency {
+export function efficiencyOf(capaian: Decimal | null, budget: BudgetTotals, settings: EfficiencySettings): Efficiency {
   if (budget.lines === 0) return notComputable('NO_BUDGET');
   if (budget.pagu.isZero() || budget.serapan === null) return notComputable('ZERO_PAGU');
   if (budget.quartersWithout.length === 4) return notComputable('NO_REALISATION');

@@ -38,7 +38,10 @@ export function parentCodeOf(code: string): string | null {
   if (level === null) throw new Error(`Not a nomenclature code: ${code}`);
   const index = NOMENCLATURE_LEVELS.indexOf(level);
   if (index === 0) return null;
-  return code.split('.').slice(0, SHAPES[index - 1].parts).join('.');
+  return code
+    .split('.')
+    .slice(0, SHAPES[index - 1].parts)
+    .join('.');
 }
 
 /** The ancestor of a code at a level (itself when it is that level), or null when it sits above that level. */

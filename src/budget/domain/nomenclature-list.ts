@@ -1,5 +1,12 @@
 import { type SheetProblem } from '../../common/excel/raw-cell';
-import { CODE_EXAMPLE, LEVEL_LABELS, levelOf, type NomenclatureLevel, normalizeCode, parentCodeOf } from './nomenclature-code';
+import {
+  CODE_EXAMPLE,
+  LEVEL_LABELS,
+  levelOf,
+  type NomenclatureLevel,
+  normalizeCode,
+  parentCodeOf,
+} from './nomenclature-code';
 
 /** One line of a region's nomenclature file, as read from CSV or xlsx (1-based row for messages). */
 export interface NomenclatureLine {
@@ -42,7 +49,12 @@ export function checkNomenclature(
       continue;
     }
     if (!level) {
-      at(line.row, line.columns.code, 'CODE_FORMAT', `Kode "${line.code.slice(0, 40)}" tidak berbentuk kode nomenklatur (contoh ${CODE_EXAMPLE}).`);
+      at(
+        line.row,
+        line.columns.code,
+        'CODE_FORMAT',
+        `Kode "${line.code.slice(0, 40)}" tidak berbentuk kode nomenklatur (contoh ${CODE_EXAMPLE}).`,
+      );
       continue;
     }
     const first = firstRow.get(code);
@@ -72,6 +84,11 @@ export function checkNomenclature(
 
 /** The columns of a nomenclature file (xlsx or CSV): the code and its name, under any of these header texts. */
 export const NOMENCLATURE_COLUMNS = [
-  { key: 'code', label: 'Kode', required: true, aliases: ['kode', 'kode nomenklatur', 'kode rekening', 'kode program kegiatan'] },
+  {
+    key: 'code',
+    label: 'Kode',
+    required: true,
+    aliases: ['kode', 'kode nomenklatur', 'kode rekening', 'kode program kegiatan'],
+  },
   { key: 'name', label: 'Nama', required: true, aliases: ['nama', 'nomenklatur', 'uraian', 'nama nomenklatur'] },
 ] as const;

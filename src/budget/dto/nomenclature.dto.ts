@@ -7,7 +7,10 @@ import { NOMENCLATURE_LEVELS, type NomenclatureLevel } from '../domain/nomenclat
 const CODE_PATTERN = /^[0-9X.]{1,30}$/;
 
 export class NomenclatureListQueryDto {
-  @ApiPropertyOptional({ enum: NOMENCLATURE_LEVELS }) @IsOptional() @IsIn(NOMENCLATURE_LEVELS) level?: NomenclatureLevel;
+  @ApiPropertyOptional({ enum: NOMENCLATURE_LEVELS })
+  @IsOptional()
+  @IsIn(NOMENCLATURE_LEVELS)
+  level?: NomenclatureLevel;
   @ApiPropertyOptional({ example: '1.02.02' })
   @IsOptional()
   @IsString()
@@ -42,7 +45,8 @@ export class NomenclaturePreviewDto extends NomenclatureImportSummaryDto {
 
 /** Multipart form of an import preview: the file (xlsx or CSV) in "file". */
 export class BudgetFileFormDto {
-  @ApiProperty({ type: 'string', format: 'binary', description: 'An .xlsx workbook or a UTF-8 CSV file' }) file!: unknown;
+  @ApiProperty({ type: 'string', format: 'binary', description: 'An .xlsx workbook or a UTF-8 CSV file' })
+  file!: unknown;
 }
 
 /** Fields of a commit besides the file. */

@@ -59,7 +59,14 @@ export class Budget1765800000030 implements MigrationInterface {
     await q.createTable(
       table(
         'budget_node_links',
-        [col.id(), col.ref('regionId'), col.ref('skpdId', true), col.ref('nodeId'), col.text('code', 30), col.createdAt()],
+        [
+          col.id(),
+          col.ref('regionId'),
+          col.ref('skpdId', true),
+          col.ref('nodeId'),
+          col.text('code', 30),
+          col.createdAt(),
+        ],
         {
           indices: [
             index('uq_budget_node_links_node', ['nodeId'], true),
