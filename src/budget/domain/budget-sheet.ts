@@ -280,9 +280,12 @@ function readRows<T>(
         'NOT_BUDGETED',
         `Sub kegiatan ${code} belum memiliki pagu untuk SKPD dan tahun ini; impor DPA terlebih dahulu.`,
       );
-    else if (firstRow.has(code))
-      at('code', 'DUPLICATE_CODE', `Sub kegiatan ${code} sudah tercantum pada baris ${firstRow.get(code)}.`);
-    else firstRow.set(code, raw.row);
+    // A row already refused (another SKPD's) does not claim its code.
+    else if (problems.length === before) {
+      if (firstRow.has(code))
+        at('code', 'DUPLICATE_CODE', `Sub kegiatan ${code} sudah tercantum pada baris ${firstRow.get(code)}.`);
+      else firstRow.set(code, raw.row);
+    }
     const value = read({ row: raw.row, cell, at }, code);
     if (problems.length === before && value !== null) rows.push(value);
   }
