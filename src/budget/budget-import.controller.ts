@@ -1,11 +1,10 @@
-import { Body, Controller, Param, ParseEnumPipe, Post, Query, UploadedFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiParam, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Post, Query, UploadedFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentScope, RequirePermission } from '../common/auth/decorators';
 import type { XlsxUpload } from '../common/excel/read-xlsx';
 import { XlsxUploadRoute } from '../common/excel/xlsx-http';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
 import { BudgetImportService } from './budget-import.service';
-import type { BudgetFileKind } from './domain/budget-sheet';
 import { BudgetImportPreviewDto, BudgetImportSummaryDto, BudgetSkpdQueryDto } from './dto/budget.dto';
 import {
   BudgetCommitDto,
@@ -15,10 +14,6 @@ import {
   NomenclaturePreviewDto,
 } from './dto/nomenclature.dto';
 import { NomenclatureService } from './nomenclature.service';
-
-/** `dpa` (pagu DPA / DPA-P) or `realisation` (amounts spent per quarter). */
-const KINDS: Record<string, BudgetFileKind> = { dpa: 'DPA', realisation: 'REALISATION' };
-const kindParam = new ParseEnumPipe({ dpa: 'dpa', realisation: 'realisation' });
 
 /** File imports of the budget: the region's nomenclature, an SKPD's DPA and realisation (preview → commit). */
 @ApiTags('budget')
@@ -53,32 +48,53 @@ export class BudgetImportController {
     return this.nomenclature.commit(scope, file, dto.previewToken);
   }
 
-  /** Dry run of an SKPD's DPA or realisation file: 422 BUDGET_EXCEL_INVALID (sheet, row, column) or a summary. */
+  /** Dry run of an SKPD's DPA / DPA-P file: 422 BUDGET_EXCEL_INVALID (sheet, row, column) or a change summary. */
   @RequirePermission('budget.write')
-  @Post(':kind/preview')
-  @ApiParam({ name: 'kind', enum: ['dpa', 'realisation'] })
+  @Post('dpa/preview')
   @XlsxUploadRoute(BudgetFileFormDto)
-  preview(
+  previewDpa(
     @CurrentScope() scope: TenantScope,
-    @Param('kind', kindParam) kind: string,
     @Query() q: BudgetSkpdQueryDto,
     @UploadedFile() file: XlsxUpload | undefined,
   ): Promise<BudgetImportPreviewDto> {
-    return this.imports.preview(scope, KINDS[kind], q.skpdId, q.year, file);
+    return this.imports.preview(scope, 'DPA', q.skpdId, q.year, file);
   }
 
-  /** Writes the previewed file (same bytes, with its previewToken) in one transaction, all rows or none. */
+  /** Writes the previewed DPA file (same bytes, with its previewToken) in one transaction, all rows or none. */
   @RequirePermission('budget.write')
-  @Post(':kind/commit')
-  @ApiParam({ name: 'kind', enum: ['dpa', 'realisation'] })
+  @Post('dpa/commit')
   @XlsxUploadRoute(BudgetCommitFormDto)
-  commit(
+  commitDpa(
     @CurrentScope() scope: TenantScope,
-    @Param('kind', kindParam) kind: string,
     @Query() q: BudgetSkpdQueryDto,
     @UploadedFile() file: XlsxUpload | undefined,
     @Body() dto: BudgetCommitDto,
   ): Promise<BudgetImportSummaryDto> {
-    return this.imports.commit(scope, KINDS[kind], q.skpdId, q.year, file, dto.previewToken);
+    return this.imports.commit(scope, 'DPA', q.skpdId, q.year, file, dto.previewToken);
+  }
+
+  /** Dry run of an SKPD's realisation file (spent per quarter): 422 BUDGET_EXCEL_INVALID or a change summary. */
+  @RequirePermission('budget.write')
+  @Post('realisation/preview')
+  @XlsxUploadRoute(BudgetFileFormDto)
+  previewRealisation(
+    @CurrentScope() scope: TenantScope,
+    @Query() q: BudgetSkpdQueryDto,
+    @UploadedFile() file: XlsxUpload | undefined,
+  ): Promise<BudgetImportPreviewDto> {
+    return this.imports.preview(scope, 'REALISATION', q.skpdId, q.year, file);
+  }
+
+  /** Writes the previewed realisation file in one transaction, all rows or none. */
+  @RequirePermission('budget.write')
+  @Post('realisation/commit')
+  @XlsxUploadRoute(BudgetCommitFormDto)
+  commitRealisation(
+    @CurrentScope() scope: TenantScope,
+    @Query() q: BudgetSkpdQueryDto,
+    @UploadedFile() file: XlsxUpload | undefined,
+    @Body() dto: BudgetCommitDto,
+  ): Promise<BudgetImportSummaryDto> {
+    return this.imports.commit(scope, 'REALISATION', q.skpdId, q.year, file, dto.previewToken);
   }
 }
