@@ -167,7 +167,7 @@ export class BudgetService {
       if (row && row.version !== dto.version) throw new StaleVersionError('Budget settings');
       const version = row ? row.version + 1 : 1;
       if (!row) await m.insert(BudgetSettings, { regionId, ...values, version });
-      else await m.update(BudgetSettings, { regionId, version: row.version }, { ...values, version });
+      else await m.update(BudgetSettings, { id: row.id, version: row.version }, { ...values, version });
       await this.audit.record(m, scope, {
         action: row ? 'UPDATE' : 'CREATE',
         entity: 'BudgetSettings',
@@ -182,7 +182,7 @@ export class BudgetService {
 
   /**
    * Efficiency of an SKPD's programs and sasaran for a year: capaian kinerja (the mean capaian of the PK indicators on
-   * the node, from the capaian engine) against serapan (the budget under the node's linked codes: a program's own
+   * the node, from the capaian engine; a program without PK indicators of its own takes its sasaran's) against serapan (the budget under the node's linked codes: a program's own
    * code; a sasaran's PROGRAM children and their KEGIATAN), labelled by the region's rule.
    */
   async efficiency(scope: TenantScope, skpdId: string, year: number) {
@@ -200,9 +200,18 @@ export class BudgetService {
       const own = codeOf.has(node.id) ? [codeOf.get(node.id)!] : [];
       return [...own, ...children(node.id).flatMap(codesUnder)];
     };
+    const byId = new Map(nodes.map((n) => [n.id, n]));
+    /** A node's own capaian; a program without indicators of its own is measured by the sasaran it serves. */
+    const capaianFor = (node: PlanNode): { value: Decimal | null; from: string | null } => {
+      if (capaianOf.has(node.id)) return { value: capaianOf.get(node.id)!, from: node.id };
+      const parent = node.kind === 'PROGRAM' && node.parentId ? byId.get(node.parentId) : undefined;
+      return parent?.kind === 'SASARAN' && capaianOf.has(parent.id)
+        ? { value: capaianOf.get(parent.id)!, from: parent.id }
+        : { value: null, from: null };
+    };
     const row = (node: PlanNode, codes: string[]) => {
       const budget = totalsUnder(lines, codes);
-      const c = capaianOf.get(node.id) ?? null;
+      const { value: c, from } = capaianFor(node);
       const e = efficiencyOf(c, budget, settings);
       return {
         level: node.kind,
@@ -211,6 +220,7 @@ export class BudgetService {
         name: node.name,
         codes,
         capaian: percent(c),
+        capaianNodeId: from,
         pagu: budget.pagu.toFixed(),
         realisation: budget.realisationTotal.toFixed(),
         serapan: percent(budget.serapan),

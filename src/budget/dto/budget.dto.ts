@@ -116,6 +116,12 @@ export class EfficiencyRowDto {
   @ApiProperty() name!: string;
   @ApiProperty({ type: [String], description: 'Nomenclature codes whose budget counts' }) codes!: string[];
   @ApiProperty({ type: PercentDto, nullable: true }) capaian!: PercentDto | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The node whose PK indicators give the capaian: the node itself, or the sasaran a program serves',
+  })
+  capaianNodeId!: string | null;
   @ApiProperty({ type: String, format: 'decimal' }) pagu!: string;
   @ApiProperty({ type: String, format: 'decimal' }) realisation!: string;
   @ApiProperty({ type: PercentDto, nullable: true }) serapan!: PercentDto | null;

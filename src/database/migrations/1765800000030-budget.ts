@@ -80,13 +80,17 @@ export class Budget1765800000030 implements MigrationInterface {
       table(
         'budget_settings',
         [
-          { ...col.ref('regionId'), isPrimary: true },
+          col.id(),
+          col.ref('regionId'),
           col.text('efficiencyRule', 20),
           col.decimal('tolerance', false, 6, 2),
           { name: 'version', type: 'int' },
           { name: 'updatedAt', type: 'datetime', default: 'CURRENT_TIMESTAMP' },
         ],
-        { foreignKeys: [fk('regionId', 'regions')] },
+        {
+          indices: [index('uq_budget_settings_region', ['regionId'], true)],
+          foreignKeys: [fk('regionId', 'regions')],
+        },
       ),
     );
   }
