@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, Min } from 'class-validator';
+import { IsOptionalNonNull } from '../../common/validation/is-optional-non-null';
 import { IsYear } from '../../common/validation/is-year';
 import { EFFICIENCY_RULES, type EfficiencyRule } from '../domain/efficiency';
 
@@ -34,7 +35,7 @@ export class PutBudgetSettingsDto {
   tolerance!: string;
   /** The version read; required once the region has settings. */
   @ApiPropertyOptional({ minimum: 1, maximum: 2147483647 })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsInt()
   @Min(1)
   @Max(2147483647)
