@@ -14,7 +14,7 @@ export interface Check {
 }
 
 export interface Figure {
-  case: 'a' | 'b' | 'c' | 'd' | 'e';
+  case: 'a' | 'b' | 'c' | 'd' | 'e' | 'f';
   title: string;
   dialect: Dialect;
   status: 'measured' | 'not available' | 'skipped' | 'failed';

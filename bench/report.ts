@@ -57,6 +57,7 @@ const TARGETS: Record<Figure['case'], string> = {
   c: '≤ 3×',
   d: '≤ 3×',
   e: '≥ 0.4×',
+  f: '≤ 3×',
 };
 
 function metCell(f: Figure): string {

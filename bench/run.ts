@@ -6,7 +6,7 @@
  *
  * Environment: BENCH_SCALE=full|small (default full), BENCH_SEED, BENCH_RUNS (timed runs per case, median reported),
  * BENCH_DB=sqlite,mariadb, BENCH_DB_URL (MariaDB server, default mysql://root@127.0.0.1:3306),
- * BENCH_HTTP_SECONDS (default 5).
+ * BENCH_HTTP_SECONDS (default 5), BENCH_CASES (e.g. `f`: only those cases).
  */
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
@@ -20,6 +20,7 @@ import { createApp } from '../src/bootstrap';
 import { loadConfig } from '../src/config/env';
 import { DEFAULT_RULE_SET } from '../src/evaluation/dto/evaluation.dto';
 import { loadRuleSets } from '../src/evaluation/lke-rule-sets';
+import * as budget from './cases/budget-import';
 import * as http from './cases/http-score';
 import * as national from './cases/national-recap';
 import * as pk from './cases/pk-import';
@@ -38,7 +39,13 @@ const CASES: { id: Figure['case']; title: string; run: (ctx: BenchContext, extra
   { id: 'c', title: rescore.TITLE, run: (ctx) => rescore.rescoreCase(ctx) },
   { id: 'd', title: pk.TITLE, run: (ctx, extra) => pk.pkImportCase(ctx, extra.pkImport) },
   { id: 'e', title: http.TITLE, run: (ctx) => http.httpScoreCase(ctx) },
+  { id: 'f', title: budget.TITLE, run: (ctx) => budget.budgetImportCase(ctx) },
 ];
+/** BENCH_CASES=d,f runs only those cases (the datasets are generated all the same). */
+const SELECTED = (process.env.BENCH_CASES ?? '')
+  .split(',')
+  .map((c) => c.trim())
+  .filter(Boolean);
 
 interface Extra {
   pkImport: ReturnType<typeof pkImportDataset>;
@@ -118,7 +125,7 @@ async function benchDialect(dialect: Dialect, results: BenchResults, runs: numbe
       runs,
     };
     try {
-      for (const c of CASES) {
+      for (const c of CASES.filter((k) => !SELECTED.length || SELECTED.includes(k.id))) {
         log(`${dialect}: case ${c.id}. ${c.title}`);
         try {
           const figure = await c.run(ctx, { pkImport });

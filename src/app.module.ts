@@ -6,6 +6,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { BudgetModule } from './budget/budget.module';
 import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
 import { assignCorrelationId } from './common/http/correlation-id';
 import { RequestValidationPipe } from './common/validation/request-validation.pipe';
@@ -40,6 +41,7 @@ const FEATURES = [
   EvaluationModule,
   LkeExcelModule,
   ReportingModule,
+  BudgetModule,
   ProgressModule,
   NotificationsModule,
   DocumentsModule,

@@ -39,6 +39,9 @@ export const PERMISSIONS = {
   'report.national': ['SUPERADMIN'],
   'progress.read': ['REGION_ADMIN', 'EVALUATOR', 'HEAD'],
   'progress.manage': ['REGION_ADMIN'],
+  'budget.read': ['REGION_ADMIN', 'PLANNER', 'EVALUATOR', 'HEAD'],
+  'budget.write': ['REGION_ADMIN', 'PLANNER'],
+  'budget.manage': ['REGION_ADMIN'],
   'notification.self': ['SUPERADMIN', 'REGION_ADMIN', 'PLANNER', 'EVALUATOR', 'HEAD'],
   'notification.admin': ['REGION_ADMIN'],
   /** Sign a document as a party: which party each role may sign as is checked by the service (documents). */

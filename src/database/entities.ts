@@ -1,6 +1,7 @@
 /** Every entity of the service, one list per feature module (each module owns its `*.entities.ts`). */
 import { AUTH_ENTITIES } from '../auth/auth.entities';
 import { AUDIT_ENTITIES } from '../audit/audit.entities';
+import { BUDGET_ENTITIES } from '../budget/budget.entities';
 import { DOCUMENT_ENTITIES } from '../documents/documents.entities';
 import { EVALUATION_ENTITIES } from '../evaluation/evaluation.entities';
 import { ORGANIZATION_ENTITIES } from '../organization/organization.entities';
@@ -21,4 +22,5 @@ export const ALL_ENTITIES = [
   ...PROGRESS_ENTITIES,
   ...NOTIFICATION_ENTITIES,
   ...DOCUMENT_ENTITIES,
+  ...BUDGET_ENTITIES,
 ];

@@ -7,6 +7,7 @@ import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/env';
 import { Region } from '../organization/entities/region.entity';
 import { Skpd } from '../organization/entities/skpd.entity';
+import { DemoBudgetService } from './demo-budget.service';
 import { DemoContentService } from './demo-content.service';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_REGIONS, DEMO_SKPD, type DemoRegion, demoSkpdHead } from './demo-data';
 
@@ -23,6 +24,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly passwords: PasswordService,
     private readonly content: DemoContentService,
+    private readonly budget: DemoBudgetService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -51,6 +53,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
       if (!region) continue;
       content = (await this.seedHeadsIfMissing(region, demo)) || content;
       content = (await this.content.seedRegion(region, demo.key)) || content;
+      content = (await this.budget.seedRegion(region, demo.key)) || content;
     }
     return organisations || content;
   }

@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { BUDGET_BODIES } from '../budget/access-fixtures';
 import { DOCUMENT_BODIES, DOCUMENT_PARAM_RESOURCES } from '../documents/access-fixtures';
 import { PLANNING_BODIES, PLANNING_PARAM_RESOURCES, populatePlanning } from '../planning/access-fixtures';
 import { populateProgress, PROGRESS_BODIES, PROGRESS_PARAM_RESOURCES } from '../progress/access-fixtures';
@@ -105,6 +106,7 @@ export const BODIES: Record<string, (f: TenantFixture) => object> = {
   ...PROGRESS_BODIES,
   ...NOTIFICATION_BODIES,
   ...DOCUMENT_BODIES,
+  ...BUDGET_BODIES,
   'PUT /api/v1/realisation-windows': () => ({ year: 2031, quarter: 1, deadline: '2031-04-15T16:59:59Z' }),
   'POST /api/v1/realisation-windows/reopen': (f) => ({
     skpdId: f.otherSkpdId,

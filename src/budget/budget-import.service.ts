@@ -1,0 +1,174 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type Decimal from 'decimal.js';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { previewToken, type XlsxUpload } from '../common/excel/read-xlsx';
+import type { SheetProblem } from '../common/excel/raw-cell';
+import { ConflictError, NotFoundError, UnprocessableError } from '../common/errors/domain-error';
+import { canSeeSkpd, regionOf, type TenantScope } from '../common/tenancy/tenant-scope';
+import { Skpd } from '../organization/entities/skpd.entity';
+import { readBudgetUpload } from './budget-workbook';
+import {
+  type BudgetFileKind,
+  capBudgetProblems,
+  readDpaSheet,
+  readRealisationSheet,
+  SHEET_NAMES,
+} from './domain/budget-sheet';
+import { BudgetLine } from './entities/budget-line.entity';
+import { NomenclatureService } from './nomenclature.service';
+
+export interface BudgetImportSummary {
+  kind: BudgetFileKind;
+  skpdId: string;
+  year: number;
+  /** Data rows read. */
+  rows: number;
+  added: number;
+  updated: number;
+  unchanged: number;
+}
+
+type LineValues = Pick<
+  BudgetLine,
+  'paguOriginal' | 'paguRevised' | 'q1Realisation' | 'q2Realisation' | 'q3Realisation' | 'q4Realisation'
+>;
+type Change = { code: string; values: Partial<LineValues> };
+
+const INSERT_CHUNK = 300;
+const eq = (a: Decimal | null, b: Decimal | null) => (a === null || b === null ? a === b : a.eq(b));
+
+/**
+ * Excel (or CSV) import of an SKPD's budget for a year (issue #19 item 3), in the SIPD export layouts: the DPA / DPA-P
+ * (pagu and pagu perubahan per sub-kegiatan) and the realisation (amount spent per quarter). Same contract as the PK
+ * import: preview lists every problem by sheet, row and column in Indonesian (422 BUDGET_EXCEL_INVALID) or a change
+ * summary and a previewToken; commit re-checks everything inside one transaction and writes all rows or none. The
+ * file is authoritative for the rows it lists (an empty pagu perubahan or quarter cell is stored as empty); rows not
+ * in the file are left as they are. Re-importing the same file changes nothing.
+ */
+@Injectable()
+export class BudgetImportService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly nomenclature: NomenclatureService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async preview(scope: TenantScope, kind: BudgetFileKind, skpdId: string, year: number, file: XlsxUpload | undefined) {
+    const skpd = await this.writableSkpd(this.db.manager, scope, skpdId);
+    const { workbook, sha256 } = await readBudgetUpload(file, SHEET_NAMES[kind]);
+    const { summary } = await this.analyse(this.db.manager, kind, skpd, year, workbook);
+    return { ...summary, previewToken: this.token(kind, skpd.id, year, sha256) };
+  }
+
+  async commit(
+    scope: TenantScope,
+    kind: BudgetFileKind,
+    skpdId: string,
+    year: number,
+    file: XlsxUpload | undefined,
+    token: string | undefined,
+  ): Promise<BudgetImportSummary> {
+    await this.writableSkpd(this.db.manager, scope, skpdId);
+    const { workbook, sha256 } = await readBudgetUpload(file, SHEET_NAMES[kind]);
+    if (!token || token !== this.token(kind, skpdId, year, sha256))
+      throw new ConflictError('PREVIEW_STALE', 'Preview this file first: the file differs from the previewed one');
+    return this.db.transaction(async (m) => {
+      const skpd = await this.writableSkpd(m, scope, skpdId);
+      const { summary, inserts, updates } = await this.analyse(m, kind, skpd, year, workbook);
+      for (let i = 0; i < inserts.length; i += INSERT_CHUNK)
+        await m.insert(
+          BudgetLine,
+          inserts
+            .slice(i, i + INSERT_CHUNK)
+            .map((c) => ({ regionId: skpd.regionId, skpdId: skpd.id, year, code: c.code, ...c.values })),
+        );
+      for (const u of updates) await m.update(BudgetLine, { skpdId: skpd.id, year, code: u.code }, u.values);
+      if (inserts.length || updates.length)
+        await this.audit.record(m, scope, {
+          action: kind === 'DPA' ? 'IMPORT_BUDGET' : 'IMPORT_BUDGET_REALISATION',
+          entity: 'Skpd',
+          entityId: skpd.id,
+          regionId: skpd.regionId,
+          after: { fileSha256: sha256, ...summary },
+        });
+      return summary;
+    });
+  }
+
+  private token = (kind: BudgetFileKind, skpdId: string, year: number, sha256: string) =>
+    previewToken(`budget|${kind}|${skpdId}|${year}`, 0, sha256);
+
+  /** Planners import their own SKPD's budget; the region admin any SKPD of the region. Another region's: 404. */
+  private async writableSkpd(m: EntityManager, scope: TenantScope, skpdId: string): Promise<Skpd> {
+    const skpd = await m.findOneBy(Skpd, { id: skpdId, regionId: regionOf(scope) });
+    if (!skpd || !canSeeSkpd(scope, skpd.id)) throw new NotFoundError('SKPD');
+    return skpd;
+  }
+
+  private async analyse(
+    m: EntityManager,
+    kind: BudgetFileKind,
+    skpd: Skpd,
+    year: number,
+    workbook: Awaited<ReturnType<typeof readBudgetUpload>>['workbook'],
+  ): Promise<{ summary: BudgetImportSummary; inserts: Change[]; updates: Change[] }> {
+    const current = new Map(
+      (await m.find(BudgetLine, { where: { skpdId: skpd.id, year } })).map((l) => [l.code, l] as const),
+    );
+    const ctx = {
+      skpdCode: skpd.code,
+      subKegiatan: await this.nomenclature.subKegiatanCodes(m, skpd.regionId),
+      budgeted: kind === 'REALISATION' ? new Set(current.keys()) : undefined,
+    };
+    const changes: Change[] = [];
+    let problems: SheetProblem[];
+    if (kind === 'DPA') {
+      const read = readDpaSheet(workbook, ctx);
+      problems = read.problems;
+      for (const r of read.rows)
+        changes.push({ code: r.code, values: { paguOriginal: r.pagu, paguRevised: r.revised } });
+    } else {
+      const read = readRealisationSheet(workbook, ctx);
+      problems = read.problems;
+      for (const r of read.rows)
+        changes.push({
+          code: r.code,
+          values: {
+            q1Realisation: r.quarters[0],
+            q2Realisation: r.quarters[1],
+            q3Realisation: r.quarters[2],
+            q4Realisation: r.quarters[3],
+          },
+        });
+    }
+    if (problems.length)
+      throw new UnprocessableError(
+        'BUDGET_EXCEL_INVALID',
+        `The workbook has ${problems.length} problem(s); nothing was written`,
+        capBudgetProblems(problems).map((p) => ({ ...p })),
+      );
+    const inserts: Change[] = [];
+    const updates: Change[] = [];
+    for (const c of changes) {
+      const before = current.get(c.code);
+      if (!before) inserts.push(c);
+      else if (Object.entries(c.values).some(([k, v]) => !eq(before[k as keyof LineValues], v as Decimal | null)))
+        updates.push(c);
+    }
+    return {
+      summary: {
+        kind,
+        skpdId: skpd.id,
+        year,
+        rows: changes.length,
+        added: inserts.length,
+        updated: updates.length,
+        unchanged: changes.length - inserts.length - updates.length,
+      },
+      inserts,
+      updates,
+    };
+  }
+}
