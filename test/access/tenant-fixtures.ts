@@ -70,6 +70,7 @@ export const BODIES: Record<string, (f: TenantFixture) => object> = {
   'PATCH /api/v1/users/:id': () => ({ version: 1, displayName: 'Diubah' }),
   'POST /api/v1/users/:id/reset-password': () => ({ newPassword: 'Sangat-Rahasia-2026' }),
   'POST /api/v1/evaluations': (f) => ({ skpdId: f.otherSkpdId, year: 2031 }),
+  'POST /api/v1/evaluations/open-year': () => ({ year: 2032 }),
   'PATCH /api/v1/evaluations/:id/schedule': () => ({ version: 1, qaDeadline: '2031-06-30T16:59:59Z' }),
   'PUT /api/v1/evaluations/:id/answers': () => ({
     version: 1,

@@ -10,6 +10,8 @@ export const DOCUMENT_PARAM_RESOURCES: Record<string, { resource: string; skpdOw
 
 export const DOCUMENT_BODIES: Record<string, () => object> = {
   'POST /api/v1/pk/:id/sign': () => ({}),
+  'POST /api/v1/pk-pemda/sign': () => ({}),
+  'POST /api/v1/evaluations/:id/lhe/sign': () => ({}),
   'POST /api/v1/documents/verify/:code': () => ({}),
 };
 
