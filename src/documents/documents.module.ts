@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
+import { BudgetModule } from '../budget/budget.module';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/env';
 import { EvidenceModule } from '../evidence/evidence.module';
@@ -43,6 +44,7 @@ export function signingProviderFor(config: AppConfig): SigningProvider {
   imports: [
     TypeOrmModule.forFeature(DOCUMENT_ENTITIES),
     AuditModule,
+    BudgetModule,
     EvidenceModule,
     PlanningModule,
     PerformanceModule,

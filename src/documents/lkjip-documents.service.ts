@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, In } from 'typeorm';
+import { BudgetService } from '../budget/budget.service';
 import { DomainError } from '../common/errors/domain-error';
 import { regionOf } from '../common/tenancy/tenant-scope';
 import { CapaianService } from '../performance/capaian.service';
@@ -26,6 +27,7 @@ export class LkjipDocumentsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly reports: ReportsService,
     private readonly capaian: CapaianService,
+    private readonly budgets: BudgetService,
   ) {}
 
   /** The Pemda's LKjIP draft for a year: chapter III per IKU Pemda; 404 NO_CAPAIAN_DATA without IKU. */
@@ -76,9 +78,22 @@ export class LkjipDocumentsService {
         year,
         table.rows.map((r) => r.indicatorCode),
       ),
+      budget: await this.budgetOf(scope, skpd.id, year),
     });
     const fileName = `${model.fileStem}.docx`;
     return { content: await renderLkjipDocx(model), fileName };
+  }
+
+  /** The SKPD's programs with pagu and realisation of the year (undefined: no budget data, the section says so). */
+  private async budgetOf(scope: TenantScope, skpdId: string, year: number) {
+    const rows = await this.budgets.programBudgetRows(scope, skpdId, year);
+    return rows.length
+      ? rows.map((r) => ({
+          program: `${r.code} ${r.program}`,
+          pagu: r.pagu.toFixed(0),
+          realisasi: r.realisation.toFixed(0),
+        }))
+      : undefined;
   }
 
   /** Kendala and rencana tindak lanjut of the year's realisations, per indicator code, quarter by quarter. */

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, In, IsNull, LessThanOrEqual, MoreThanOrEqual } from 'typeorm';
+import type Decimal from 'decimal.js';
+import { BudgetService } from '../budget/budget.service';
 import { InvalidStateError } from '../common/errors/domain-error';
 import type { DownloadFile } from '../common/http/file-download';
 import { regionOf, type TenantScope } from '../common/tenancy/tenant-scope';
@@ -39,6 +41,8 @@ interface PkSource {
   first: Signer | null;
   second: Signer | null;
   targets: PkTargetInput[];
+  /** The SKPD's programs with their pagu of the PK's year (undefined: no budget data, the page is left out). */
+  budget?: { program: string; amount: Decimal }[];
 }
 
 /** Who may sign as which party: the SKPD's planner for its head, the HEAD role for the regional head; the region admin on behalf of either. */
@@ -74,6 +78,7 @@ export class PkDocumentsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly pks: PkService,
     private readonly signing: DocumentSigningService,
+    private readonly budgets: BudgetService,
   ) {}
 
   /** The signed PDF when anybody signed, else a fresh draft watermarked "DRAF". */
@@ -201,7 +206,14 @@ export class PkDocumentsService {
       first: signerOf(skpd) ?? fallback(pk.signerName, pk.signerTitle),
       second: signerOf(region) ?? fallback(pk.counterpartName, pk.counterpartTitle),
       targets: await this.targetsOf(pk.id),
+      budget: await this.budgetOf(scope, pk.skpdId, pk.year),
     };
+  }
+
+  /** Program and pagu (DPA-P when revised) of the SKPD's budget in the year, the PK's "Program dan Anggaran" page. */
+  private async budgetOf(scope: TenantScope, skpdId: string, year: number) {
+    const rows = await this.budgets.programBudgetRows(scope, skpdId, year);
+    return rows.length ? rows.map((r) => ({ program: `${r.code} ${r.program}`, amount: r.pagu })) : undefined;
   }
 
   /**
@@ -294,9 +306,7 @@ export class PkDocumentsService {
       firstParty: source.first,
       secondParty: source.second,
       targets: source.targets,
-      // SEAM for the budget issue (#19): pass the PK's program rows with their pagu here once budget data exists;
-      // buildPkDocument and renderPkPdf already print them as the "Program dan Anggaran" page.
-      budget: undefined,
+      budget: source.budget,
       date,
     };
   }
