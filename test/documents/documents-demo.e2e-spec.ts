@@ -152,19 +152,28 @@ describe('documents from the demo: signing, verification, print layout', () => {
     );
     expect(await file(`/pk/${pkId}/signed.pdf`, as.dinkes)).toEqual(signed);
 
+    // The demo SKPD has a budget: the PK prints its programs with the pagu the budget API reports.
+    const budget = (await get(`/budget?skpdId=${skpdId}&year=${DEMO_PK_YEAR}`, as.dinkes).expect(200)).body as {
+      programs: { pagu: string }[];
+    };
+    expect(budget.programs.length).toBeGreaterThan(0);
     printed.push({
       name: 'pk-skpd',
       pdf: signed,
-      pages: [3, 4],
+      pages: [4, 5],
       labels: [
         'PERJANJIAN KINERJA TAHUN 2025',
         'PIHAK PERTAMA',
         'PIHAK KEDUA',
         'RENCANA AKSI',
+        'PROGRAM DAN ANGGARAN',
         ...pk.indicators.map((i: { indicatorName: string }) => i.indicatorName),
         ...(second.body.signatures as { name: string; title: string }[]).flatMap((s) => [s.name, s.title]),
       ],
-      figures: pk.indicators.map((i: { annualTarget: string }) => indonesian(i.annualTarget)),
+      figures: [
+        ...pk.indicators.map((i: { annualTarget: string }) => indonesian(i.annualTarget)),
+        ...budget.programs.map((p) => indonesian(p.pagu, 0)),
+      ],
     });
   });
 
