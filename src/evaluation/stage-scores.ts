@@ -13,7 +13,7 @@ import { finalAnswerOf } from './evaluation-workflow';
 export type StageScoreRecord = Omit<EvaluationStageScore, 'id'>;
 
 type Subject = Pick<Evaluation, 'id' | 'regionId' | 'status'>;
-type AnswerRow = Pick<EvaluationAnswer, 'criterionId' | 'selfAnswer' | 'evaluatorAnswer' | 'qaAnswer' | 'finalAnswer'>;
+export type AnswerRow = Pick<EvaluationAnswer, 'criterionId' | 'selfAnswer' | 'evaluatorAnswer' | 'qaAnswer' | 'finalAnswer'>;
 
 /**
  * Every stage's answer set as the engine scores it: before FINAL the final sheet previews QA-else-evaluator answers;
