@@ -101,5 +101,5 @@ describe('stored-scores migration on the demo database', () => {
     expect(await storedRows(t)).toEqual(rowsBefore);
     expect(Number((await t.db.query('SELECT COUNT(*) AS n FROM lke_rule_set_snapshots'))[0].n)).toBe(snapshots);
     expect((await verifyStoredScores(t.db.manager, {})).mismatches).toEqual([]);
-  }, 900_000);
+  }, 3_000_000);
 });
