@@ -4,7 +4,8 @@ import { Fraction } from '../../src/evaluation/domain/fraction';
 import { scoreStages } from '../../src/evaluation/domain/scoring';
 import { EvaluationAnswer } from '../../src/evaluation/entities/evaluation-answer.entity';
 import { Evaluation } from '../../src/evaluation/entities/evaluation.entity';
-import { snapshotOf, stageAnswers } from '../../src/evaluation/evaluation-access';
+import { stageAnswers } from '../../src/evaluation/evaluation-access';
+import { snapshotsOf } from '../../src/evaluation/rule-set-snapshot-store';
 import { EvaluationsService } from '../../src/evaluation/evaluations.service';
 import { benchScope, type BenchContext } from '../context';
 import { check, type Figure, round, timed, timedPair } from '../measure';
@@ -29,11 +30,12 @@ export async function rescoreRegion(
     if (list) list.push(a);
     else byEvaluation.set(a.evaluationId, [a]);
   }
+  const ruleSets = await snapshotsOf(ds.manager, evaluations);
   const t1 = performance.now();
   let mismatches = 0;
   for (const ev of evaluations) {
     const rows = byEvaluation.get(ev.id) ?? [];
-    const scores = scoreStages(snapshotOf(ev), {
+    const scores = scoreStages(ruleSets.get(ev.ruleSetSnapshotId)!, {
       self: stageAnswers(rows, 'self'),
       evaluator: stageAnswers(rows, 'evaluator'),
       qa: stageAnswers(rows, 'qa'),

@@ -4,6 +4,7 @@ import { criteriaOf, type RuleSet } from '../../src/evaluation/domain/rule-set';
 import { LKE_STAGES, scoreStages, type LkeAnswers, type LkeStage } from '../../src/evaluation/domain/scoring';
 import { Evaluation, PEMDA_SUBJECT } from '../../src/evaluation/entities/evaluation.entity';
 import { applyTotals } from '../../src/evaluation/evaluations.service';
+import { recordsOf } from '../../src/evaluation/stage-scores';
 import { Rng } from '../prng';
 import { isoDate } from './shared';
 
@@ -14,6 +15,8 @@ type Sheet = Map<string, string>;
 interface AnswerPlan {
   rows: ObjectLiteral[];
   evaluation: ObjectLiteral;
+  /** The stored stage scores (evaluation_stage_scores), as the answer writes store them. */
+  scores: ObjectLiteral[];
 }
 
 /** Codes of the default scale, best first (AA, A, BB, …). */
@@ -38,7 +41,7 @@ function respectRules(ruleSet: RuleSet, codes: string[], sheet: Sheet): void {
 export function finalEvaluation(
   rng: Rng,
   ruleSet: RuleSet,
-  snapshot: string,
+  snapshotId: string,
   subject: { regionId: string; skpdId: string | null; year: number; level: number },
 ): AnswerPlan {
   const codes = codesOf(ruleSet);
@@ -68,7 +71,7 @@ export function finalEvaluation(
     kind: subject.skpdId ? 'SKPD' : 'PEMDA',
     ruleSetCode: ruleSet.code,
     ruleSetVersion: ruleSet.version,
-    ruleSetSnapshot: snapshot,
+    ruleSetSnapshotId: snapshotId,
     status: 'FINAL',
     revision: 1,
     previousId: null,
@@ -97,5 +100,10 @@ export function finalEvaluation(
     qaNote: null,
     finalAnswer: final.get(k.id),
   }));
-  return { rows, evaluation };
+  const owner = { id: evaluationId, regionId: subject.regionId, status: 'FINAL' as const };
+  const stored = LKE_STAGES.flatMap((stage) => recordsOf(owner, stage, scores[stage])).map((r) => ({
+    id: rng.uuid(),
+    ...r,
+  }));
+  return { rows, evaluation, scores: stored };
 }

@@ -8,7 +8,18 @@ import { applyTotals } from '../../src/evaluation/evaluations.service';
 import { Region, type RegionKind } from '../../src/organization/entities/region.entity';
 import { Skpd } from '../../src/organization/entities/skpd.entity';
 import { Rng } from '../prng';
-import { benchUser, isoDate, pad, skpdRows, NATION_YEAR, type Batch, type Dataset, type NationScale } from './shared';
+import { RuleSetSnapshot } from '../../src/evaluation/entities/rule-set-snapshot.entity';
+import {
+  benchUser,
+  isoDate,
+  pad,
+  skpdRows,
+  snapshotRow,
+  NATION_YEAR,
+  type Batch,
+  type Dataset,
+  type NationScale,
+} from './shared';
 
 /** Region kinds in the national proportions (34 provinsi, 416 kabupaten, 98 kota of 548). */
 function regionKind(i: number, count: number): RegionKind {
@@ -24,7 +35,7 @@ function regionKind(i: number, count: number): RegionKind {
  */
 export function nationDataset(seed: number, scale: NationScale, ruleSet: RuleSet): Dataset {
   const root = new Rng(seed);
-  const snapshot = JSON.stringify(ruleSet);
+  const snapshot = snapshotRow(root.fork('rule-set-snapshot').uuid(), ruleSet);
   const regionIds = Array.from({ length: scale.regions }, () => root.uuid());
   const userId = root.uuid();
   const scoreRow = (r: Rng, mean: number) => {
@@ -34,6 +45,7 @@ export function nationDataset(seed: number, scale: NationScale, ruleSet: RuleSet
   };
 
   function* batches(): Iterable<Batch> {
+    yield { entity: RuleSetSnapshot, rows: [snapshot] };
     for (const [i, regionId] of regionIds.entries()) {
       const r = root.fork(`region-${i}`);
       const kind = regionKind(i, scale.regions);
@@ -66,7 +78,7 @@ export function nationDataset(seed: number, scale: NationScale, ruleSet: RuleSet
           kind: skpdId ? 'SKPD' : 'PEMDA',
           ruleSetCode: ruleSet.code,
           ruleSetVersion: ruleSet.version,
-          ruleSetSnapshot: snapshot,
+          ruleSetSnapshotId: snapshot.id,
           status: 'FINAL',
           revision: 1,
           previousId: null,

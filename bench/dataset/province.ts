@@ -3,6 +3,8 @@ import { User } from '../../src/auth/entities/user.entity';
 import { type RuleSet } from '../../src/evaluation/domain/rule-set';
 import { EvaluationAnswer } from '../../src/evaluation/entities/evaluation-answer.entity';
 import { Evaluation } from '../../src/evaluation/entities/evaluation.entity';
+import { EvaluationStageScore } from '../../src/evaluation/entities/evaluation-stage-score.entity';
+import { RuleSetSnapshot } from '../../src/evaluation/entities/rule-set-snapshot.entity';
 import { Region } from '../../src/organization/entities/region.entity';
 import { Skpd } from '../../src/organization/entities/skpd.entity';
 import { Realisation } from '../../src/performance/entities/realisation.entity';
@@ -25,6 +27,7 @@ import {
   SASARAN_PER_SKPD,
   SHAPES,
   skpdRows,
+  snapshotRow,
   targetsOf,
   FIRST_YEAR,
   type Batch,
@@ -41,10 +44,12 @@ export function provinceDataset(seed: number, scale: ProvinceScale, ruleSet: Rul
   const adminId = root.uuid();
   const periodId = root.uuid();
   const years = Array.from({ length: scale.years }, (_, i) => FIRST_YEAR + i);
-  const snapshot = JSON.stringify(ruleSet);
+  const snapshot = snapshotRow(root.fork('rule-set-snapshot').uuid(), ruleSet);
+  const snapshotId = snapshot.id;
 
   function* batches(): Iterable<Batch> {
     const rng = root.fork('province');
+    yield { entity: RuleSetSnapshot, rows: [snapshot] };
     yield {
       entity: Region,
       rows: [
@@ -142,9 +147,10 @@ export function provinceDataset(seed: number, scale: ProvinceScale, ruleSet: Rul
     };
     for (const [y, year] of years.entries()) {
       const level = 3.2 - y * 0.25 + (rng.next() - 0.5);
-      const pemda = finalEvaluation(rng, ruleSet, snapshot, { regionId, skpdId: null, year, level });
+      const pemda = finalEvaluation(rng, ruleSet, snapshotId, { regionId, skpdId: null, year, level });
       yield { entity: Evaluation, rows: [pemda.evaluation] };
       yield { entity: EvaluationAnswer, rows: pemda.rows };
+      yield { entity: EvaluationStageScore, rows: pemda.scores };
     }
 
     for (const [s, unit] of skpd.entries()) {
@@ -266,9 +272,10 @@ export function provinceDataset(seed: number, scale: ProvinceScale, ruleSet: Rul
         }
         yield { entity: PkIndicator, rows: pkRows };
         yield { entity: Realisation, rows: realisations };
-        const ev = finalEvaluation(r, ruleSet, snapshot, { regionId, skpdId, year, level: skpdLevel - y * 0.3 });
+        const ev = finalEvaluation(r, ruleSet, snapshotId, { regionId, skpdId, year, level: skpdLevel - y * 0.3 });
         yield { entity: Evaluation, rows: [ev.evaluation] };
         yield { entity: EvaluationAnswer, rows: ev.rows };
+        yield { entity: EvaluationStageScore, rows: ev.scores };
       }
     }
   }

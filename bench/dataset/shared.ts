@@ -5,6 +5,8 @@ import { SKPD_KINDS } from '../../src/organization/entities/skpd.entity';
 
 import { ownerKeyOf } from '../../src/planning/entities/plan-node.entity';
 
+import type { RuleSet } from '../../src/evaluation/domain/rule-set';
+import { snapshotSha256 } from '../../src/evaluation/rule-set-snapshot-store';
 import { Rng } from '../prng';
 
 export interface ProvinceScale {
@@ -178,4 +180,15 @@ export function indicatorRow(
     decimals: 2,
   };
   return { row, shape: o.shape, base };
+}
+
+/** The rule set's stored snapshot row (lke_rule_set_snapshots), which every bench evaluation references. */
+export function snapshotRow(id: string, ruleSet: RuleSet): ObjectLiteral & { id: string } {
+  return {
+    id,
+    code: ruleSet.code,
+    version: ruleSet.version,
+    sha256: snapshotSha256(ruleSet),
+    body: JSON.stringify(ruleSet),
+  };
 }

@@ -15,6 +15,8 @@ import { Evaluation, PEMDA_SUBJECT } from '../evaluation/entities/evaluation.ent
 import { finalAnswerOf } from '../evaluation/evaluation-workflow';
 import { applyTotals, EvaluationsService } from '../evaluation/evaluations.service';
 import { LKE_RULE_SETS, type RuleSetRegistry } from '../evaluation/lke-rule-sets';
+import { snapshotIdFor } from '../evaluation/rule-set-snapshot-store';
+import { storeStageScores } from '../evaluation/stage-scores';
 import { EvidenceService } from '../evidence/evidence.service';
 import type { Region } from '../organization/entities/region.entity';
 import { Skpd } from '../organization/entities/skpd.entity';
@@ -380,7 +382,7 @@ export class DemoContentService {
       kind: skpdId ? 'SKPD' : 'PEMDA',
       ruleSetCode: ruleSet.code,
       ruleSetVersion: ruleSet.version,
-      ruleSetSnapshot: JSON.stringify(ruleSet),
+      ruleSetSnapshotId: await snapshotIdFor(m, ruleSet),
       status: 'FINAL',
       revision: 1,
       previousId: null,
@@ -396,18 +398,17 @@ export class DemoContentService {
     for (const stage of LKE_STAGES) applyTotals(ev, stage, scores[stage].totalExact, scores[stage].predicate);
     applyTotals(ev, 'official', null, null);
     await m.save(ev);
-    await m.insert(
-      EvaluationAnswer,
-      rows.map((r) => ({
-        ...r,
-        regionId: region.id,
-        evaluationId: ev.id,
-        selfNote: null,
-        evaluatorNote: null,
-        qaNote: null,
-        finalAnswer: finals.get(r.criterionId)!,
-      })),
-    );
+    const answers = rows.map((r) => ({
+      ...r,
+      regionId: region.id,
+      evaluationId: ev.id,
+      selfNote: null,
+      evaluatorNote: null,
+      qaNote: null,
+      finalAnswer: finals.get(r.criterionId)!,
+    }));
+    await m.insert(EvaluationAnswer, answers);
+    await storeStageScores(m, ev, ruleSet, answers);
     const weakest = scores.final.components.reduce((a, b) =>
       new Exact(a.score!).div(a.weight).lt(new Exact(b.score!).div(b.weight)) ? a : b,
     );

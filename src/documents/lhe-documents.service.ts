@@ -126,7 +126,7 @@ export class LheDocumentsService {
       seatCity: region.seatCity,
       timezone: region.timezone,
       skpdName: skpd.name,
-      ruleSetName: snapshotOf(ev).name,
+      ruleSetName: (await snapshotOf(this.db.manager, ev)).name,
       sheet: await this.reports.lkeSheetOf(scope, ev),
       recommendations: recommendations.map((r) => ({
         refId: r.refId,

@@ -1,7 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { DomainError, LockedError, NotFoundError } from '../common/errors/domain-error';
 import { scoped, type TenantScope } from '../common/tenancy/tenant-scope';
-import type { RuleSet } from './domain/rule-set';
 import type { LkeStage } from './domain/scoring';
 import { Evaluation } from './entities/evaluation.entity';
 import { EvaluationAnswer } from './entities/evaluation-answer.entity';
@@ -44,8 +43,7 @@ export class PeriodClosedError extends DomainError {
   }
 }
 
-/** The rule set frozen into the evaluation when it was opened (validated then). */
-export const snapshotOf = (ev: Evaluation): RuleSet => JSON.parse(ev.ruleSetSnapshot) as RuleSet;
+export { snapshotOf } from './rule-set-snapshot-store';
 
 export const loadAnswers = (m: EntityManager, ev: Evaluation): Promise<EvaluationAnswer[]> =>
   m.find(EvaluationAnswer, { where: { evaluationId: ev.id, regionId: ev.regionId }, order: { criterionId: 'ASC' } });

@@ -39,6 +39,7 @@ import {
   writableStage,
 } from './evaluation-workflow';
 import { applyTotals } from './evaluations.service';
+import { storeStageScores } from './stage-scores';
 
 export interface AnswerRowDto {
   criterionId: string;
@@ -81,7 +82,7 @@ export class EvaluationAnswersService {
   async list(scope: TenantScope, id: string): Promise<AnswerRowDto[]> {
     const m = this.db.manager;
     const ev = await findEvaluation(m, scope, id);
-    const ruleSet = snapshotOf(ev);
+    const ruleSet = await snapshotOf(m, ev);
     const rows = new Map((await loadAnswers(m, ev)).map((r) => [r.criterionId, r]));
     const links = await this.evidence.linkedIds(
       m,
@@ -142,7 +143,7 @@ export class EvaluationAnswersService {
       const deadline = ev[DEADLINE_OF[stage]];
       if (isPastDeadline(deadline, new Date())) throw new PeriodClosedError(STAGE_LABEL[stage], deadline!);
 
-      const ruleSet = snapshotOf(ev);
+      const ruleSet = await snapshotOf(m, ev);
       const errors: FieldError[] = [];
       const seen = new Set<string>();
       dto.answers.forEach((a, i) => {
@@ -196,6 +197,7 @@ export class EvaluationAnswersService {
             a.evidenceIds,
           );
       }
+      await storeStageScores(m, ev, ruleSet, [...byId.values()]);
       // QA prepares the final sheet: report completeness and violations of QA-else-evaluator answers.
       const sheet =
         stage === 'qa'
@@ -245,7 +247,8 @@ export class EvaluationAnswersService {
 
       const rows = await loadAnswers(m, ev);
       const finals = new Map(rows.map((r) => [r.criterionId, finalAnswerOf(r)] as const));
-      const score = scoreEvaluation(snapshotOf(ev), finals);
+      const ruleSet = await snapshotOf(m, ev);
+      const score = scoreEvaluation(ruleSet, finals);
       if (score.status === 'INCOMPLETE')
         throw new UnprocessableError(
           'EVALUATION_INCOMPLETE',
@@ -264,7 +267,11 @@ export class EvaluationAnswersService {
             referenceId: v.referenceId,
           })),
         );
-      for (const r of rows) await m.update(EvaluationAnswer, { id: r.id }, { finalAnswer: finalAnswerOf(r) });
+      for (const r of rows) {
+        r.finalAnswer = finalAnswerOf(r);
+        await m.update(EvaluationAnswer, { id: r.id }, { finalAnswer: r.finalAnswer });
+      }
+      await storeStageScores(m, { ...ev, status: 'FINAL' }, ruleSet, rows);
       const changes: Partial<Evaluation> = { finalizedAt: new Date(), finalizedBy: scope.userId };
       applyTotals(changes as Evaluation, 'final', score.totalExact, score.predicate);
       return this.move(m, scope, ev, dto.version, 'FINAL', changes);

@@ -31,6 +31,8 @@ import { EvaluationOfficialScore } from './entities/evaluation-official-score.en
 import { EvaluationRecommendation } from './entities/evaluation-recommendation.entity';
 import { Evaluation, PEMDA_SUBJECT } from './entities/evaluation.entity';
 import { findEvaluation, loadAnswers, snapshotOf, stageAnswers, superseded } from './evaluation-access';
+import { snapshotIdFor } from './rule-set-snapshot-store';
+import { storeStageScores } from './stage-scores';
 import { finalAnswerOf } from './evaluation-workflow';
 import { regionInstant, regionTimeZone } from '../organization/region-time-zone';
 import { evaluationReopened } from '../notifications/domain/messages';
@@ -190,7 +192,7 @@ export class EvaluationsService {
       kind: skpd ? 'SKPD' : 'PEMDA',
       ruleSetCode: ruleSet.code,
       ruleSetVersion: ruleSet.version,
-      ruleSetSnapshot: JSON.stringify(ruleSet),
+      ruleSetSnapshotId: await snapshotIdFor(m, ruleSet),
       status: 'SELF_ASSESSMENT',
       revision: 1,
       previousId: null,
@@ -205,6 +207,7 @@ export class EvaluationsService {
     });
     for (const p of [...LKE_STAGES, 'official'] as const) applyTotals(ev, p, null, null);
     await m.save(ev);
+    await storeStageScores(m, ev, ruleSet, []);
     const carried = await this.carryRecommendations(m, scope, ev);
     await this.audit.record(m, scope, {
       action: 'OPEN',
@@ -287,7 +290,7 @@ export class EvaluationsService {
 
   /** The rule set frozen into the evaluation. */
   async ruleSet(scope: TenantScope, id: string): Promise<RuleSet> {
-    return snapshotOf(await findEvaluation(this.db.manager, scope, id));
+    return snapshotOf(this.db.manager, await findEvaluation(this.db.manager, scope, id));
   }
 
   async score(scope: TenantScope, id: string): Promise<EvaluationScoreResponse> {
@@ -329,7 +332,7 @@ export class EvaluationsService {
       ev.status === 'FINAL'
         ? stageAnswers(rows, 'final')
         : new Map(rows.map((r) => [r.criterionId, finalAnswerOf(r)] as const));
-    const scores = scoreStages(snapshotOf(ev), {
+    const scores = scoreStages(await snapshotOf(m, ev), {
       self: stageAnswers(rows, 'self'),
       evaluator: stageAnswers(rows, 'evaluator'),
       qa: stageAnswers(rows, 'qa'),
@@ -395,16 +398,20 @@ export class EvaluationsService {
       });
       for (const stage of ['qa', 'final'] as const) applyTotals(next, stage, null, null);
       await m.save(next);
+      const copied: EvaluationAnswer[] = [];
       for (const a of await loadAnswers(m, old))
-        await m.save(
-          m.create(EvaluationAnswer, {
-            ...copyOf(a),
-            evaluationId: next.id,
-            qaAnswer: null,
-            qaNote: null,
-            finalAnswer: null,
-          }),
+        copied.push(
+          await m.save(
+            m.create(EvaluationAnswer, {
+              ...copyOf(a),
+              evaluationId: next.id,
+              qaAnswer: null,
+              qaNote: null,
+              finalAnswer: null,
+            }),
+          ),
         );
+      await storeStageScores(m, next, await snapshotOf(m, next), copied);
       for (const s of await m.find(EvaluationOfficialScore, {
         where: { evaluationId: old.id, regionId: old.regionId },
       }))
@@ -454,7 +461,7 @@ export class EvaluationsService {
       superseded(ev);
       if (ev.kind !== 'PEMDA')
         throw new UnprocessableError('NOT_PEMDA', 'Official component results are recorded for Pemda evaluations only');
-      const ruleSet = snapshotOf(ev);
+      const ruleSet = await snapshotOf(m, ev);
       const errors: FieldError[] = [];
       const given = new Map<string, Fraction>();
       dto.components.forEach((c, i) => {

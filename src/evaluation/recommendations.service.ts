@@ -48,7 +48,7 @@ export class RecommendationsService {
     return this.db.transaction(async (m) => {
       const ev = await findEvaluation(m, scope, evaluationId);
       superseded(ev);
-      this.assertRef(ev, dto.refId);
+      await this.assertRef(m, ev, dto.refId);
       const row = m.create(EvaluationRecommendation, {
         regionId: ev.regionId,
         skpdId: ev.skpdId,
@@ -82,7 +82,7 @@ export class RecommendationsService {
   ): Promise<RecommendationResponseDto> {
     return this.db.transaction(async (m) => {
       const { ev, row } = await this.find(m, scope, evaluationId, id);
-      if (dto.refId !== undefined) this.assertRef(ev, dto.refId);
+      if (dto.refId !== undefined) await this.assertRef(m, ev, dto.refId);
       const { version, dueDate, ...rest } = dto;
       const changes = { ...rest, ...(dueDate !== undefined ? { dueAt: await dueAtOf(m, ev.regionId, dueDate) } : {}) };
       return this.write(m, scope, row, version, changes, 'UPDATE');
@@ -143,9 +143,9 @@ export class RecommendationsService {
   }
 
   /** A recommendation may point at a criterion, sub-component or component of the evaluation's own rule set. */
-  private assertRef(ev: Evaluation, refId: string | null | undefined): void {
+  private async assertRef(m: EntityManager, ev: Evaluation, refId: string | null | undefined): Promise<void> {
     if (refId === null || refId === undefined) return;
-    const rs = snapshotOf(ev);
+    const rs = await snapshotOf(m, ev);
     const known = new Set([
       ...rs.components.map((c) => c.id),
       ...subComponentsOf(rs).map((s) => s.id),

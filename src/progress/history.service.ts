@@ -77,7 +77,7 @@ export class HistoryService {
     for (const row of await m.find(HistoricalResult, { where: { regionId } }))
       put(row.subjectKey, this.importedResult(row), false);
     for (const ev of await this.results.current(m, regionId)) {
-      const r = this.results.resultOf(ev);
+      const r = await this.results.resultOf(m, ev);
       if (r) put(ev.subjectKey, r, true);
     }
     return new Map([...bySubject].map(([k, years]) => [k, [...years.values()].sort((a, b) => a.year - b.year)]));

@@ -2,11 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import { type EntityManager, In, IsNull } from 'typeorm';
 import { Fraction } from '../evaluation/domain/fraction';
 import type { RuleSet } from '../evaluation/domain/rule-set';
-import { scoreEvaluation } from '../evaluation/domain/scoring';
-import { EvaluationAnswer } from '../evaluation/entities/evaluation-answer.entity';
 import { EvaluationOfficialScore } from '../evaluation/entities/evaluation-official-score.entity';
 import { Evaluation } from '../evaluation/entities/evaluation.entity';
-import { snapshotOf, stageAnswers } from '../evaluation/evaluation-access';
+import { snapshotOf } from '../evaluation/evaluation-access';
+import { storedSheets } from '../evaluation/stage-scores';
 import { evaluationResultOf, type ResultSource } from '../evaluation/evaluation-result';
 import { LKE_RULE_SETS, type RuleSetRegistry } from '../evaluation/lke-rule-sets';
 import { aggregateOf, type RegionAggregate, type ScoredSheet } from './domain/benchmark';
@@ -22,7 +21,7 @@ export interface SubjectResult {
 }
 
 /**
- * Reads the results of one region: current revisions only, FINAL worksheets scored by the engine, the Pemda's
+ * Reads the results of one region: current revisions only, FINAL worksheets as stored (evaluation_stage_scores), the Pemda's
  * official result where recorded. Every query carries the region id it is given; callers pass `regionOf(scope)`.
  */
 @Injectable()
@@ -38,38 +37,29 @@ export class ProgressResultsService {
   }
 
   /** The result an evaluation stands for (evaluationResultOf: official Pemda result, else its FINAL sheet), or null. */
-  resultOf(ev: Evaluation): SubjectResult | null {
+  async resultOf(m: EntityManager, ev: Evaluation): Promise<SubjectResult | null> {
     const result = evaluationResultOf(ev);
     if (!result) return null;
     return {
       ...result,
       year: ev.year,
-      ruleSet: snapshotOf(ev),
+      ruleSet: await snapshotOf(m, ev),
       ruleSetRef: { code: ev.ruleSetCode, version: ev.ruleSetVersion },
     };
   }
 
-  /** FINAL worksheets scored by the engine (final answers), by evaluation id. */
+  /** FINAL worksheets as stored when their answers were saved (final stage), by evaluation id. */
   async sheets(m: EntityManager, regionId: string, evs: readonly Evaluation[]): Promise<Map<string, ScoredSheet>> {
     const finals = evs.filter((e) => e.status === 'FINAL');
-    if (finals.length === 0) return new Map();
-    const rows = await m.find(EvaluationAnswer, { where: { regionId, evaluationId: In(finals.map((e) => e.id)) } });
+    const stored = await storedSheets(
+      m,
+      regionId,
+      finals.map((e) => e.id),
+      'final',
+    );
     const out = new Map<string, ScoredSheet>();
-    for (const ev of finals) {
-      const score = scoreEvaluation(
-        snapshotOf(ev),
-        stageAnswers(
-          rows.filter((r) => r.evaluationId === ev.id),
-          'final',
-        ),
-      );
-      if (score.status !== 'COMPLETE' || !score.totalExact) continue;
-      out.set(ev.id, {
-        components: new Map(score.components.map((c) => [c.id, c.exactScore])),
-        subComponents: new Map(score.subComponents.map((s) => [s.id, s.exactScore])),
-        total: score.totalExact,
-      });
-    }
+    for (const [id, sheet] of stored)
+      if (sheet.status === 'COMPLETE' && sheet.total) out.set(id, { ...sheet, total: sheet.total });
     return out;
   }
 
@@ -81,8 +71,8 @@ export class ProgressResultsService {
   async regionAggregate(m: EntityManager, regionId: string, year: number): Promise<RegionAggregate | null> {
     const evs = await this.current(m, regionId, [year]);
     const pemda = evs.find((e) => e.kind === 'PEMDA');
-    if (pemda && this.resultOf(pemda)) {
-      const ruleSet = snapshotOf(pemda);
+    if (pemda && evaluationResultOf(pemda)) {
+      const ruleSet = await snapshotOf(m, pemda);
       const sheet = (await this.sheets(m, regionId, [pemda])).get(pemda.id);
       let official = null;
       if (pemda.officialTotalExact && pemda.officialPredicate) {
@@ -106,6 +96,6 @@ export class ProgressResultsService {
     const same = finals.filter((e) => key(e) === key(chosen));
     const sheets = await this.sheets(m, regionId, same);
     if (sheets.size === 0) return null;
-    return aggregateOf(snapshotOf(chosen), 'SKPD_MEAN', [...sheets.values()]);
+    return aggregateOf(await snapshotOf(m, chosen), 'SKPD_MEAN', [...sheets.values()]);
   }
 }

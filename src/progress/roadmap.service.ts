@@ -31,7 +31,7 @@ export class RoadmapService {
   }
 
   async roadmapOf(m: EntityManager, regionId: string, ev: Evaluation) {
-    const ruleSet = snapshotOf(ev);
+    const ruleSet = await snapshotOf(m, ev);
     const rows = await loadAnswers(m, ev);
     const final = ev.status === 'FINAL';
     const answers = new Map(

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type Decimal from 'decimal.js';
-import { type DataSource, In } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { Exact, toFixedHalfUp } from '../common/decimal/exact';
 import { regionOf, type TenantScope } from '../common/tenancy/tenant-scope';
-import { EvaluationAnswer } from '../evaluation/entities/evaluation-answer.entity';
 import type { Evaluation } from '../evaluation/entities/evaluation.entity';
-import { snapshotOf } from '../evaluation/evaluation-access';
+import { type StoredSheet, storedSheets } from '../evaluation/stage-scores';
 import { Skpd } from '../organization/entities/skpd.entity';
 import { CapaianService } from '../performance/capaian.service';
 import {
@@ -39,24 +38,24 @@ export class SkpdIndexService {
     const evs = (await this.results.current(m, regionId, [year])).filter(
       (e): e is Evaluation & { skpdId: string } => e.kind === 'SKPD' && e.skpdId !== null,
     );
-    const rows = evs.length
-      ? await m.find(EvaluationAnswer, { where: { regionId, evaluationId: In(evs.map((e) => e.id)) } })
-      : [];
+    // Stored stage totals: answers given per stage (self; final = QA-else-evaluator) out of those the sheet needs.
+    const ids = evs.map((e) => e.id);
+    const [self, final] = await Promise.all([
+      storedSheets(m, regionId, ids, 'self'),
+      storedSheets(m, regionId, ids, 'final'),
+    ]);
+    const totalOf = (sheet: StoredSheet | undefined) => sheet?.rows.find((r) => r.level === 'TOTAL');
     return new Map(
       evs.map((ev) => {
-        const rs = snapshotOf(ev);
-        const expected =
-          rs.aggregationMode === 'SUBCOMPONENT_GRADE'
-            ? rs.components.flatMap((c) => c.subComponents).length
-            : rs.components.flatMap((c) => c.subComponents.flatMap((s) => s.criteria)).length;
-        const own = rows.filter((r) => r.evaluationId === ev.id);
+        const selfTotal = totalOf(self.get(ev.id));
+        const finalTotal = totalOf(final.get(ev.id));
         return [
           ev.skpdId,
           {
             status: ev.status,
-            expected,
-            selfAnswered: own.filter((r) => r.selfAnswer).length,
-            scored: own.filter((r) => r.qaAnswer ?? r.evaluatorAnswer).length,
+            expected: finalTotal?.answersExpected ?? selfTotal?.answersExpected ?? 0,
+            selfAnswered: selfTotal?.answersGiven ?? 0,
+            scored: finalTotal?.answersGiven ?? 0,
           },
         ];
       }),

@@ -5,11 +5,11 @@ import { type DataSource, In } from 'typeorm';
 import { DomainError, NotFoundError } from '../common/errors/domain-error';
 import { canSeeSkpd, regionOf, scoped, type TenantScope } from '../common/tenancy/tenant-scope';
 import { Fraction } from '../evaluation/domain/fraction';
-import { scoreEvaluation } from '../evaluation/domain/scoring';
-import { EvaluationAnswer } from '../evaluation/entities/evaluation-answer.entity';
 import { EvaluationRecommendation } from '../evaluation/entities/evaluation-recommendation.entity';
 import { Evaluation, type EvaluationStatus } from '../evaluation/entities/evaluation.entity';
-import { loadAnswers, snapshotOf, stageAnswers } from '../evaluation/evaluation-access';
+import { loadAnswers, snapshotOf } from '../evaluation/evaluation-access';
+import { snapshotsOf } from '../evaluation/rule-set-snapshot-store';
+import { storedSheets } from '../evaluation/stage-scores';
 import { EvaluationsService } from '../evaluation/evaluations.service';
 import { Region } from '../organization/entities/region.entity';
 import { Skpd } from '../organization/entities/skpd.entity';
@@ -93,15 +93,21 @@ export class ReportsService {
 
     const skpds = await this.db.getRepository(Skpd).find({ where: { regionId, id: In(finals.map((e) => e.skpdId)) } });
     const skpdById = new Map(skpds.map((s) => [s.id, s]));
-    const answers = await this.db
-      .getRepository(EvaluationAnswer)
-      .find({ where: { regionId, evaluationId: In(finals.map((e) => e.id)) } });
-    const answersOf = new Map<string, EvaluationAnswer[]>();
-    for (const a of answers) answersOf.set(a.evaluationId, [...(answersOf.get(a.evaluationId) ?? []), a]);
+    const m = this.db.manager;
+    // The final sheets as stored when their answers were saved: no answers read, nothing re-scored.
+    const [sheets, ruleSets] = await Promise.all([
+      storedSheets(
+        m,
+        regionId,
+        finals.map((e) => e.id),
+        'final',
+      ),
+      snapshotsOf(m, finals),
+    ]);
 
     const subjects: RecapSubject[] = finals.map((ev) => {
-      const ruleSet = snapshotOf(ev);
-      const score = scoreEvaluation(ruleSet, stageAnswers(answersOf.get(ev.id) ?? [], 'final'));
+      const ruleSet = ruleSets.get(ev.ruleSetSnapshotId)!;
+      const sheet = sheets.get(ev.id);
       const skpd = skpdById.get(ev.skpdId);
       return {
         skpdId: ev.skpdId,
@@ -110,7 +116,7 @@ export class ReportsService {
         components: ruleSet.components.map((c) => ({
           id: c.id,
           name: c.name,
-          score: score.components.find((k) => k.id === c.id)?.exactScore ?? null,
+          score: sheet?.components.get(c.id) ?? null,
         })),
         subComponents: ruleSet.components.flatMap((c) =>
           c.subComponents.map((sub) => ({
@@ -118,7 +124,7 @@ export class ReportsService {
             componentId: c.id,
             name: sub.name,
             weight: sub.weight,
-            score: score.subComponents.find((k) => k.id === sub.id)?.exactScore ?? null,
+            score: sheet?.subComponents.get(sub.id) ?? null,
           })),
         ),
         // The stored total and predicate, exactly what GET /evaluations returns.
@@ -147,7 +153,14 @@ export class ReportsService {
     const latest = [...finals].sort(
       (a, b) => b.ruleSetVersion - a.ruleSetVersion || b.createdAt.getTime() - a.createdAt.getTime(),
     )[0];
-    const report = buildRecap({ year, bands: snapshotOf(latest).bands, subjects, previous, pemda, pemdaHistory });
+    const report = buildRecap({
+      year,
+      bands: ruleSets.get(latest.ruleSetSnapshotId)!.bands,
+      subjects,
+      previous,
+      pemda,
+      pemdaHistory,
+    });
     const now = new Date();
     const signature = signatureOf(region, region, regionHeadTitle(region), now);
     return {
@@ -167,7 +180,7 @@ export class ReportsService {
       .andWhere('e.skpdId = :skpdId AND e.year = :year AND e.supersededAt IS NULL', { skpdId: skpd.id, year })
       .getOne();
     if (!ev) throw new DomainError('NO_EVALUATION', 'not_found', `${skpd.name} has no LKE evaluation for ${year}`);
-    const ruleSet = snapshotOf(ev);
+    const ruleSet = await snapshotOf(this.db.manager, ev);
     const sheet = await this.lkeSheetOf(scope, ev);
     const status = `${STATUS_LABELS[ev.status]} (revisi ${ev.revision})`;
     // Signed by the Inspektur: the head of the region's inspectorate.
@@ -194,7 +207,12 @@ export class ReportsService {
         .getRepository(EvaluationRecommendation)
         .find({ where: { regionId: ev.regionId, evaluationId: ev.id }, order: { createdAt: 'ASC', id: 'ASC' } }),
     ]);
-    return buildLkeSheet({ ruleSet: snapshotOf(ev), answers, scores: score.stages, recommendations });
+    return buildLkeSheet({
+      ruleSet: await snapshotOf(this.db.manager, ev),
+      answers,
+      scores: score.stages,
+      recommendations,
+    });
   }
 
   /**

@@ -14,6 +14,7 @@ import { Notifications1765600000010 } from './1765600000010-notifications';
 import { SignedDocuments1765700000010 } from './1765700000010-signed-documents';
 import { MoreReminders1765800000010 } from './1765800000010-more-reminders';
 import { Budget1765800000030 } from './1765800000030-budget';
+import { StoredScores1766000000000 } from './1766000000000-stored-scores';
 
 export const ALL_MIGRATIONS = [
   Organization1763900000000,
@@ -31,4 +32,5 @@ export const ALL_MIGRATIONS = [
   SignedDocuments1765700000010,
   MoreReminders1765800000010,
   Budget1765800000030,
+  StoredScores1766000000000,
 ];

@@ -26,13 +26,14 @@ const predicate = { type: 'varchar' as const, length: 3, nullable: true };
 
 /**
  * One LKE evaluation of an SKPD (or of the Pemda itself) for a year, in one revision. It carries a snapshot of the
- * rule set it was opened with, so later template edits never change it. Reopening a FINAL evaluation creates the
+ * rule set it was opened with (stored once per distinct rule set), so later template edits never change it. Reopening a FINAL evaluation creates the
  * next revision; the old row stays readable with `supersededAt` set.
  */
 @Entity('evaluations')
 @Index('uq_evaluations_subject_year_rev', ['regionId', 'subjectKey', 'year', 'revision'], { unique: true })
 @Index('ix_evaluations_region_year', ['regionId', 'year'])
 @Index('ix_evaluations_skpd', ['skpdId'])
+@Index('ix_evaluations_rule_set_snapshot', ['ruleSetSnapshotId'])
 export class Evaluation {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column({ type: 'varchar', length: 36 }) regionId!: string;
@@ -43,8 +44,8 @@ export class Evaluation {
   @Column({ type: 'varchar', length: 10 }) kind!: EvaluationKind;
   @Column({ type: 'varchar', length: 60 }) ruleSetCode!: string;
   @Column({ type: 'int' }) ruleSetVersion!: number;
-  /** The rule set as JSON, frozen when the evaluation was opened. */
-  @Column({ type: 'text' }) ruleSetSnapshot!: string;
+  /** The rule set frozen when the evaluation was opened: a row of lke_rule_set_snapshots (see snapshotOf). */
+  @Column({ type: 'varchar', length: 36 }) ruleSetSnapshotId!: string;
   @Column({ type: 'varchar', length: 20 }) status!: EvaluationStatus;
   @Column({ type: 'int' }) revision!: number;
   @Column({ type: 'varchar', length: 36, nullable: true }) previousId!: string | null;

@@ -51,7 +51,7 @@ export class LkeExcelService {
       : null;
     const subjectName = subject?.name ?? 'Pemerintah Daerah';
     const content = await buildLkeWorkbook({
-      ruleSet: snapshotOf(ev),
+      ruleSet: await snapshotOf(this.db.manager, ev),
       evaluationId: ev.id,
       revision: ev.revision,
       subjectName,
@@ -68,7 +68,7 @@ export class LkeExcelService {
     const ev = await findEvaluation(this.db.manager, scope, id);
     const { workbook, sha256 } = await readXlsxUpload(file);
     const { stage, changes, current } = await this.analyse(scope, ev, readLkeWorkbook(workbook));
-    const ruleSet = snapshotOf(ev);
+    const ruleSet = await snapshotOf(this.db.manager, ev);
     const merged = new Map([...current].map(([criterionId, c]) => [criterionId, c.answer] as const));
     for (const c of changes) if (c.answer) merged.set(c.criterionId, c.answer.to);
     const sheet =
@@ -149,7 +149,9 @@ export class LkeExcelService {
         { answer: r[answerField(stage)], note: r[noteField(stage)], evaluator: r.evaluatorAnswer },
       ]),
     );
-    const { changes, problems } = readLkeSheet(sheet, { ruleSet: snapshotOf(ev), evaluationId: ev.id, stage, current });
+    const { changes, problems } = readLkeSheet(sheet, {
+      ruleSet: await snapshotOf(this.db.manager, ev),
+      evaluationId: ev.id, stage, current });
     if (problems.length)
       throw new UnprocessableError(
         'LKE_EXCEL_INVALID',

@@ -1,0 +1,166 @@
+import { type EntityManager, In } from 'typeorm';
+import { Exact } from '../common/decimal/exact';
+import { Fraction } from './domain/fraction';
+import type { RuleSet } from './domain/rule-set';
+import { type EvaluationScore, LKE_STAGES, type LkeStage, scoreStages } from './domain/scoring';
+import type { EvaluationAnswer } from './entities/evaluation-answer.entity';
+import { EvaluationStageScore, TOTAL_PART } from './entities/evaluation-stage-score.entity';
+import type { Evaluation } from './entities/evaluation.entity';
+import { stageAnswers } from './evaluation-access';
+import { finalAnswerOf } from './evaluation-workflow';
+
+/** What a stored score row holds (the row without its id). */
+export type StageScoreRecord = Omit<EvaluationStageScore, 'id'>;
+
+type Subject = Pick<Evaluation, 'id' | 'regionId' | 'status'>;
+export type AnswerRow = Pick<EvaluationAnswer, 'criterionId' | 'selfAnswer' | 'evaluatorAnswer' | 'qaAnswer' | 'finalAnswer'>;
+
+/**
+ * Every stage's answer set as the engine scores it: before FINAL the final sheet previews QA-else-evaluator answers;
+ * once FINAL it is the final answers frozen at finalisation.
+ */
+export function scoreAllStages(ruleSet: RuleSet, status: Evaluation['status'], rows: readonly AnswerRow[]) {
+  const all = rows as EvaluationAnswer[];
+  return scoreStages(ruleSet, {
+    self: stageAnswers(all, 'self'),
+    evaluator: stageAnswers(all, 'evaluator'),
+    qa: stageAnswers(all, 'qa'),
+    final:
+      status === 'FINAL'
+        ? stageAnswers(all, 'final')
+        : new Map(rows.map((r) => [r.criterionId, finalAnswerOf(r)] as const)),
+  });
+}
+
+const fixed4 = (f: Fraction | null) => (f ? new Exact(f.toFixedHalfUp(4)) : null);
+
+/** The rows storing one stage's score: TOTAL, then each component, then each sub-component. */
+export function recordsOf(ev: Subject, stage: LkeStage, score: EvaluationScore): StageScoreRecord[] {
+  const base = { regionId: ev.regionId, evaluationId: ev.id, stage };
+  const subsOf = (componentId: string) => score.subComponents.filter((s) => s.componentId === componentId);
+  const total: StageScoreRecord = {
+    ...base,
+    level: 'TOTAL',
+    partId: TOTAL_PART,
+    componentId: null,
+    status: score.status,
+    answersGiven: score.subComponents.reduce((n, s) => n + s.answersGiven, 0),
+    answersExpected: score.subComponents.reduce((n, s) => n + s.answersExpected, 0),
+    valueExact: null,
+    scoreExact: score.totalExact?.toString() ?? null,
+    score: fixed4(score.totalExact),
+    predicate: score.predicate,
+  };
+  const components = score.components.map((c): StageScoreRecord => {
+    const subs = subsOf(c.id);
+    const given = subs.reduce((n, s) => n + s.answersGiven, 0);
+    const expected = subs.reduce((n, s) => n + s.answersExpected, 0);
+    return {
+      ...base,
+      level: 'COMPONENT',
+      partId: c.id,
+      componentId: null,
+      status: c.exactScore ? 'COMPLETE' : 'INCOMPLETE',
+      answersGiven: given,
+      answersExpected: expected,
+      valueExact: null,
+      scoreExact: c.exactScore?.toString() ?? null,
+      score: fixed4(c.exactScore),
+      predicate: null,
+    };
+  });
+  const subs = score.subComponents.map((s): StageScoreRecord => ({
+    ...base,
+    level: 'SUB_COMPONENT',
+    partId: s.id,
+    componentId: s.componentId,
+    status: s.exactScore ? 'COMPLETE' : 'INCOMPLETE',
+    answersGiven: s.answersGiven,
+    answersExpected: s.answersExpected,
+    valueExact: s.exactValue?.toString() ?? null,
+    scoreExact: s.exactScore?.toString() ?? null,
+    score: fixed4(s.exactScore),
+    predicate: null,
+  }));
+  return [total, ...components, ...subs];
+}
+
+/** The stored rows every stage of the evaluation should have, from its answers (the engine's recomputation). */
+export function expectedRecords(ev: Subject, ruleSet: RuleSet, rows: readonly AnswerRow[]): StageScoreRecord[] {
+  const scores = scoreAllStages(ruleSet, ev.status, rows);
+  return LKE_STAGES.flatMap((stage) => recordsOf(ev, stage, scores[stage]));
+}
+
+/** Rows per INSERT: 12 columns each stays far below SQLite's 32766 and MySQL's 65535 bind limits. */
+const CHUNK = 500;
+
+/**
+ * Replaces the evaluation's stored stage scores with the engine's result for `rows` (its answers). Call it inside
+ * the transaction that wrote the answers (or the status that changes which answers the final sheet reads).
+ */
+export async function storeStageScores(
+  m: EntityManager,
+  ev: Subject,
+  ruleSet: RuleSet,
+  rows: readonly AnswerRow[],
+): Promise<void> {
+  await m.delete(EvaluationStageScore, { evaluationId: ev.id, regionId: ev.regionId });
+  await insertRecords(m, expectedRecords(ev, ruleSet, rows));
+}
+
+export async function insertRecords(m: EntityManager, records: readonly StageScoreRecord[]): Promise<void> {
+  for (let i = 0; i < records.length; i += CHUNK)
+    await m.insert(EvaluationStageScore, records.slice(i, i + CHUNK) as EvaluationStageScore[]);
+}
+
+/** One stage's stored result of an evaluation, as the readers (recap, progress, roadmap, score) use it. */
+export interface StoredSheet {
+  readonly status: 'COMPLETE' | 'INCOMPLETE';
+  readonly total: Fraction | null;
+  readonly predicate: string | null;
+  readonly components: ReadonlyMap<string, Fraction | null>;
+  readonly subComponents: ReadonlyMap<string, Fraction | null>;
+  readonly rows: readonly EvaluationStageScore[];
+}
+
+const fraction = (text: string | null) => (text === null ? null : Fraction.parseRatio(text));
+
+/** The stored `stage` result of each evaluation (of the region), by evaluation id. */
+export async function storedSheets(
+  m: EntityManager,
+  regionId: string,
+  evaluationIds: readonly string[],
+  stage: LkeStage,
+): Promise<Map<string, StoredSheet>> {
+  const out = new Map<string, StoredSheet>();
+  if (evaluationIds.length === 0) return out;
+  const rows: EvaluationStageScore[] = [];
+  const ids = [...new Set(evaluationIds)];
+  for (let i = 0; i < ids.length; i += CHUNK)
+    rows.push(
+      ...(await m.find(EvaluationStageScore, {
+        where: { regionId, stage, evaluationId: In(ids.slice(i, i + CHUNK)) },
+      })),
+    );
+  const byEvaluation = new Map<string, EvaluationStageScore[]>();
+  for (const r of rows) {
+    const list = byEvaluation.get(r.evaluationId);
+    if (list) list.push(r);
+    else byEvaluation.set(r.evaluationId, [r]);
+  }
+  for (const [id, list] of byEvaluation) {
+    const total = list.find((r) => r.level === 'TOTAL');
+    if (!total) continue;
+    const at = (level: string) =>
+      new Map(list.filter((r) => r.level === level).map((r) => [r.partId, fraction(r.scoreExact)] as const));
+    out.set(id, {
+      status: total.status === 'COMPLETE' ? 'COMPLETE' : 'INCOMPLETE',
+      total: fraction(total.scoreExact),
+      predicate: total.predicate,
+      components: at('COMPONENT'),
+      subComponents: at('SUB_COMPONENT'),
+      rows: list,
+    });
+  }
+  return out;
+}
