@@ -25,6 +25,7 @@ import { PlanningModule } from './planning/planning.module';
 import { PkExcelModule } from './planning/excel/pk-excel.module';
 import { PerformanceModule } from './performance/performance.module';
 import { ProgressModule } from './progress/progress.module';
+import { ProvincesModule } from './provinces/provinces.module';
 import { ReportingModule } from './reporting/reporting.module';
 import { NotFoundFallback } from './common/http/not-found-fallback';
 
@@ -43,6 +44,7 @@ const FEATURES = [
   ProgressModule,
   NotificationsModule,
   DocumentsModule,
+  ProvincesModule,
   HealthModule,
   DemoModule,
   ConsoleModule,

@@ -44,4 +44,6 @@ export const ROLE_LABELS: Record<Role, string> = {
   PLANNER: 'Perencana SKPD',
   EVALUATOR: 'Evaluator',
   HEAD: 'Kepala Daerah',
+  PROVINCE_EVALUATOR: 'Evaluator Provinsi',
+  PROVINCE_HEAD: 'Pimpinan Provinsi',
 };

@@ -31,6 +31,6 @@ import { SkpdIndexService } from './skpd-index.service';
     SkpdIndexService,
     ProgressReportService,
   ],
-  exports: [HistoryService, BenchmarkService, ProgressReportService],
+  exports: [HistoryService, BenchmarkService, ProgressReportService, ProgressResultsService, RoadmapService],
 })
 export class ProgressModule {}

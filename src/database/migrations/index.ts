@@ -12,6 +12,7 @@ import { ExactDecimalsSqlite1765400000020 } from './1765400000020-exact-decimals
 import { HeadsOfOffice1765500000000 } from './1765500000000-heads-of-office';
 import { Notifications1765600000010 } from './1765600000010-notifications';
 import { SignedDocuments1765700000010 } from './1765700000010-signed-documents';
+import { Provinces1765800000010 } from './1765800000010-provinces';
 
 export const ALL_MIGRATIONS = [
   Organization1763900000000,
@@ -27,4 +28,5 @@ export const ALL_MIGRATIONS = [
   HeadsOfOffice1765500000000,
   Notifications1765600000010,
   SignedDocuments1765700000010,
+  Provinces1765800000010,
 ];
