@@ -52,7 +52,15 @@ export const PERMISSIONS = {
   'report.national': ['SUPERADMIN'],
   'progress.read': ['REGION_ADMIN', 'EVALUATOR', 'HEAD'],
   'progress.manage': ['REGION_ADMIN'],
-  'notification.self': ['SUPERADMIN', 'REGION_ADMIN', 'PLANNER', 'EVALUATOR', 'HEAD', 'PROVINCE_EVALUATOR', 'PROVINCE_HEAD'],
+  'notification.self': [
+    'SUPERADMIN',
+    'REGION_ADMIN',
+    'PLANNER',
+    'EVALUATOR',
+    'HEAD',
+    'PROVINCE_EVALUATOR',
+    'PROVINCE_HEAD',
+  ],
   'notification.admin': ['REGION_ADMIN'],
   /** Sign a document as a party: which party each role may sign as is checked by the service (documents). */
   'document.sign': ['REGION_ADMIN', 'PLANNER', 'HEAD'],

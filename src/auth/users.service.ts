@@ -145,7 +145,12 @@ export class UsersService {
       if (user.id === scope.userId && (dto.active === false || (dto.role && dto.role !== user.role)))
         throw new ForbiddenError('You cannot deactivate yourself or change your own role');
       if (role !== user.role && user.regionId) await UsersService.assertRoleFitsRegion(m, role, user.regionId);
-      const skpdId = await this.checkSkpd(m.getRepository(Skpd), role, user.regionId, dto.skpdId === undefined ? user.skpdId : dto.skpdId);
+      const skpdId = await this.checkSkpd(
+        m.getRepository(Skpd),
+        role,
+        user.regionId,
+        dto.skpdId === undefined ? user.skpdId : dto.skpdId,
+      );
       const deactivating = dto.active === false && user.active;
       const changes: Partial<User> = {
         displayName: dto.displayName ?? user.displayName,

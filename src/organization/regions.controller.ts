@@ -2,7 +2,13 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Put, Query } 
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentScope, RequirePermission } from '../common/auth/decorators';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
-import { CreateRegionDto, RegionQueryDto, RegionResponseDto, SetRegionProvinceDto, UpdateRegionDto } from './dto/region.dto';
+import {
+  CreateRegionDto,
+  RegionQueryDto,
+  RegionResponseDto,
+  SetRegionProvinceDto,
+  UpdateRegionDto,
+} from './dto/region.dto';
 import { RegionsService } from './regions.service';
 
 @ApiTags('regions')

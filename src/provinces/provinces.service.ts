@@ -186,7 +186,8 @@ export class ProvincesService {
     }
     const own = await this.yearResult(m, provinceId, year);
     const distribution = new Map<string, number>();
-    for (const r of rows) if (r.result) distribution.set(r.result.predicate, (distribution.get(r.result.predicate) ?? 0) + 1);
+    for (const r of rows)
+      if (r.result) distribution.set(r.result.predicate, (distribution.get(r.result.predicate) ?? 0) + 1);
     return {
       province: { ...regionHead(province), result: own ? yearResultJson(own) : null },
       year,
