@@ -121,6 +121,8 @@ export class ProvincesService {
         : []
       ).map((s) => [s.id, s]),
     );
+    // A year asked for whose results are drafts only (or absent) is a 404, like any row the caller may not read.
+    if (year !== undefined && !result && finals.length === 0) throw new NotFoundError('Result');
     const skpd = finals
       .map((e) => ({ ev: e, result: evaluationResultOf(e), unit: skpds.get(e.skpdId!) }))
       .filter((x) => x.result && x.unit)

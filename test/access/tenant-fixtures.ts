@@ -10,6 +10,11 @@ import {
   NOTIFICATION_PARAM_RESOURCES,
   populateNotifications,
 } from '../notifications/access-fixtures';
+import {
+  populatePublicItems,
+  PUBLIC_ITEM_BODIES,
+  PUBLIC_ITEM_PARAM_RESOURCES,
+} from '../public-pages/access-fixtures';
 import type { TestApp } from '../utils/test-app';
 
 /**
@@ -48,6 +53,7 @@ export const PARAM_RESOURCES: Record<string, { resource: string; skpdOwned: bool
   ...PROGRESS_PARAM_RESOURCES,
   ...NOTIFICATION_PARAM_RESOURCES,
   ...DOCUMENT_PARAM_RESOURCES,
+  ...PUBLIC_ITEM_PARAM_RESOURCES,
 };
 
 /**
@@ -113,6 +119,7 @@ export const BODIES: Record<string, (f: TenantFixture) => object> = {
   ...PROGRESS_BODIES,
   ...NOTIFICATION_BODIES,
   ...DOCUMENT_BODIES,
+  ...PUBLIC_ITEM_BODIES,
   'PUT /api/v1/realisation-windows': () => ({ year: 2031, quarter: 1, deadline: '2031-04-15T16:59:59Z' }),
   'POST /api/v1/realisation-windows/reopen': (f) => ({
     skpdId: f.otherSkpdId,
@@ -169,6 +176,7 @@ export const POPULATE_STEPS: PopulateStep[] = [
   populatePlanning,
   populateProgress,
   populateNotifications,
+  populatePublicItems,
 ];
 
 export async function populateTenant(t: TestApp): Promise<TenantFixture> {
