@@ -1,5 +1,8 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, ParseUUIDPipe, Query, Res, StreamableFile } from '@nestjs/common';
+import type { Response } from 'express';
+import { XLSX_MIME } from '../common/excel/read-xlsx';
+import { xlsxDownload } from '../common/excel/xlsx-http';
+import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentScope, RequirePermission } from '../common/auth/decorators';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
 import { ProvinceRecapQueryDto, ProvinceYearQueryDto } from './dto/province.dto';
@@ -53,6 +56,18 @@ export class ProvincesController {
   @Get('regions/:regionId/documents')
   documents(@CurrentScope() scope: TenantScope, @Param('regionId', ParseUUIDPipe) regionId: string) {
     return this.provinces.documentsOf(scope, regionId);
+  }
+
+  /** The recap as a print-ready workbook (recap and trend sheets, predicate distribution, the province head's signature). */
+  @RequirePermission('province.read')
+  @Get('recap.xlsx')
+  @ApiProduces(XLSX_MIME)
+  async recapXlsx(
+    @CurrentScope() scope: TenantScope,
+    @Query() query: ProvinceRecapQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    return xlsxDownload(res, await this.provinces.recapFile(scope, query.year));
   }
 
   /** Recap of every kabupaten/kota for a year: result, change, components, next band, distribution, trend. */

@@ -16,7 +16,10 @@ import { gapJson, gapOf } from '../progress/domain/gap';
 import { HistoryService } from '../progress/history.service';
 import { ProgressResultsService } from '../progress/progress-results.service';
 import { RoadmapService } from '../progress/roadmap.service';
+import type { DownloadFile } from '../common/http/file-download';
+import { signerOf } from '../organization/domain/signer';
 import { childRegion, childRegions } from './province-access';
+import { writeProvinceRecapWorkbook } from './province-recap-workbook';
 
 /** Years the recap's trend covers, ending with the recap's year. */
 export const TREND_YEARS = 5;
@@ -157,6 +160,20 @@ export class ProvincesService {
     return { region: regionHead(child), documents: await signedDocumentsOf(m, child.id) };
   }
 
+  /** The recap as the workbook "Rekapitulasi Hasil Evaluasi SAKIP Kabupaten/Kota", signed by the province's head. */
+  async recapFile(scope: TenantScope, year: number): Promise<DownloadFile> {
+    const recap = await this.recap(scope, year);
+    const province = await this.db.manager.findOneByOrFail(Region, { id: regionOf(scope) });
+    const content = await writeProvinceRecapWorkbook(recap, {
+      place: province.seatCity,
+      date: new Date(),
+      timeZone: province.timezone,
+      signer: signerOf(province),
+      title: province.headTitle ?? `Gubernur ${province.name.replace(/^Provinsi\s+/i, '')}`,
+    });
+    return { fileName: `Rekap SAKIP ${province.name} ${year}.xlsx`, content };
+  }
+
   /** Every kabupaten/kota of the province for a year, with the province's own result, the distribution and the trend. */
   async recap(scope: TenantScope, year: number) {
     const m = this.db.manager;
@@ -200,6 +217,8 @@ export class ProvincesService {
     };
   }
 }
+
+export type ProvinceRecap = Awaited<ReturnType<ProvincesService['recap']>>;
 
 export const regionHead = (r: Region) => ({ regionId: r.id, code: r.code, name: r.name, kind: r.kind });
 

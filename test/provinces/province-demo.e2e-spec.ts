@@ -1,12 +1,23 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import ExcelJS from 'exceljs';
 import request from 'supertest';
 import type { Browser } from 'playwright-core';
 import { PERMISSIONS, type Role } from '../../src/auth/roles';
 import { DEMO_PASSWORD, DEMO_PROVINCE, DEMO_REGIONS } from '../../src/demo/demo-data';
 import { DEMO_PK_YEAR } from '../../src/demo/demo-plan';
+import { RECAP_SHEET } from '../../src/provinces/province-recap-workbook';
 import { PUBLIC_PAGE_RATE } from '../../src/public-pages/public-pages.controller';
+import { HEADER_ROW } from '../../src/reporting/sheet-style';
+import { overlappingLines, pdfLayout, pdfText } from '../utils/pdf-layout';
 import { discoverRoutes } from '../access/routes';
 import { launchChromium, listen } from '../console/browser';
 import { createTestApp, type TestApp } from '../utils/test-app';
+
+const run = promisify(execFile);
 
 /** Issue 21 on the demo: the province over both demo regions, and the regions' public pages. */
 describe('provinces and public pages (demo)', () => {
@@ -62,6 +73,73 @@ describe('provinces and public pages (demo)', () => {
     }
     expect(recap.body.distribution.reduce((n: number, d: { count: number }) => n + d.count, 0)).toBe(2);
   });
+
+  it('writes the recap workbook with the API’s figures, printing legibly (LibreOffice → PDF, no overlapping lines)', async () => {
+    const auth = await province();
+    const recap = (await request(t.http).get(`/api/v1/province/recap?year=${DEMO_PK_YEAR}`).set(auth).expect(200)).body;
+    const file = await request(t.http)
+      .get(`/api/v1/province/recap.xlsx?year=${DEMO_PK_YEAR}`)
+      .set(auth)
+      .buffer(true)
+      .parse((res, cb) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => cb(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(file.body as ArrayBuffer);
+    const ws = wb.getWorksheet(RECAP_SHEET)!;
+    recap.regions.forEach(
+      (
+        r: {
+          code: string;
+          name: string;
+          result: { total: string; predicate: string; components: { score: string }[]; nextBand: { points: string } };
+          change: string;
+        },
+        i: number,
+      ) => {
+        const row = ws.getRow(HEADER_ROW + 1 + i);
+        const n = r.result.components.length;
+        expect([
+          row.getCell(2).value,
+          row.getCell(3).value,
+          row.getCell(4).value,
+          row.getCell(5).value,
+          row.getCell(7).value,
+        ]).toEqual([r.code, r.name, Number(r.result.total), r.result.predicate, Number(r.change)]);
+        expect(r.result.components.map((_, k) => row.getCell(8 + k).value)).toEqual(
+          r.result.components.map((c) => Number(c.score)),
+        );
+        expect(row.getCell(9 + n).value).toBe(Number(r.result.nextBand.points));
+      },
+    );
+    const dir = mkdtempSync(join(tmpdir(), 'sakip-recap-'));
+    try {
+      writeFileSync(join(dir, 'rekap.xlsx'), file.body as Buffer);
+      await run(
+        process.env.SOFFICE ?? 'soffice',
+        [
+          `-env:UserInstallation=file://${join(dir, 'profile')}`,
+          '--headless',
+          '--norestore',
+          '--convert-to',
+          'pdf',
+          '--outdir',
+          dir,
+          join(dir, 'rekap.xlsx'),
+        ],
+        { timeout: 150_000, env: { ...process.env, HOME: join(dir, 'home') } },
+      );
+      const pages = await pdfLayout(join(dir, 'rekap.pdf'));
+      expect(overlappingLines(pages)).toEqual([]);
+      const text = pdfText(pages);
+      for (const r of recap.regions) expect(text).toContain(r.result.total.replace('.', ','));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 200_000);
 
   it('answers 404 on a draft year, on a kabupaten of another province and on a region of its own level', async () => {
     const auth = await province();
