@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import { Controller, Get, Param, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Public } from '../common/auth/decorators';
-import { DomainError } from '../common/errors/domain-error';
+import { DomainError, NotFoundError } from '../common/errors/domain-error';
 import { HtmlPages } from '../common/http/html-page';
 import { RateWindow } from '../documents/domain/rate-window';
-import { publicPageHtml } from './domain/public-page-html';
+import { NOT_PUBLISHED_HTML, publicPageHtml } from './domain/public-page-html';
 import { PublicPagesService } from './public-pages.service';
 
 /** Page views per client IP and process per minute (HTML and JSON together). */
@@ -33,13 +33,15 @@ export class PublicPagesController {
   @Get(':code')
   async html(@Param('code') code: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     this.throttle(req);
-    const page = await this.pages.page(code, String(req.id ?? ''));
-    this.send(
-      req,
-      res,
-      'text/html; charset=utf-8',
-      publicPageHtml(page, `/publik/${encodeURIComponent(code)}/data.json`),
-    );
+    try {
+      const page = await this.pages.page(code, String(req.id ?? ''));
+      const html = publicPageHtml(page, `/publik/${encodeURIComponent(code)}/data.json`);
+      this.send(req, res, 'text/html; charset=utf-8', html);
+    } catch (err) {
+      if (!(err instanceof NotFoundError)) throw err;
+      res.status(404).set({ 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+      res.send(NOT_PUBLISHED_HTML);
+    }
   }
 
   private throttle(req: Request): void {

@@ -104,3 +104,9 @@ ${sections.join('\n')}
 <footer><p class="muted">Halaman ini hanya menampilkan data yang dipublikasikan oleh pemerintah daerah. <a href="${e(jsonHref)}">Data (JSON)</a></p></footer>
 </main></body></html>`;
 }
+
+/** The page of a region that publishes nothing (or does not exist): the same 404 for both. */
+export const NOT_PUBLISHED_HTML = `<!doctype html>
+<html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Halaman tidak ditemukan</title></head><body><main><h1>Halaman tidak ditemukan</h1>
+<p>Pemerintah daerah ini belum mempublikasikan data kinerja.</p></main></body></html>`;
