@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, type EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { NotFoundError } from '../common/errors/domain-error';
+import { NotFoundError, UnprocessableError } from '../common/errors/domain-error';
 import { regionOf, type TenantScope } from '../common/tenancy/tenant-scope';
 import { SignedDocument } from '../documents/entities/signed-document.entity';
 import { Region } from '../organization/entities/region.entity';
@@ -74,6 +74,17 @@ export class PublicPagesService {
   /** Publishes an item (idempotent: an item already published keeps its publication date). */
   async publish(scope: TenantScope, dto: PublishItemDto): Promise<PublicItemResponseDto> {
     const regionId = regionOf(scope);
+    if ((dto.kind !== 'IKU' && dto.year !== undefined) || (dto.kind !== 'DOCUMENT' && dto.documentId !== undefined))
+      throw new UnprocessableError(
+        'FIELD_NOT_FOR_KIND',
+        `A ${dto.kind} item takes no ${dto.year !== undefined ? 'year' : 'documentId'}`,
+        [
+          {
+            field: dto.year !== undefined && dto.kind !== 'IKU' ? 'year' : 'documentId',
+            messages: ['not allowed for this kind'],
+          },
+        ],
+      );
     const year = dto.kind === 'IKU' ? dto.year! : null;
     const documentId = dto.kind === 'DOCUMENT' ? dto.documentId! : null;
     return this.db.transaction(async (m) => {

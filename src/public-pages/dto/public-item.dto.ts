@@ -7,10 +7,13 @@ import { PUBLIC_ITEM_KINDS, type PublicItemKind } from '../entities/public-item.
 export class PublishItemDto {
   @ApiProperty({ enum: PUBLIC_ITEM_KINDS }) @IsIn(PUBLIC_ITEM_KINDS) kind!: PublicItemKind;
   /** Required for IKU. */
-  @ApiPropertyOptional({ example: 2025 }) @ValidateIf((o: PublishItemDto) => o.kind === 'IKU') @IsYear() year?: number;
+  @ApiPropertyOptional({ example: 2025 })
+  @ValidateIf((o: PublishItemDto) => o.kind === 'IKU' || o.year !== undefined)
+  @IsYear()
+  year?: number;
   /** Required for DOCUMENT: a signed document of the region whose every party signed. */
   @ApiPropertyOptional({ format: 'uuid' })
-  @ValidateIf((o: PublishItemDto) => o.kind === 'DOCUMENT')
+  @ValidateIf((o: PublishItemDto) => o.kind === 'DOCUMENT' || o.documentId !== undefined)
   @IsUUID()
   documentId?: string;
 }
