@@ -26,6 +26,8 @@ import { PlanningModule } from './planning/planning.module';
 import { PkExcelModule } from './planning/excel/pk-excel.module';
 import { PerformanceModule } from './performance/performance.module';
 import { ProgressModule } from './progress/progress.module';
+import { ProvincesModule } from './provinces/provinces.module';
+import { PublicPagesModule } from './public-pages/public-pages.module';
 import { ReportingModule } from './reporting/reporting.module';
 import { NotFoundFallback } from './common/http/not-found-fallback';
 
@@ -45,6 +47,8 @@ const FEATURES = [
   ProgressModule,
   NotificationsModule,
   DocumentsModule,
+  ProvincesModule,
+  PublicPagesModule,
   HealthModule,
   DemoModule,
   ConsoleModule,

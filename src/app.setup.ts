@@ -50,7 +50,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   });
   configureConsole(app);
   app.setGlobalPrefix(API_PREFIX, {
-    exclude: ['health', 'docs', 'docs-json', 'verifikasi/{*path}', ...CONSOLE_ROUTES],
+    exclude: ['health', 'docs', 'docs-json', 'verifikasi/{*path}', 'publik/{*path}', ...CONSOLE_ROUTES],
   });
   SwaggerModule.setup('docs', app, () => buildOpenApi(app), { jsonDocumentUrl: 'docs-json' });
 }

@@ -13,6 +13,6 @@ describe('README permission matrix', () => {
   it('renders one row per permission with a mark for each allowed role', () => {
     const table = permissionTable().split('\n');
     expect(table).toHaveLength(Object.keys(PERMISSIONS).length + 2);
-    expect(table).toContain('| `skpd.manage` |  | ✔ |  |  |  |');
+    expect(table).toContain('| `skpd.manage` |  | ✔ |  |  |  |  |  |');
   });
 });

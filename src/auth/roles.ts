@@ -1,5 +1,16 @@
-export const ROLES = ['SUPERADMIN', 'REGION_ADMIN', 'PLANNER', 'EVALUATOR', 'HEAD'] as const;
+export const ROLES = [
+  'SUPERADMIN',
+  'REGION_ADMIN',
+  'PLANNER',
+  'EVALUATOR',
+  'HEAD',
+  'PROVINCE_EVALUATOR',
+  'PROVINCE_HEAD',
+] as const;
 export type Role = (typeof ROLES)[number];
+
+/** Roles of a province region overseeing its kabupaten/kota (read-only there; see src/provinces). */
+export const PROVINCE_ROLES = ['PROVINCE_EVALUATOR', 'PROVINCE_HEAD'] as const satisfies readonly Role[];
 
 /**
  * The permission matrix: which roles may use a route marked `@RequirePermission(p)`.
@@ -8,10 +19,12 @@ export type Role = (typeof ROLES)[number];
  * README's permission table is generated from this object and a test compares both.
  */
 export const PERMISSIONS = {
-  'session.self': ['SUPERADMIN', 'REGION_ADMIN', 'PLANNER', 'EVALUATOR', 'HEAD'],
-  'region.read': ['SUPERADMIN', 'REGION_ADMIN', 'PLANNER', 'EVALUATOR', 'HEAD'],
+  'session.self': ['SUPERADMIN', 'REGION_ADMIN', 'PLANNER', 'EVALUATOR', 'HEAD', 'PROVINCE_EVALUATOR', 'PROVINCE_HEAD'],
+  'region.read': ['SUPERADMIN', 'REGION_ADMIN', 'PLANNER', 'EVALUATOR', 'HEAD', 'PROVINCE_EVALUATOR', 'PROVINCE_HEAD'],
   'region.create': ['SUPERADMIN'],
   'region.update': ['SUPERADMIN', 'REGION_ADMIN'],
+  /** Attach a kabupaten/kota to its province (or detach it). */
+  'region.hierarchy': ['SUPERADMIN'],
   'skpd.read': ['REGION_ADMIN', 'PLANNER', 'EVALUATOR', 'HEAD'],
   'skpd.manage': ['REGION_ADMIN'],
   'user.read': ['SUPERADMIN', 'REGION_ADMIN'],
@@ -42,10 +55,22 @@ export const PERMISSIONS = {
   'budget.read': ['REGION_ADMIN', 'PLANNER', 'EVALUATOR', 'HEAD'],
   'budget.write': ['REGION_ADMIN', 'PLANNER'],
   'budget.manage': ['REGION_ADMIN'],
-  'notification.self': ['SUPERADMIN', 'REGION_ADMIN', 'PLANNER', 'EVALUATOR', 'HEAD'],
+  'notification.self': [
+    'SUPERADMIN',
+    'REGION_ADMIN',
+    'PLANNER',
+    'EVALUATOR',
+    'HEAD',
+    'PROVINCE_EVALUATOR',
+    'PROVINCE_HEAD',
+  ],
   'notification.admin': ['REGION_ADMIN'],
   /** Sign a document as a party: which party each role may sign as is checked by the service (documents). */
   'document.sign': ['REGION_ADMIN', 'PLANNER', 'EVALUATOR', 'HEAD'],
+  /** A province reads its kabupaten/kota's FINAL results, history, roadmap, published documents and the recap. */
+  'province.read': ['PROVINCE_EVALUATOR', 'PROVINCE_HEAD'],
+  /** Choose, item by item, what the region's public page shows. */
+  'publication.manage': ['REGION_ADMIN'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

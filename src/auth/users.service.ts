@@ -18,13 +18,13 @@ import {
 } from './dto/user.dto';
 import { User } from './entities/user.entity';
 import { PasswordService } from './password.service';
-import type { Role } from './roles';
+import { PROVINCE_ROLES, type Role } from './roles';
 import { TokenService } from './token.service';
 
 /** Roles each administrator may create or edit. SUPERADMIN manages region admins, never a region's staff. */
 const MANAGEABLE: Record<'SUPERADMIN' | 'REGION_ADMIN', readonly Role[]> = {
   SUPERADMIN: ['SUPERADMIN', 'REGION_ADMIN'],
-  REGION_ADMIN: ['REGION_ADMIN', 'PLANNER', 'EVALUATOR', 'HEAD'],
+  REGION_ADMIN: ['REGION_ADMIN', 'PLANNER', 'EVALUATOR', 'HEAD', ...PROVINCE_ROLES],
 };
 
 @Injectable()
@@ -82,7 +82,7 @@ export class UsersService {
           throw new UnprocessableError('REGION_REQUIRED', 'regionId is required for this role', [
             { field: 'regionId', messages: ['required'] },
           ]);
-        if (!(await m.existsBy(Region, { id: regionId }))) throw new NotFoundError('Region');
+        await UsersService.assertRoleFitsRegion(m, dto.role, regionId);
       }
       const skpdId = await this.checkSkpd(m.getRepository(Skpd), dto.role, regionId, dto.skpdId ?? null);
       const user = m.create(User, {
@@ -107,6 +107,16 @@ export class UsersService {
       return toUserResponse(user);
     };
     return outer ? write(outer) : this.db.transaction(write);
+  }
+
+  /** The region must exist; province oversight roles belong to users of a PROVINSI region only. */
+  private static async assertRoleFitsRegion(m: EntityManager, role: Role, regionId: string): Promise<void> {
+    const region = await m.findOneBy(Region, { id: regionId });
+    if (!region) throw new NotFoundError('Region');
+    if ((PROVINCE_ROLES as readonly Role[]).includes(role) && region.kind !== 'PROVINSI')
+      throw new UnprocessableError('PROVINCE_ROLE_OUTSIDE_PROVINCE', `${role} is for users of a province region`, [
+        { field: 'role', messages: ['only for users of a province'] },
+      ]);
   }
 
   /** PLANNER accounts belong to exactly one SKPD of their region; other roles are region-wide. */
@@ -134,7 +144,13 @@ export class UsersService {
         throw new ForbiddenError(`You cannot manage ${role} accounts`);
       if (user.id === scope.userId && (dto.active === false || (dto.role && dto.role !== user.role)))
         throw new ForbiddenError('You cannot deactivate yourself or change your own role');
-      const skpdId = await this.checkSkpd(m.getRepository(Skpd), role, user.regionId, dto.skpdId === undefined ? user.skpdId : dto.skpdId);
+      if (role !== user.role && user.regionId) await UsersService.assertRoleFitsRegion(m, role, user.regionId);
+      const skpdId = await this.checkSkpd(
+        m.getRepository(Skpd),
+        role,
+        user.regionId,
+        dto.skpdId === undefined ? user.skpdId : dto.skpdId,
+      );
       const deactivating = dto.active === false && user.active;
       const changes: Partial<User> = {
         displayName: dto.displayName ?? user.displayName,

@@ -39,6 +39,8 @@ const LABELS = {
     PLANNER: 'Perencana SKPD',
     EVALUATOR: 'Evaluator',
     HEAD: 'Kepala Daerah',
+    PROVINCE_EVALUATOR: 'Evaluator Provinsi',
+    PROVINCE_HEAD: 'Pimpinan Provinsi',
   },
   /** Audit log actions. */
   action: {

@@ -10,6 +10,7 @@ import { EVIDENCE_ENTITIES } from '../evidence/evidence.entities';
 import { PLANNING_ENTITIES } from '../planning/planning.entities';
 import { PERFORMANCE_ENTITIES } from '../performance/performance.entities';
 import { PROGRESS_ENTITIES } from '../progress/progress.entities';
+import { PublicItem } from '../public-pages/entities/public-item.entity';
 
 export const ALL_ENTITIES = [
   ...EVALUATION_ENTITIES,
@@ -23,4 +24,5 @@ export const ALL_ENTITIES = [
   ...NOTIFICATION_ENTITIES,
   ...DOCUMENT_ENTITIES,
   ...BUDGET_ENTITIES,
+  PublicItem,
 ];

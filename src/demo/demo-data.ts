@@ -117,3 +117,24 @@ export function demoSkpdHead(regionKey: string, i: number) {
     headActing: regionKey === ACTING.regionKey && code === ACTING.skpdCode ? ('PLT' as const) : null,
   };
 }
+
+/** The demo province over both demo regions, with its oversight accounts (issue 21). */
+export const DEMO_PROVINCE = {
+  code: '99',
+  name: 'Provinsi Sejahtera (DEMO)',
+  usernamePrefix: 'demo.provinsi',
+  accounts: [
+    { suffix: 'admin', role: 'REGION_ADMIN', displayName: 'Admin SAKIP Provinsi (DEMO)' },
+    { suffix: 'evaluator', role: 'PROVINCE_EVALUATOR', displayName: 'Evaluator Provinsi (DEMO)' },
+    { suffix: 'gubernur', role: 'PROVINCE_HEAD', displayName: 'Gubernur (DEMO)' },
+  ],
+} as const;
+
+/** What each demo region shows on its public page: Teladan its history and IKU, Maju Bersama its history only. */
+export const DEMO_PUBLICATIONS: Record<string, readonly { kind: 'HISTORY' | 'IKU'; year: number | null }[]> = {
+  teladan: [
+    { kind: 'HISTORY', year: null },
+    { kind: 'IKU', year: 2025 },
+  ],
+  maju: [{ kind: 'HISTORY', year: null }],
+};

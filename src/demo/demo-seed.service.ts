@@ -9,7 +9,17 @@ import { Region } from '../organization/entities/region.entity';
 import { Skpd } from '../organization/entities/skpd.entity';
 import { DemoBudgetService } from './demo-budget.service';
 import { DemoContentService } from './demo-content.service';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_REGIONS, DEMO_SKPD, type DemoRegion, demoSkpdHead } from './demo-data';
+import { itemKeyOf, PublicItem } from '../public-pages/entities/public-item.entity';
+import {
+  DEMO_ACCOUNTS,
+  DEMO_PASSWORD,
+  DEMO_PROVINCE,
+  DEMO_PUBLICATIONS,
+  DEMO_REGIONS,
+  DEMO_SKPD,
+  type DemoRegion,
+  demoSkpdHead,
+} from './demo-data';
 
 /** Demo mode: the embedded database unless SEED_DEMO=false; MySQL only with SEED_DEMO=true. */
 export const demoEnabled = (config: Pick<AppConfig, 'SEED_DEMO' | 'isEmbedded'>): boolean =>
@@ -38,6 +48,9 @@ export class DemoSeedService implements OnApplicationBootstrap {
       this.logger.log(
         `  ${region.name}: ${DEMO_ACCOUNTS.map((a) => `${region.usernamePrefix}.${a.suffix}`).join(', ')}`,
       );
+    this.logger.log(
+      `  ${DEMO_PROVINCE.name}: ${DEMO_PROVINCE.accounts.map((a) => `${DEMO_PROVINCE.usernamePrefix}.${a.suffix}`).join(', ')}; public pages: /publik/${DEMO_PROVINCE.code}`,
+    );
   }
 
   /**
@@ -55,7 +68,60 @@ export class DemoSeedService implements OnApplicationBootstrap {
       content = (await this.content.seedRegion(region, demo.key)) || content;
       content = (await this.budget.seedRegion(region, demo.key)) || content;
     }
-    return organisations || content;
+    const province = await this.seedProvinceIfMissing();
+    return organisations || content || province;
+  }
+
+  /**
+   * The demo province over the demo regions, its oversight accounts, and the demo regions' public items; skipped
+   * once the province exists (or when the demo regions are absent).
+   */
+  private async seedProvinceIfMissing(): Promise<boolean> {
+    const regions = this.db.getRepository(Region);
+    if (await regions.exists({ where: { code: DEMO_PROVINCE.code } })) return false;
+    const demos = await regions.find({ where: DEMO_REGIONS.map((d) => ({ code: d.code, isDemo: true })) });
+    if (demos.length === 0) return false;
+    const hash = await this.passwords.hash(DEMO_PASSWORD, 'demo.seed');
+    await this.db.transaction(async (m) => {
+      const province = await m.save(Region, {
+        code: DEMO_PROVINCE.code,
+        name: DEMO_PROVINCE.name,
+        kind: 'PROVINSI',
+        lowerIsBetterFormula: 'INVERSE_DIFF',
+        capaianCap: null,
+        timezone: 'Asia/Jakarta',
+        isDemo: true,
+      });
+      await m.save(
+        User,
+        DEMO_PROVINCE.accounts.map((a) => ({
+          username: `${DEMO_PROVINCE.usernamePrefix}.${a.suffix}`,
+          displayName: a.displayName,
+          role: a.role,
+          regionId: province.id,
+          skpdId: null,
+          isQa: false,
+          active: true,
+          tokenVersion: 0,
+          passwordHash: hash,
+        })),
+      );
+      for (const region of demos) {
+        await m.update(Region, { id: region.id }, { provinceId: province.id });
+        const key = DEMO_REGIONS.find((d) => d.code === region.code)!.key;
+        for (const item of DEMO_PUBLICATIONS[key] ?? [])
+          await m.save(PublicItem, {
+            regionId: region.id,
+            kind: item.kind,
+            itemKey: itemKeyOf(item.kind, item.year, null),
+            year: item.year,
+            documentId: null,
+            publishedBy: null,
+            publishedAt: new Date(),
+          });
+      }
+    });
+    return true;
   }
 
   /** The bupati, seat city and SKPD heads (who sign the documents) of a demo region that has none yet. */

@@ -1,8 +1,14 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentScope, RequirePermission } from '../common/auth/decorators';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
-import { CreateRegionDto, RegionQueryDto, RegionResponseDto, UpdateRegionDto } from './dto/region.dto';
+import {
+  CreateRegionDto,
+  RegionQueryDto,
+  RegionResponseDto,
+  SetRegionProvinceDto,
+  UpdateRegionDto,
+} from './dto/region.dto';
 import { RegionsService } from './regions.service';
 
 @ApiTags('regions')
@@ -28,6 +34,17 @@ export class RegionsController {
   @Post()
   create(@CurrentScope() scope: TenantScope, @Body() dto: CreateRegionDto): Promise<RegionResponseDto> {
     return this.regions.create(scope, dto);
+  }
+
+  /** Attaches a kabupaten/kota to its province, or detaches it (provinceId null). */
+  @RequirePermission('region.hierarchy')
+  @Put(':id/province')
+  setProvince(
+    @CurrentScope() scope: TenantScope,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: SetRegionProvinceDto,
+  ): Promise<RegionResponseDto> {
+    return this.regions.setProvince(scope, id, dto);
   }
 
   /** Region settings: name, lower-is-better formula, capaian cap, time zone. */

@@ -3,7 +3,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { DataSource, EntityManager, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { UsersService } from '../auth/users.service';
-import { ForbiddenError, NotFoundError } from '../common/errors/domain-error';
+import { ForbiddenError, NotFoundError, UnprocessableError } from '../common/errors/domain-error';
 import { type Page, paginate } from '../common/http/pagination';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
 import { updateWithVersion } from '../common/typeorm/versioned-update';
@@ -11,6 +11,7 @@ import {
   CreateRegionDto,
   RegionQueryDto,
   RegionResponseDto,
+  SetRegionProvinceDto,
   toRegionResponse,
   UpdateRegionDto,
 } from './dto/region.dto';
@@ -77,6 +78,40 @@ export class RegionsService {
       return created;
     });
     return toRegionResponse(region);
+  }
+
+  /**
+   * Sets (or clears) a kabupaten/kota's province. Only a KABUPATEN/KOTA has a province, only a PROVINSI is one, and
+   * a region has at most one (the column); the superadmin decides, and the change is audited.
+   */
+  async setProvince(scope: TenantScope, id: string, dto: SetRegionProvinceDto): Promise<RegionResponseDto> {
+    return this.db.transaction(async (m) => {
+      const region = await this.findVisible(scope, id, m);
+      const provinceId = dto.provinceId ?? null;
+      if (provinceId !== null) {
+        if (region.kind === 'PROVINSI')
+          throw new UnprocessableError('PROVINCE_HAS_NO_PROVINCE', 'A province cannot belong to a province', [
+            { field: 'provinceId', messages: ['only a kabupaten/kota has a province'] },
+          ]);
+        const province = await m.findOneBy(Region, { id: provinceId });
+        if (!province) throw new NotFoundError('Region');
+        if (province.kind !== 'PROVINSI')
+          throw new UnprocessableError('NOT_A_PROVINCE', 'The region named as province is not a province', [
+            { field: 'provinceId', messages: ['must be a region of kind PROVINSI'] },
+          ]);
+      }
+      const before = toRegionResponse(region);
+      const saved = await updateWithVersion(m, Region, region, dto.version, { provinceId }, 'Region');
+      await this.audit.record(m, scope, {
+        action: 'UPDATE',
+        entity: 'Region',
+        entityId: id,
+        regionId: id,
+        before,
+        after: toRegionResponse(saved),
+      });
+      return toRegionResponse(saved);
+    });
   }
 
   async update(scope: TenantScope, id: string, dto: UpdateRegionDto): Promise<RegionResponseDto> {

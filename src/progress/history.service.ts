@@ -83,8 +83,12 @@ export class HistoryService {
     return new Map([...bySubject].map(([k, years]) => [k, [...years.values()].sort((a, b) => a.year - b.year)]));
   }
 
-  async history(scope: TenantScope) {
-    const regionId = regionOf(scope);
+  history(scope: TenantScope) {
+    return this.historyOf(regionOf(scope));
+  }
+
+  /** The history of a region the caller was already checked for (its own, or a province's kabupaten/kota). */
+  async historyOf(regionId: string) {
     const m = this.db.manager;
     const [target, bySubject, skpds] = await Promise.all([
       this.target(m, regionId),

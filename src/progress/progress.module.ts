@@ -31,6 +31,13 @@ import { SkpdIndexService } from './skpd-index.service';
     SkpdIndexService,
     ProgressReportService,
   ],
-  exports: [HistoryService, BenchmarkService, ProgressReportService, RoadmapService, SkpdIndexService],
+  exports: [
+    HistoryService,
+    BenchmarkService,
+    ProgressReportService,
+    ProgressResultsService,
+    RoadmapService,
+    SkpdIndexService,
+  ],
 })
 export class ProgressModule {}

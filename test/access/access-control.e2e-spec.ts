@@ -1,6 +1,6 @@
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
-import { PERMISSIONS, ROLES, type Role } from '../../src/auth/roles';
+import { PERMISSIONS, PROVINCE_ROLES, ROLES, type Role } from '../../src/auth/roles';
 import { DOCUMENT_PUBLIC_ROUTES } from '../documents/access-fixtures';
 import type { MadeUser } from '../factories/factories';
 import { createTestApp, type TestApp } from '../utils/test-app';
@@ -112,6 +112,50 @@ describe('access control: every route × role × tenant', () => {
       }
     }
     expect(await snapshotRegion(t.db, foreign.regionId)).toBe(before);
+  });
+
+  it('answers 404 to every user of a sibling kabupaten/kota (same province) for every route naming the tenant’s rows', async () => {
+    const before = await snapshotRegion(t.db, home.regionId);
+    const homeIds = [home.regionId, ...Object.values(home.ids), home.ownSkpdId, home.otherSkpdId];
+    for (const route of routes.filter((r) => !r.isPublic)) {
+      for (const role of (PERMISSIONS[route.permission!] as readonly Role[]).filter((r) => r !== 'SUPERADMIN')) {
+        const sibling = await userOfRole(t, role, home, home.siblingRegionId);
+        if (paramKeys(route.path).length > 0) {
+          const res = await call(route, sibling, home, idIn(home));
+          expect([key(route), role, res.status]).toEqual([key(route), role, 404]);
+        } else {
+          const text = JSON.stringify((await call(route, sibling, home, idIn(home))).body);
+          for (const id of homeIds) expect([key(route), role, text.includes(id)]).toEqual([key(route), role, false]);
+        }
+      }
+    }
+    const after = await snapshotRegion(t.db, home.regionId);
+    expect(after.split('\n').filter((l) => !l.startsWith('audit_log:'))).toEqual(
+      before.split('\n').filter((l) => !l.startsWith('audit_log:')),
+    );
+  });
+
+  it('lets a province user read its kabupaten/kota through every province route, and nothing else', async () => {
+    const provinceRoutes = routes.filter((r) => r.permission === 'province.read' && paramKeys(r.path).length > 0);
+    expect(provinceRoutes.length).toBeGreaterThan(0);
+    for (const role of PROVINCE_ROLES) {
+      for (const route of provinceRoutes) {
+        const res = await call(route, await userOf(role, home), home, idIn(home));
+        // The fixture has no FINAL Pemda evaluation, so the roadmap alone is a 404 (of the evaluation, not the region).
+        const ok = res.status === 200 || (res.status === 404 && !/region/i.test(String(res.body.message)));
+        expect([key(route), role, res.status, ok]).toEqual([key(route), role, res.status, true]);
+      }
+      // Province roles write nothing but their own session and notifications.
+      const writes = routes.filter(
+        (r) =>
+          r.method !== 'GET' && !r.isPublic && r.permission !== 'session.self' && r.permission !== 'notification.self',
+      );
+      for (const route of writes)
+        expect([key(route), (PERMISSIONS[route.permission!] as readonly Role[]).includes(role)]).toEqual([
+          key(route),
+          false,
+        ]);
+    }
   });
 
   it('answers 404 to a planner of SKPD X for every SKPD-owned row of SKPD Y', async () => {

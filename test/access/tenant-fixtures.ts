@@ -3,13 +3,19 @@ import { BUDGET_BODIES } from '../budget/access-fixtures';
 import { DOCUMENT_BODIES, DOCUMENT_PARAM_RESOURCES } from '../documents/access-fixtures';
 import { PLANNING_BODIES, PLANNING_PARAM_RESOURCES, populatePlanning } from '../planning/access-fixtures';
 import { populateProgress, PROGRESS_BODIES, PROGRESS_PARAM_RESOURCES } from '../progress/access-fixtures';
-import type { Role } from '../../src/auth/roles';
+import { PROVINCE_ROLES, type Role } from '../../src/auth/roles';
+import { Region } from '../../src/organization/entities/region.entity';
 import type { MadeUser } from '../factories/factories';
 import {
   NOTIFICATION_BODIES,
   NOTIFICATION_PARAM_RESOURCES,
   populateNotifications,
 } from '../notifications/access-fixtures';
+import {
+  populatePublicItems,
+  PUBLIC_ITEM_BODIES,
+  PUBLIC_ITEM_PARAM_RESOURCES,
+} from '../public-pages/access-fixtures';
 import type { TestApp } from '../utils/test-app';
 
 /**
@@ -24,6 +30,10 @@ export interface TenantFixture {
   ownSkpdId: string;
   /** A second SKPD of the same region: a planner of ownSkpd must not reach its rows. */
   otherSkpdId: string;
+  /** The tenant's province (a PROVINSI region over regionId and siblingRegionId); its users hold the province roles. */
+  provinceId: string;
+  /** Another kabupaten of the same province: its users must not reach the tenant through the province. */
+  siblingRegionId: string;
   /** Row ids by resource key (see PARAM_RESOURCES); rows of `otherSkpdId` where the resource is SKPD-owned. */
   ids: Record<string, string>;
 }
@@ -38,10 +48,13 @@ export const PARAM_RESOURCES: Record<string, { resource: string; skpdOwned: bool
   'evaluations/:id': { resource: 'evaluation', skpdOwned: true },
   'recommendations/:recommendationId': { resource: 'evaluationRecommendation', skpdOwned: true },
   'evidence/:id': { resource: 'evidence', skpdOwned: true },
+  /** Province routes name a kabupaten/kota of the caller's province: the tenant's region. */
+  'regions/:regionId': { resource: 'childRegion', skpdOwned: false },
   ...PLANNING_PARAM_RESOURCES,
   ...PROGRESS_PARAM_RESOURCES,
   ...NOTIFICATION_PARAM_RESOURCES,
   ...DOCUMENT_PARAM_RESOURCES,
+  ...PUBLIC_ITEM_PARAM_RESOURCES,
 };
 
 /**
@@ -58,6 +71,7 @@ export const BODIES: Record<string, (f: TenantFixture) => object> = {
   }),
   'POST /api/v1/regions': () => ({ code: '99.99', name: 'Kabupaten Matriks', kind: 'KABUPATEN' }),
   'PATCH /api/v1/regions/:id': () => ({ version: 1, name: 'Diubah' }),
+  'PUT /api/v1/regions/:id/province': (f) => ({ version: 1, provinceId: f.provinceId }),
   'POST /api/v1/skpd': () => ({ code: '9.99.99', name: 'Dinas Matriks', shortName: 'DM', kind: 'DINAS' }),
   'PATCH /api/v1/skpd/:id': () => ({ version: 1, name: 'Diubah' }),
   'POST /api/v1/users': (f) => ({
@@ -108,6 +122,7 @@ export const BODIES: Record<string, (f: TenantFixture) => object> = {
   ...NOTIFICATION_BODIES,
   ...DOCUMENT_BODIES,
   ...BUDGET_BODIES,
+  ...PUBLIC_ITEM_BODIES,
   'PUT /api/v1/realisation-windows': () => ({ year: 2031, quarter: 1, deadline: '2031-04-15T16:59:59Z' }),
   'POST /api/v1/realisation-windows/reopen': (f) => ({
     skpdId: f.otherSkpdId,
@@ -132,6 +147,7 @@ export const POPULATE_STEPS: PopulateStep[] = [
     f.ids.region = f.regionId;
     f.ids.skpd = f.otherSkpdId;
     f.ids.user = user.id;
+    f.ids.childRegion = f.regionId;
   },
   // Evaluation: one LKE evaluation of otherSkpdId with one recommendation.
   async (t, f) => {
@@ -163,22 +179,40 @@ export const POPULATE_STEPS: PopulateStep[] = [
   populatePlanning,
   populateProgress,
   populateNotifications,
+  populatePublicItems,
 ];
 
 export async function populateTenant(t: TestApp): Promise<TenantFixture> {
+  const province = await t.make.region({ kind: 'PROVINSI' });
   const region = await t.make.region();
+  await t.db.getRepository(Region).update({ id: region.id }, { provinceId: province.id });
+  const sibling = await t.make.region({ provinceId: province.id });
   const own = await t.make.skpd(region.id);
   const other = await t.make.skpd(region.id);
-  const f: TenantFixture = { regionId: region.id, ownSkpdId: own.id, otherSkpdId: other.id, ids: {} };
+  const f: TenantFixture = {
+    regionId: region.id,
+    provinceId: province.id,
+    siblingRegionId: sibling.id,
+    ownSkpdId: own.id,
+    otherSkpdId: other.id,
+    ids: {},
+  };
   for (const step of POPULATE_STEPS) await step(t, f);
   return f;
 }
 
-/** A new user of the role in the tenant's region (SUPERADMIN: no region); a planner belongs to `ownSkpdId`. */
-export const userOfRole = (t: TestApp, role: Role, f: TenantFixture): Promise<MadeUser> =>
+/**
+ * A new user of the role in the tenant's region (SUPERADMIN: no region; province roles: the tenant's province); a
+ * planner belongs to `ownSkpdId`. `regionId` puts the user in another region of the fixture (the sibling).
+ */
+export const userOfRole = (t: TestApp, role: Role, f: TenantFixture, regionId?: string): Promise<MadeUser> =>
   role === 'SUPERADMIN'
     ? t.make.user({ role })
-    : t.make.user({ role, regionId: f.regionId, skpdId: role === 'PLANNER' ? f.ownSkpdId : undefined });
+    : (PROVINCE_ROLES as readonly Role[]).includes(role) && !regionId
+      ? t.make.user({ role, regionId: f.provinceId })
+      : regionId
+        ? t.make.user({ role, regionId })
+        : t.make.user({ role, regionId: f.regionId, skpdId: role === 'PLANNER' ? f.ownSkpdId : undefined });
 
 /** The fixture row id for a route parameter key ("<segment>/:<param>", see routes.ts paramKeys). */
 export const idIn =

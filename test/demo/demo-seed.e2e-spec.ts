@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { DEMO_EVALUATION_YEARS, DEMO_PK_YEAR, DEMO_SKPD_PLANS } from '../../src/demo/demo-plan';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_REGIONS, DEMO_SKPD } from '../../src/demo/demo-data';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_PROVINCE, DEMO_REGIONS, DEMO_SKPD } from '../../src/demo/demo-data';
 import { DemoSeedService, demoEnabled } from '../../src/demo/demo-seed.service';
 import { createTestApp, type TestApp } from '../utils/test-app';
 
@@ -22,7 +22,10 @@ describe('demo seed', () => {
 
   it('seeds two labelled demo regions with their SKPD and a login for every role', async () => {
     const regions = await t.db.query('SELECT id, name, isDemo FROM regions ORDER BY code');
-    expect(regions.map((r: { name: string }) => r.name)).toEqual(DEMO_REGIONS.map((r) => r.name));
+    expect(regions.map((r: { name: string }) => r.name)).toEqual([
+      DEMO_PROVINCE.name,
+      ...DEMO_REGIONS.map((r) => r.name),
+    ]);
     expect(
       regions.every((r: { name: string; isDemo: unknown }) => r.name.includes('DEMO') && Number(r.isDemo) === 1),
     ).toBe(true);
@@ -42,7 +45,7 @@ describe('demo seed', () => {
         .expect(200);
       expect(me.body.items).toEqual([expect.objectContaining({ name: region.name, isDemo: true })]);
     }
-    const roles = new Set(DEMO_ACCOUNTS.map((a) => a.role));
+    const roles = new Set([...DEMO_ACCOUNTS, ...DEMO_PROVINCE.accounts].map((a) => a.role));
     const users = await t.db.query('SELECT DISTINCT role FROM users');
     expect(new Set(users.map((u: { role: string }) => u.role))).toEqual(roles);
   });

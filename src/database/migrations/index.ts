@@ -15,6 +15,7 @@ import { SignedDocuments1765700000010 } from './1765700000010-signed-documents';
 import { MoreReminders1765800000010 } from './1765800000010-more-reminders';
 import { Budget1765800000030 } from './1765800000030-budget';
 import { StoredScores1766000000000 } from './1766000000000-stored-scores';
+import { Provinces1765800000040 } from './1765800000040-provinces';
 
 export const ALL_MIGRATIONS = [
   Organization1763900000000,
@@ -33,4 +34,5 @@ export const ALL_MIGRATIONS = [
   MoreReminders1765800000010,
   Budget1765800000030,
   StoredScores1766000000000,
+  Provinces1765800000040,
 ];

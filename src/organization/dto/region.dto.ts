@@ -13,6 +13,7 @@ import {
   IsObject,
   IsOptional,
   IsString,
+  IsUUID,
   Matches,
   Max,
   MaxLength,
@@ -115,6 +116,12 @@ export class UpdateRegionDto extends HeadOfOfficeDto {
   reminderDays?: number[] | null;
 }
 
+/** Attaches a kabupaten/kota to a province (a region of kind PROVINSI), or detaches it with null. */
+export class SetRegionProvinceDto {
+  @ApiProperty() @IsInt() @Min(1) @Max(MAX_INT) version!: number;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) @IsOptional() @IsUUID() provinceId!: string | null;
+}
+
 export class RegionQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: REGION_KINDS }) @IsOptional() @IsIn(REGION_KINDS) kind?: RegionKind;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(60) q?: string;
@@ -131,6 +138,8 @@ export class RegionResponseDto extends HeadOfOfficeResponseDto {
   @ApiProperty({ nullable: true, type: String }) seatCity!: string | null;
   /** Days before each deadline that remind (largest first). */
   @ApiProperty({ type: [Number], example: [7, 3, 1] }) reminderDays!: number[];
+  /** A kabupaten/kota's province; null for a province or a region not attached to one. */
+  @ApiProperty({ nullable: true, type: String }) provinceId!: string | null;
   /** True for the synthetic demo regions seeded on the embedded database. */
   @ApiProperty() isDemo!: boolean;
   @ApiProperty() version!: number;
@@ -147,6 +156,7 @@ export const toRegionResponse = (r: Region): RegionResponseDto => ({
   seatCity: r.seatCity ?? null,
   reminderDays: parseReminderDays(r.reminderDays),
   ...toHeadOfOffice(r),
+  provinceId: r.provinceId ?? null,
   isDemo: Boolean(r.isDemo),
   version: r.version,
 });

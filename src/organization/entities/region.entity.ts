@@ -1,4 +1,12 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
 import { HeadOfOffice } from './head-of-office';
 
 export const REGION_KINDS = ['PROVINSI', 'KABUPATEN', 'KOTA'] as const;
@@ -8,6 +16,7 @@ export type LowerIsBetterFormula = (typeof LOWER_IS_BETTER_FORMULAS)[number];
 
 /** A Pemda: one tenant. Every tenant-owned row carries its regionId. */
 @Entity('regions')
+@Index('ix_regions_province', ['provinceId'])
 export class Region extends HeadOfOffice {
   @PrimaryGeneratedColumn('uuid') id!: string;
   /** Kemendagri region code, e.g. "62.07" for Kabupaten Seruyan. */
@@ -24,6 +33,8 @@ export class Region extends HeadOfOffice {
   @Column({ type: 'varchar', length: 40, nullable: true }) reminderDays!: string | null;
   /** Where the region's documents are signed (ibu kota), e.g. "Kuala Pembuang". */
   @Column({ type: 'varchar', length: 100, nullable: true }) seatCity!: string | null;
+  /** For a kabupaten/kota: its province (a region of kind PROVINSI), set by the superadmin; null otherwise. */
+  @Column({ type: 'varchar', length: 36, nullable: true }) provinceId!: string | null;
   /** Synthetic demo data is labelled as such in the API. */
   @Column({ type: 'boolean', default: false }) isDemo!: boolean;
   @VersionColumn() version!: number;
