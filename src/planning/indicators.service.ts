@@ -25,6 +25,7 @@ import { PerformanceAgreement } from './entities/performance-agreement.entity';
 import { PkIndicator } from './entities/pk-indicator.entity';
 import { PlanningPeriod } from './entities/planning-period.entity';
 import { Realisation } from '../performance/entities/realisation.entity';
+import { assertIndicatorActivityChange, assertNodeActive } from './plan-activity';
 import { PlanNodesService } from './plan-nodes.service';
 import { assertPlanVisible, assertPlanWritable, scopedPlan, toDecimal } from './planning-access';
 
@@ -165,6 +166,7 @@ export class IndicatorsService {
   async createIn(m: EntityManager, scope: TenantScope, dto: CreateIndicatorDto): Promise<Indicator> {
     const node = await this.nodes.findVisible(scope, dto.nodeId, m);
     assertPlanWritable(scope, node.skpdId);
+    assertNodeActive(node);
     const settings: IndicatorSettingsInput = {
       polarity: dto.polarity,
       aggregation: dto.aggregation,
@@ -232,6 +234,7 @@ export class IndicatorsService {
       'isIku',
       'allowsNegative',
       'decimals',
+      'active',
     ] as const)
       if (dto[key] !== undefined) (changes as Record<string, unknown>)[key] = dto[key];
     for (const key of ['rangeMin', 'rangeMax', 'baselineValue', 'endTarget'] as const)
@@ -263,6 +266,7 @@ export class IndicatorsService {
       );
     if (changes.code && changes.code !== row.code)
       await this.assertCodeFree(m, row.periodId, row.ownerKey, changes.code);
+    if (dto.active !== undefined) await assertIndicatorActivityChange(m, row, dto.active);
     const saved = await updateWithVersion(m, Indicator, row, dto.version, changes, 'Indicator');
     await this.audit.record(m, scope, {
       action: 'UPDATE',

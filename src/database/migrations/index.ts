@@ -13,6 +13,7 @@ import { HeadsOfOffice1765500000000 } from './1765500000000-heads-of-office';
 import { Notifications1765600000010 } from './1765600000010-notifications';
 import { SignedDocuments1765700000010 } from './1765700000010-signed-documents';
 import { MoreReminders1765800000010 } from './1765800000010-more-reminders';
+import { PlanActive1765900000010 } from './1765900000010-plan-active';
 
 export const ALL_MIGRATIONS = [
   Organization1763900000000,
@@ -29,4 +30,5 @@ export const ALL_MIGRATIONS = [
   Notifications1765600000010,
   SignedDocuments1765700000010,
   MoreReminders1765800000010,
+  PlanActive1765900000010,
 ];

@@ -91,6 +91,8 @@ export class UpdateIndicatorDto extends IndicatorAttributesDto {
   @IsOptionalNonNull()
   @IsIn(QUARTER_AGGREGATIONS)
   aggregation?: QuarterAggregation;
+  /** False deactivates (history kept; no new PK rows or realisations), true reactivates (its node must be active). */
+  @ApiPropertyOptional() @IsOptionalNonNull() @IsBoolean() active?: boolean;
 }
 
 export class IndicatorQueryDto extends PageQueryDto {
@@ -126,6 +128,7 @@ export class IndicatorResponseDto {
   @ApiProperty({ nullable: true, type: String }) dataSource!: string | null;
   @ApiProperty() isIku!: boolean;
   @ApiProperty() decimals!: number;
+  @ApiProperty() active!: boolean;
   @ApiProperty() version!: number;
 }
 
@@ -152,6 +155,7 @@ export const toIndicatorResponse = (i: Indicator): IndicatorResponseDto => ({
   dataSource: i.dataSource,
   isIku: Boolean(i.isIku),
   decimals: i.decimals,
+  active: Boolean(i.active),
   version: i.version,
 });
 
