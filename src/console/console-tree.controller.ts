@@ -459,7 +459,10 @@ export class ConsoleTreeController {
   }
 
   /** The SKPD the tree belongs to, or the Pemda's own heading. */
-  private async ownerInfo(req: ConsoleRequest, skpdId: string | null): Promise<{ id: string; code: string; name: string }> {
+  private async ownerInfo(
+    req: ConsoleRequest,
+    skpdId: string | null,
+  ): Promise<{ id: string; code: string; name: string }> {
     return skpdId ? this.skpd.get(req.scope!, skpdId) : PEMDA_OWNER;
   }
 }

@@ -150,6 +150,7 @@ export class IndicatorsService {
     if (query.level === 'PEMDA') qb.andWhere('i.skpdId IS NULL');
     if (query.level === 'SKPD') qb.andWhere('i.skpdId IS NOT NULL');
     if (query.isIku) qb.andWhere('i.isIku = :isIku', { isIku: query.isIku === 'true' });
+    if (query.active) qb.andWhere('i.active = :active', { active: query.active === 'true' });
     if (query.q) qb.andWhere('(i.code LIKE :q OR i.name LIKE :q)', { q: `%${query.q.replace(/[%_]/g, '')}%` });
     return paginate(qb, query, ['code', 'name', 'createdAt'], toIndicatorResponse);
   }

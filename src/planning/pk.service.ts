@@ -303,7 +303,11 @@ export class PkService {
       }
       // An inactive indicator keeps its place in PKs that already carry it, but joins no PK anew.
       if (!indicator.active && !alreadyIn.has(indicator.id))
-        at('indicatorId', 'INDICATOR_INACTIVE', `Indikator ${indicator.code} nonaktif dan tidak dapat ditambahkan ke PK.`);
+        at(
+          'indicatorId',
+          'INDICATOR_INACTIVE',
+          `Indikator ${indicator.code} nonaktif dan tidak dapat ditambahkan ke PK.`,
+        );
       if (seen.has(item.indicatorId))
         at('indicatorId', 'DUPLICATE_INDICATOR', `Indikator ${indicator.code} tercantum lebih dari sekali.`);
       seen.add(item.indicatorId);

@@ -9,8 +9,7 @@ import { PlanNode } from './entities/plan-node.entity';
  * rows keep their history (PKs, realisations, reports) but take no new children, PK rows or realisations.
  */
 export function assertNodeActive(node: Pick<PlanNode, 'active' | 'code'>): void {
-  if (!node.active)
-    throw new ConflictError('NODE_INACTIVE', `Node ${node.code} is inactive; reactivate it first`);
+  if (!node.active) throw new ConflictError('NODE_INACTIVE', `Node ${node.code} is inactive; reactivate it first`);
 }
 
 export function assertIndicatorActive(indicator: Pick<Indicator, 'active' | 'code'>): void {

@@ -188,21 +188,27 @@ export class PlanNodesService {
     const period = await this.periods.findVisible(scope, periodId);
     const repo = this.db.getRepository(PlanNode);
     const unlinked = scopedPlan(repo.createQueryBuilder('n'), scope)
-      .andWhere('n.periodId = :periodId AND n.kind = :kind AND n.skpdId IS NOT NULL AND n.supportsNodeId IS NULL AND n.active = :active', {
-        periodId: period.id,
-        kind: 'SASARAN',
-        active: true,
-      })
+      .andWhere(
+        'n.periodId = :periodId AND n.kind = :kind AND n.skpdId IS NOT NULL AND n.supportsNodeId IS NULL AND n.active = :active',
+        {
+          periodId: period.id,
+          kind: 'SASARAN',
+          active: true,
+        },
+      )
       .orderBy('n.code', 'ASC')
       .getMany();
     const unsupported = repo
       .createQueryBuilder('n')
-      .where('n.regionId = :regionId AND n.periodId = :periodId AND n.kind = :kind AND n.skpdId IS NULL AND n.active = :active', {
-        regionId: period.regionId,
-        periodId: period.id,
-        kind: 'SASARAN',
-        active: true,
-      })
+      .where(
+        'n.regionId = :regionId AND n.periodId = :periodId AND n.kind = :kind AND n.skpdId IS NULL AND n.active = :active',
+        {
+          regionId: period.regionId,
+          periodId: period.id,
+          kind: 'SASARAN',
+          active: true,
+        },
+      )
       .andWhere('NOT EXISTS (SELECT 1 FROM plan_nodes c WHERE c.supportsNodeId = n.id AND c.active = :active)')
       .orderBy('n.code', 'ASC')
       .getMany();

@@ -101,6 +101,8 @@ export class IndicatorQueryDto extends PageQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsUUID() skpdId?: string;
   @ApiPropertyOptional({ enum: ['PEMDA', 'SKPD'] }) @IsOptional() @IsIn(['PEMDA', 'SKPD']) level?: 'PEMDA' | 'SKPD';
   @ApiPropertyOptional() @IsOptional() @IsIn(['true', 'false']) isIku?: 'true' | 'false';
+  /** `true` = active indicators only (what a new PK may take), `false` = deactivated only. */
+  @ApiPropertyOptional() @IsOptional() @IsIn(['true', 'false']) active?: 'true' | 'false';
   /** Matches code or name. */
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(60) q?: string;
 }
