@@ -49,7 +49,7 @@ const LABELS = {
     DELETE: 'Menghapus',
     SUBMIT: 'Mengajukan',
     APPROVE: 'Menyetujui',
-    RETURN: 'Mengembalikan',
+    RETURN: 'Mengembalikan ke draf',
     REVISE: 'Merevisi',
     LOCK: 'Mengunci',
     OPEN: 'Membuka',

@@ -13,7 +13,13 @@ export interface NavLink {
 export const NAV: readonly NavLink[] = [
   { href: '/konsol', label: 'Beranda', permission: 'session.self' },
   { href: '/konsol/pemberitahuan', label: 'Pemberitahuan', permission: 'notification.self' },
-  { href: '/konsol/pohon-kinerja', label: 'Pohon Kinerja', permission: 'planning.write', roles: ['PLANNER'] },
+  // The planner's SKPD tree; for the region administrator, the Pemda's own tree (RPJMD).
+  {
+    href: '/konsol/pohon-kinerja',
+    label: 'Pohon Kinerja',
+    permission: 'planning.write',
+    roles: ['PLANNER', 'REGION_ADMIN'],
+  },
   { href: '/konsol/pk', label: 'PK & Target', permission: 'planning.write', roles: ['PLANNER'] },
   { href: '/konsol/realisasi', label: 'Realisasi', permission: 'realisation.write' },
   { href: '/konsol/capaian', label: 'Capaian', permission: 'realisation.read', roles: ['PLANNER'] },

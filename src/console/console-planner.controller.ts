@@ -149,7 +149,10 @@ export class ConsolePlannerController {
     res.redirect(303, `/konsol/pk?tahun=${pk.year}&skpd=${pk.skpdId}&ok=1`);
   }
 
-  /** The target form: the PK's indicators plus the SKPD's other indicators of the period (blank = not in the PK). */
+  /**
+   * The target form: the PK's indicators plus the SKPD's other active indicators of the period (blank = not in the
+   * PK); a deactivated indicator stays only where the PK already carries it.
+   */
   private async renderTargets(
     req: ConsoleRequest,
     res: Response,
@@ -167,7 +170,9 @@ export class ConsolePlannerController {
     const inForm = new Set(rows.map((r) => r.indicatorId));
     const merged = [
       ...rows,
-      ...all.filter((i) => !inForm.has(i.id)).map((i) => ({ indicatorId: i.id, values: ['', '', '', '', ''] })),
+      ...all
+        .filter((i) => !inForm.has(i.id) && i.active)
+        .map((i) => ({ indicatorId: i.id, values: ['', '', '', '', ''] })),
     ];
     const view = merged.map((r, i) => {
       const ind = byId.get(r.indicatorId);

@@ -32,9 +32,29 @@ import { buildTree, CHILD_KIND, KIND_LABELS, PARENT_KIND_OF } from './domain/pla
 
 type Form = Record<string, string | undefined>;
 const PAGE = { pageSize: 100 } as const;
+/** `?skpd=pemda`: the Pemda's own tree (RPJMD tujuan and sasaran, skpdId null). */
+const PEMDA_PARAM = 'pemda';
+const PEMDA_OWNER = { id: PEMDA_PARAM, code: 'RPJMD', name: 'Pemerintah Daerah' } as const;
+
+/**
+ * The tree's owner from `?skpd=` or a form field: an SKPD id, or null for the Pemda (`pemda`, or the default of a user
+ * without an SKPD: the region administrator).
+ */
+function ownerOf(scope: ConsoleRequest['scope'] & object, raw: unknown): string | null {
+  if (raw === PEMDA_PARAM || ((raw === undefined || raw === '') && !scope.skpdId)) return null;
+  return skpdOf(scope, raw);
+}
+const ownerParam = (skpdId: string | null): string => skpdId ?? PEMDA_PARAM;
 
 /** Service checks whose field messages are English: the console shows the code's Indonesian sentence instead. */
-const PLAIN_FIELD_CODES = new Set(['INVALID_PARENT', 'INVALID_SUPPORT', 'INVALID_NODE_KIND', 'CODE_TAKEN']);
+const PLAIN_FIELD_CODES = new Set([
+  'INVALID_PARENT',
+  'INVALID_SUPPORT',
+  'INVALID_NODE_KIND',
+  'CODE_TAKEN',
+  'NODE_INACTIVE',
+  'PARENT_INACTIVE',
+]);
 
 /** A service error as field messages in Indonesian (CODE_TAKEN names the code field). */
 function shownErrors(err: unknown): { summary: string; errors: FieldMessages } {
@@ -67,13 +87,16 @@ export class ConsoleTreeController {
   async tree(@Req() req: ConsoleRequest, @Res() res: Response): Promise<void> {
     const scope = req.scope!;
     const year = yearOf(req.query.tahun);
-    const skpdId = skpdOf(scope, req.query.skpd);
-    const [skpd, period] = await Promise.all([this.skpd.get(scope, skpdId), this.periodOf(req, year)]);
+    const skpdId = ownerOf(scope, req.query.skpd);
+    const [skpd, period] = await Promise.all([this.ownerInfo(req, skpdId), this.periodOf(req, year)]);
+    const owner = skpdId ? { skpdId } : { level: 'PEMDA' as const };
     const [nodes, pemda, indicators] = period
       ? await Promise.all([
-          allPages((page) => this.nodes.list(scope, { ...PAGE, page, periodId: period.id, skpdId, sort: 'code' })),
+          allPages((page) => this.nodes.list(scope, { ...PAGE, page, periodId: period.id, ...owner, sort: 'code' })),
           this.pemdaSasaran(req, period.id),
-          allPages((page) => this.indicators.list(scope, { ...PAGE, page, periodId: period.id, skpdId, sort: 'code' })),
+          allPages((page) =>
+            this.indicators.list(scope, { ...PAGE, page, periodId: period.id, ...owner, sort: 'code' }),
+          ),
         ])
       : [[], [], []];
     this.views.render(req, res, 'pohon-kinerja', {
@@ -81,8 +104,10 @@ export class ConsoleTreeController {
       year,
       skpd,
       period,
-      roots: buildTree(nodes, indicators, pemda),
-      mayWrite: roleHas(scope.role, 'planning.write'),
+      isPemda: skpdId === null,
+      roots: buildTree(nodes, indicators, pemda, { pemda: skpdId === null }),
+      // The Pemda tree is written by the region administrator only (a planner may read it).
+      mayWrite: roleHas(scope.role, 'planning.write') && (skpdId !== null || !scope.skpdId),
       notice: req.query.ok === '1' ? 'Perubahan disimpan.' : undefined,
     });
   }
@@ -93,7 +118,8 @@ export class ConsoleTreeController {
     const scope = req.scope!;
     const parent = typeof req.query.induk === 'string' ? await this.nodes.get(scope, uuidOf(req.query.induk)) : null;
     const kind: PlanNodeKind = parent ? (CHILD_KIND[parent.kind] ?? notFoundKind()) : 'TUJUAN';
-    const skpdId = parent?.skpdId ?? skpdOf(scope, req.query.skpd);
+    if (parent?.skpdId === null && kind !== 'SASARAN') notFoundKind();
+    const skpdId = parent ? ownerParam(parent.skpdId) : ownerParam(ownerOf(scope, req.query.skpd));
     const periodId = parent?.periodId ?? uuidOf(req.query.periode);
     await this.renderNode(req, res, { kind, skpdId, periodId, parentId: parent?.id ?? '' }, {});
   }
@@ -104,7 +130,7 @@ export class ConsoleTreeController {
     const values = nodeValues(form);
     const plain = {
       periodId: values.periodId,
-      skpdId: values.skpdId,
+      skpdId: ownerOf(req.scope!, values.skpdId),
       kind: values.kind,
       parentId: textOrNull(values.parentId),
       supportsNodeId: textOrNull(values.supportsNodeId),
@@ -119,14 +145,14 @@ export class ConsoleTreeController {
       const shown = shownErrors(err);
       return this.renderNode(req, res, values, shown.errors, 422, shown.summary);
     }
-    await this.backToTree(req, res, values.skpdId, values.periodId);
+    await this.backToTree(req, res, plain.skpdId, values.periodId);
   }
 
   @RequirePermission('planning.write')
   @Get('simpul/:id')
   async editNode(@Req() req: ConsoleRequest, @Res() res: Response, @Param('id', uuidParam) id: string): Promise<void> {
     const node = await this.nodes.get(req.scope!, id);
-    await this.renderNode(req, res, { ...nodeValues({}), ...stringsOf(node), id }, {});
+    await this.renderNode(req, res, nodeFormOf(node), {});
   }
 
   /** Edit and move: code, name, the parent one level up, and (sasaran) the Pemda sasaran it supports. */
@@ -139,7 +165,7 @@ export class ConsoleTreeController {
     @Body() form: Form,
   ): Promise<void> {
     const node = await this.nodes.get(req.scope!, id);
-    const values = { ...stringsOf(node), ...nodeValues(form), kind: node.kind, id };
+    const values = { ...nodeFormOf(node), ...nodeValues(form), kind: node.kind, skpdId: ownerParam(node.skpdId), id };
     const plain = {
       version: Number(form.version),
       code: values.code.trim(),
@@ -167,7 +193,48 @@ export class ConsoleTreeController {
       await this.nodes.remove(req.scope!, id);
     } catch (err) {
       const shown = shownErrors(err);
-      return this.renderNode(req, res, { ...nodeValues({}), ...stringsOf(node), id }, {}, 409, shown.summary);
+      return this.renderNode(req, res, nodeFormOf(node), {}, 409, shown.summary);
+    }
+    await this.backToTree(req, res, node.skpdId, node.periodId);
+  }
+
+  /** Deactivates (`aktif=0`) or reactivates (`aktif=1`) a node; the service refuses while active children remain. */
+  @RequirePermission('planning.write')
+  @Post('simpul/:id/aktif')
+  async setNodeActive(
+    @Req() req: ConsoleRequest,
+    @Res() res: Response,
+    @Param('id', uuidParam) id: string,
+    @Body() form: Form,
+  ): Promise<void> {
+    const node = await this.nodes.get(req.scope!, id);
+    try {
+      await this.nodes.update(req.scope!, id, { version: node.version, active: form.aktif === '1' });
+    } catch (err) {
+      const shown = shownErrors(err);
+      return this.renderNode(req, res, nodeFormOf(node), {}, 409, shown.summary);
+    }
+    await this.backToTree(req, res, node.skpdId, node.periodId);
+  }
+
+  /** Deactivates or reactivates an indicator; its PKs, realisations and reports stay as they are. */
+  @RequirePermission('planning.write')
+  @Post('indikator/:id/aktif')
+  async setIndicatorActive(
+    @Req() req: ConsoleRequest,
+    @Res() res: Response,
+    @Param('id', uuidParam) id: string,
+    @Body() form: Form,
+  ): Promise<void> {
+    const scope = req.scope!;
+    const ind = await this.indicators.get(scope, id);
+    const node = await this.nodes.get(scope, ind.nodeId);
+    try {
+      await this.indicators.update(scope, id, { version: ind.version, active: form.aktif === '1' });
+    } catch (err) {
+      const shown = shownErrors(err);
+      const values = { ...indicatorValues(stringsOf(ind)), nodeId: node.id };
+      return this.renderIndicator(req, res, node, ind, values, {}, 409, shown.summary);
     }
     await this.backToTree(req, res, node.skpdId, node.periodId);
   }
@@ -288,16 +355,20 @@ export class ConsoleTreeController {
     const scope = req.scope!;
     const kind = values.kind as PlanNodeKind;
     const periodId = uuidOf(values.periodId);
-    const skpdId = skpdOf(scope, values.skpdId);
-    const [skpd, period] = await Promise.all([this.skpd.get(scope, skpdId), this.periods.get(scope, periodId)]);
+    const skpdId = ownerOf(scope, values.skpdId);
+    // The Pemda tree's forms are the region administrator's; a planner never reaches them.
+    if (skpdId === null && scope.skpdId) throw notFound();
+    const [skpd, period] = await Promise.all([this.ownerInfo(req, skpdId), this.periods.get(scope, periodId)]);
     const parentKind = PARENT_KIND_OF[kind];
+    const owner = skpdId ? { skpdId } : { level: 'PEMDA' as const };
+    const supportsPemda = kind === 'SASARAN' && skpdId !== null;
     const [parents, pemda] = await Promise.all([
       parentKind
         ? allPages((page) =>
-            this.nodes.list(scope, { ...PAGE, page, periodId, skpdId, kind: parentKind, sort: 'code' }),
+            this.nodes.list(scope, { ...PAGE, page, periodId, ...owner, kind: parentKind, sort: 'code' }),
           )
         : Promise.resolve([]),
-      kind === 'SASARAN' ? this.pemdaSasaran(req, periodId) : Promise.resolve([]),
+      supportsPemda ? this.pemdaSasaran(req, periodId) : Promise.resolve([]),
     ]);
     const option = (n: PlanNodeResponseDto, selected: string | undefined) => ({
       id: n.id,
@@ -319,9 +390,13 @@ export class ConsoleTreeController {
         skpd,
         period,
         parentLabel: parentKind ? KIND_LABELS[parentKind] : null,
-        parents: parents.filter((p) => p.id !== values.id).map((p) => option(p, values.parentId)),
-        pemda: kind === 'SASARAN' ? pemda.map((p) => option(p, values.supportsNodeId)) : null,
-        treeHref: `/konsol/pohon-kinerja?skpd=${skpdId}&tahun=${period.startYear}`,
+        parents: parents
+          .filter((p) => p.id !== values.id && (p.active || p.id === values.parentId))
+          .map((p) => option(p, values.parentId)),
+        pemda: supportsPemda
+          ? pemda.filter((p) => p.active || p.id === values.supportsNodeId).map((p) => option(p, values.supportsNodeId))
+          : null,
+        treeHref: `/konsol/pohon-kinerja?skpd=${ownerParam(skpdId)}&tahun=${period.startYear}`,
       },
       status,
     );
@@ -360,7 +435,7 @@ export class ConsoleTreeController {
           value: values[`target_${year}`] ?? '',
           error: errors[`target_${year}`],
         })),
-        treeHref: `/konsol/pohon-kinerja?skpd=${node.skpdId}&tahun=${period.startYear}`,
+        treeHref: `/konsol/pohon-kinerja?skpd=${ownerParam(node.skpdId)}&tahun=${period.startYear}`,
       },
       status,
     );
@@ -380,7 +455,15 @@ export class ConsoleTreeController {
 
   private async backToTree(req: ConsoleRequest, res: Response, skpdId: string | null, periodId: string) {
     const period = await this.periods.get(req.scope!, periodId);
-    res.redirect(303, `/konsol/pohon-kinerja?skpd=${skpdId ?? ''}&tahun=${period.startYear}&ok=1`);
+    res.redirect(303, `/konsol/pohon-kinerja?skpd=${ownerParam(skpdId)}&tahun=${period.startYear}&ok=1`);
+  }
+
+  /** The SKPD the tree belongs to, or the Pemda's own heading. */
+  private async ownerInfo(
+    req: ConsoleRequest,
+    skpdId: string | null,
+  ): Promise<{ id: string; code: string; name: string }> {
+    return skpdId ? this.skpd.get(req.scope!, skpdId) : PEMDA_OWNER;
   }
 }
 
@@ -401,6 +484,13 @@ const stringsOf = (o: object): Form =>
       v === null || v === undefined ? '' : typeof v === 'boolean' ? (v ? 'ya' : '') : String(v),
     ]),
   );
+
+/** A node as the values of its form; the owner as the `?skpd=` parameter (an SKPD id or `pemda`). */
+const nodeFormOf = (node: PlanNodeResponseDto): Form => ({
+  ...nodeValues({}),
+  ...stringsOf(node),
+  skpdId: ownerParam(node.skpdId),
+});
 
 const NODE_FIELDS = ['periodId', 'skpdId', 'kind', 'parentId', 'supportsNodeId', 'code', 'name', 'version'] as const;
 const nodeValues = (form: Form): Record<(typeof NODE_FIELDS)[number], string> =>

@@ -274,6 +274,14 @@ export class RealisationService {
     );
     const problems = dto.items.flatMap((item, i) => {
       const indicator = indicators.get(item.indicatorId);
+      if (indicator && !indicator.active)
+        return [
+          {
+            field: `items.${i}.indicatorId`,
+            code: 'INDICATOR_INACTIVE',
+            messages: [`Indikator ${indicator.code} nonaktif; realisasi baru tidak dapat dicatat.`],
+          },
+        ];
       const problem = indicator
         ? checkRealisationValue(
             { polarity: indicator.polarity, allowsNegative: Boolean(indicator.allowsNegative) },

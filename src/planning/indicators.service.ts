@@ -25,6 +25,7 @@ import { PerformanceAgreement } from './entities/performance-agreement.entity';
 import { PkIndicator } from './entities/pk-indicator.entity';
 import { PlanningPeriod } from './entities/planning-period.entity';
 import { Realisation } from '../performance/entities/realisation.entity';
+import { assertIndicatorActivityChange, assertNodeActive } from './plan-activity';
 import { PlanNodesService } from './plan-nodes.service';
 import { assertPlanVisible, assertPlanWritable, scopedPlan, toDecimal } from './planning-access';
 
@@ -149,6 +150,7 @@ export class IndicatorsService {
     if (query.level === 'PEMDA') qb.andWhere('i.skpdId IS NULL');
     if (query.level === 'SKPD') qb.andWhere('i.skpdId IS NOT NULL');
     if (query.isIku) qb.andWhere('i.isIku = :isIku', { isIku: query.isIku === 'true' });
+    if (query.active) qb.andWhere('i.active = :active', { active: query.active === 'true' });
     if (query.q) qb.andWhere('(i.code LIKE :q OR i.name LIKE :q)', { q: `%${query.q.replace(/[%_]/g, '')}%` });
     return paginate(qb, query, ['code', 'name', 'createdAt'], toIndicatorResponse);
   }
@@ -165,6 +167,7 @@ export class IndicatorsService {
   async createIn(m: EntityManager, scope: TenantScope, dto: CreateIndicatorDto): Promise<Indicator> {
     const node = await this.nodes.findVisible(scope, dto.nodeId, m);
     assertPlanWritable(scope, node.skpdId);
+    assertNodeActive(node);
     const settings: IndicatorSettingsInput = {
       polarity: dto.polarity,
       aggregation: dto.aggregation,
@@ -232,6 +235,7 @@ export class IndicatorsService {
       'isIku',
       'allowsNegative',
       'decimals',
+      'active',
     ] as const)
       if (dto[key] !== undefined) (changes as Record<string, unknown>)[key] = dto[key];
     for (const key of ['rangeMin', 'rangeMax', 'baselineValue', 'endTarget'] as const)
@@ -263,6 +267,7 @@ export class IndicatorsService {
       );
     if (changes.code && changes.code !== row.code)
       await this.assertCodeFree(m, row.periodId, row.ownerKey, changes.code);
+    if (dto.active !== undefined) await assertIndicatorActivityChange(m, row, dto.active);
     const saved = await updateWithVersion(m, Indicator, row, dto.version, changes, 'Indicator');
     await this.audit.record(m, scope, {
       action: 'UPDATE',

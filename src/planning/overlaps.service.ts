@@ -33,9 +33,10 @@ export class OverlapsService {
       const rows = await this.db
         .getRepository(Indicator)
         .createQueryBuilder('i')
-        .where('i.regionId = :regionId AND i.periodId = :periodId AND i.skpdId IS NOT NULL', {
+        .where('i.regionId = :regionId AND i.periodId = :periodId AND i.skpdId IS NOT NULL AND i.active = :active', {
           regionId,
           periodId: period.id,
+          active: true,
         })
         .orderBy('i.code', 'ASC')
         .getMany();
@@ -48,11 +49,10 @@ export class OverlapsService {
       const rows = await this.db
         .getRepository(PlanNode)
         .createQueryBuilder('n')
-        .where('n.regionId = :regionId AND n.periodId = :periodId AND n.skpdId IS NOT NULL AND n.kind = :kind', {
-          regionId,
-          periodId: period.id,
-          kind: 'PROGRAM',
-        })
+        .where(
+          'n.regionId = :regionId AND n.periodId = :periodId AND n.skpdId IS NOT NULL AND n.kind = :kind AND n.active = :active',
+          { regionId, periodId: period.id, kind: 'PROGRAM', active: true },
+        )
         .orderBy('n.code', 'ASC')
         .getMany();
       for (const r of rows) {

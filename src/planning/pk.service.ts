@@ -288,6 +288,9 @@ export class PkService {
         (i) => [i.id, i] as const,
       ),
     );
+    const alreadyIn = new Set(
+      pk.id ? (await m.getRepository(PkIndicator).findBy({ pkId: pk.id })).map((r) => r.indicatorId) : [],
+    );
     const problems: PkItemProblem[] = [];
     const seen = new Set<string>();
     items.forEach((item, index) => {
@@ -298,6 +301,13 @@ export class PkService {
         at('indicatorId', 'INDICATOR_NOT_IN_PLAN', 'Indikator ini bukan indikator Renstra SKPD ini pada periode PK.');
         return;
       }
+      // An inactive indicator keeps its place in PKs that already carry it, but joins no PK anew.
+      if (!indicator.active && !alreadyIn.has(indicator.id))
+        at(
+          'indicatorId',
+          'INDICATOR_INACTIVE',
+          `Indikator ${indicator.code} nonaktif dan tidak dapat ditambahkan ke PK.`,
+        );
       if (seen.has(item.indicatorId))
         at('indicatorId', 'DUPLICATE_INDICATOR', `Indikator ${indicator.code} tercantum lebih dari sekali.`);
       seen.add(item.indicatorId);

@@ -18,6 +18,7 @@ import {
 import { Indicator } from './entities/indicator.entity';
 import { ownerKeyOf, PlanNode, type PlanNodeKind } from './entities/plan-node.entity';
 import { PeriodsService } from './periods.service';
+import { assertNodeActive, assertNodeActivityChange } from './plan-activity';
 import { assertPlanVisible, assertPlanWritable, scopedPlan } from './planning-access';
 
 /** The kind a node's parent must have; TUJUAN is a root. */
@@ -92,11 +93,12 @@ export class PlanNodesService {
     if (parentKind === null && dto.parentId) throw invalid('INVALID_PARENT', 'parentId', 'A TUJUAN has no parent');
     if (parentKind !== null) {
       if (!dto.parentId) throw invalid('INVALID_PARENT', 'parentId', `A ${dto.kind} needs a parent ${parentKind}`);
-      await this.assertParent(
+      const parent = await this.assertParent(
         m,
         { regionId: period.regionId, periodId: period.id, ownerKey, kind: dto.kind },
         dto.parentId,
       );
+      assertNodeActive(parent);
     }
     if (dto.supportsNodeId)
       await this.assertSupportTarget(m, period.regionId, period.id, skpdId, dto.kind, dto.supportsNodeId);
@@ -136,8 +138,9 @@ export class PlanNodesService {
       // Moving: a new parent of the kind one level up in the same plan (a TUJUAN stays a root).
       if (changes.parentId && changes.parentId !== node.parentId) {
         if (PARENT_KIND[node.kind] === null) throw invalid('INVALID_PARENT', 'parentId', 'A TUJUAN has no parent');
-        await this.assertParent(m, node, changes.parentId);
+        assertNodeActive(await this.assertParent(m, node, changes.parentId));
       }
+      if (changes.active !== undefined) await assertNodeActivityChange(m, node, changes.active);
       const saved = await updateWithVersion(m, PlanNode, node, version, changes, 'Plan node');
       await this.audit.record(m, scope, {
         action: 'UPDATE',
@@ -185,20 +188,28 @@ export class PlanNodesService {
     const period = await this.periods.findVisible(scope, periodId);
     const repo = this.db.getRepository(PlanNode);
     const unlinked = scopedPlan(repo.createQueryBuilder('n'), scope)
-      .andWhere('n.periodId = :periodId AND n.kind = :kind AND n.skpdId IS NOT NULL AND n.supportsNodeId IS NULL', {
-        periodId: period.id,
-        kind: 'SASARAN',
-      })
+      .andWhere(
+        'n.periodId = :periodId AND n.kind = :kind AND n.skpdId IS NOT NULL AND n.supportsNodeId IS NULL AND n.active = :active',
+        {
+          periodId: period.id,
+          kind: 'SASARAN',
+          active: true,
+        },
+      )
       .orderBy('n.code', 'ASC')
       .getMany();
     const unsupported = repo
       .createQueryBuilder('n')
-      .where('n.regionId = :regionId AND n.periodId = :periodId AND n.kind = :kind AND n.skpdId IS NULL', {
-        regionId: period.regionId,
-        periodId: period.id,
-        kind: 'SASARAN',
-      })
-      .andWhere('NOT EXISTS (SELECT 1 FROM plan_nodes c WHERE c.supportsNodeId = n.id)')
+      .where(
+        'n.regionId = :regionId AND n.periodId = :periodId AND n.kind = :kind AND n.skpdId IS NULL AND n.active = :active',
+        {
+          regionId: period.regionId,
+          periodId: period.id,
+          kind: 'SASARAN',
+          active: true,
+        },
+      )
+      .andWhere('NOT EXISTS (SELECT 1 FROM plan_nodes c WHERE c.supportsNodeId = n.id AND c.active = :active)')
       .orderBy('n.code', 'ASC')
       .getMany();
     const [a, b] = await Promise.all([unlinked, unsupported]);
@@ -226,6 +237,7 @@ export class PlanNodesService {
         'supportsNodeId',
         'supportsNodeId must be a Pemda-level SASARAN of the same period',
       );
+    assertNodeActive(target);
   }
 
   /** The parent must be the kind one level up of the same plan (region, period and owner). */
@@ -233,7 +245,7 @@ export class PlanNodesService {
     m: EntityManager,
     child: Pick<PlanNode, 'regionId' | 'periodId' | 'ownerKey' | 'kind'>,
     parentId: string,
-  ): Promise<void> {
+  ): Promise<PlanNode> {
     const parentKind = PARENT_KIND[child.kind];
     const parent = await m.getRepository(PlanNode).findOneBy({ id: parentId, regionId: child.regionId });
     if (
@@ -247,6 +259,7 @@ export class PlanNodesService {
         'parentId',
         `The parent must be a ${parentKind} of the same plan (period and owner)`,
       );
+    return parent;
   }
 
   private async assertCodeFree(m: EntityManager, periodId: string, ownerKey: string, code: string) {

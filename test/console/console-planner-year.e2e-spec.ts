@@ -14,7 +14,8 @@ import {
   selfAssess,
   enterFourQuarters,
 } from './year-walk/planner-steps';
-import type { Walk } from './year-walk/walk';
+import { buildPemdaTree, PEMDA_TREE } from './year-walk/admin-steps';
+import { openAs, visit, type Walk } from './year-walk/walk';
 
 const API = '/api/v1';
 const YEAR = 2025;
@@ -40,6 +41,7 @@ describe('Console: the planner year in the browser', () => {
   let pemdaSasaranCode: string;
 
   const api = () => request(t.http);
+  const tAuth = () => t.auth(w.admin);
   const latestPk = async () =>
     (await api().get(`${API}/pk`).query({ skpdId, year: YEAR, latest: 'true' }).set(t.auth(w.admin)).expect(200)).body
       .items[0] as { id: string; status: string; revision: number };
@@ -247,4 +249,56 @@ describe('Console: the planner year in the browser', () => {
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toMatch(/404/);
     await page.context().close();
   });
+
+  it('deactivates and reactivates a kegiatan and an indicator from the tree page, greyed with a badge meanwhile', async () => {
+    const tree = PLANNER_TREE;
+    const page = await openAs(walk, walk.planner!, `/konsol/pohon-kinerja?tahun=${YEAR}`);
+    const click = (name: string) =>
+      Promise.all([page.waitForNavigation(), page.getByRole('button', { name, exact: true }).click()]);
+    const nodeActive = async (code: string) => {
+      const nodes = await api()
+        .get(`${API}/planning/nodes`)
+        .query({ skpdId, periodId: w.periodId, pageSize: 100 })
+        .set(tAuth())
+        .expect(200);
+      return (nodes.body.items as { code: string; active: boolean }[]).find((n) => n.code === code)?.active;
+    };
+    await click(`Nonaktifkan Kegiatan ${tree.kegiatan.code}`);
+    await page.getByRole('status').filter({ hasText: 'Perubahan disimpan.' }).waitFor();
+    await click(`Nonaktifkan indikator ${tree.indicator.code}`);
+    await page.getByRole('status').filter({ hasText: 'Perubahan disimpan.' }).waitFor();
+    expect(await page.locator('.lencana-nonaktif').count()).toBe(2);
+    await visit(walk, page, 'planner-pohon-nonaktif');
+    expect(await nodeActive(tree.kegiatan.code)).toBe(false);
+    // The program still has an inactive kegiatan only: it may now be deactivated; the sasaran (active indicator
+    // gone, active program left) may not.
+    expect(await page.getByRole('button', { name: `Nonaktifkan Program ${tree.program.code}` }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: `Nonaktifkan Sasaran ${tree.sasaran.code}` }).count()).toBe(0);
+
+    await click(`Aktifkan kembali Kegiatan ${tree.kegiatan.code}`);
+    await click(`Aktifkan kembali indikator ${tree.indicator.code}`);
+    expect(await page.locator('.lencana-nonaktif').count()).toBe(0);
+    expect(await nodeActive(tree.kegiatan.code)).toBe(true);
+    await page.context().close();
+  }, 120_000);
+
+  it('lets the region administrator build the Pemda tree in the console, read-only for the planner', async () => {
+    const code = await buildPemdaTree(walk);
+    const pemda = await api()
+      .get(`${API}/planning/nodes`)
+      .query({ periodId: w.periodId, level: 'PEMDA', pageSize: 100 })
+      .set(tAuth())
+      .expect(200);
+    const codes = (pemda.body.items as { code: string; kind: string; skpdId: string | null }[]).map(
+      (n) => `${n.kind} ${n.code}`,
+    );
+    expect(codes).toEqual(expect.arrayContaining([`TUJUAN ${PEMDA_TREE.tujuan.code}`, `SASARAN ${code}`]));
+
+    const page = await openAs(walk, walk.planner!, `/konsol/pohon-kinerja?skpd=pemda&tahun=${YEAR}`);
+    await page.getByText(PEMDA_TREE.sasaran.name).waitFor();
+    expect(await page.getByRole('link', { name: 'Tambah tujuan' }).count()).toBe(0);
+    await page.goto(`${walk.base}/konsol/pohon-kinerja/simpul/baru?skpd=pemda&periode=${w.periodId}`);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toMatch(/404/);
+    await page.context().close();
+  }, 120_000);
 });

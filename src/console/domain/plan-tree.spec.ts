@@ -6,6 +6,7 @@ describe('buildTree', () => {
     kind: 'TUJUAN' | 'SASARAN' | 'PROGRAM',
     parentId: string | null,
     supports: string | null = null,
+    active = true,
   ) => ({
     id,
     kind,
@@ -13,6 +14,7 @@ describe('buildTree', () => {
     supportsNodeId: supports,
     code: id.toUpperCase(),
     name: `Simpul ${id}`,
+    active,
   });
 
   it('nests nodes under their parents with indicators and the Pemda sasaran each sasaran supports', () => {
@@ -23,7 +25,7 @@ describe('buildTree', () => {
         node('s2', 'SASARAN', 't1'),
         node('g1', 'PROGRAM', 's1'),
       ],
-      [{ id: 'i1', nodeId: 's1', code: 'I1', name: 'Indikator', satuan: '%', endTarget: '100' }],
+      [{ id: 'i1', nodeId: 's1', code: 'I1', name: 'Indikator', satuan: '%', endTarget: '100', active: true }],
       [{ id: 'p1', code: 'PS.1', name: 'Sasaran Pemda' }],
     );
     expect(roots).toHaveLength(1);
@@ -37,6 +39,29 @@ describe('buildTree', () => {
     expect(s1.indicators.map((i) => i.id)).toEqual(['i1']);
     expect(s1.children.map((c) => c.node.id)).toEqual(['g1']);
     expect(s2.supports).toBeNull();
+  });
+
+  it('offers deactivation only once nothing under a node is active, reactivation only under an active parent', () => {
+    const [t1] = buildTree(
+      [
+        node('t1', 'TUJUAN', null),
+        node('s1', 'SASARAN', 't1', null, false),
+        node('s2', 'SASARAN', 't1'),
+        node('g1', 'PROGRAM', 's1', null, false),
+      ],
+      [{ id: 'i2', nodeId: 's2', code: 'I2', name: 'Indikator', satuan: '%', endTarget: null, active: false }],
+      [],
+    );
+    const [s1, s2] = t1.children;
+    expect(t1).toMatchObject({ mayDeactivate: false, mayReactivate: false });
+    expect(s1).toMatchObject({ mayDeactivate: false, mayReactivate: true });
+    expect(s1.children[0]).toMatchObject({ mayDeactivate: false, mayReactivate: false });
+    expect(s2).toMatchObject({ mayDeactivate: true, mayReactivate: false });
+  });
+
+  it('stops the Pemda tree at sasaran, which supports nothing itself', () => {
+    const [t1] = buildTree([node('t1', 'TUJUAN', null), node('s1', 'SASARAN', 't1')], [], [], { pemda: true });
+    expect(t1.children[0]).toMatchObject({ childLabel: null, isSasaran: false });
   });
 
   it('shows a node whose parent is not in the list as a root rather than losing it', () => {

@@ -16,6 +16,7 @@ import { MoreReminders1765800000010 } from './1765800000010-more-reminders';
 import { Budget1765800000030 } from './1765800000030-budget';
 import { StoredScores1766000000000 } from './1766000000000-stored-scores';
 import { Provinces1765800000040 } from './1765800000040-provinces';
+import { PlanActive1765900000010 } from './1765900000010-plan-active';
 
 export const ALL_MIGRATIONS = [
   Organization1763900000000,
@@ -33,6 +34,7 @@ export const ALL_MIGRATIONS = [
   SignedDocuments1765700000010,
   MoreReminders1765800000010,
   Budget1765800000030,
-  StoredScores1766000000000,
   Provinces1765800000040,
+  PlanActive1765900000010,
+  StoredScores1766000000000,
 ];

@@ -91,6 +91,8 @@ export class UpdateIndicatorDto extends IndicatorAttributesDto {
   @IsOptionalNonNull()
   @IsIn(QUARTER_AGGREGATIONS)
   aggregation?: QuarterAggregation;
+  /** False deactivates (history kept; no new PK rows or realisations), true reactivates (its node must be active). */
+  @ApiPropertyOptional() @IsOptionalNonNull() @IsBoolean() active?: boolean;
 }
 
 export class IndicatorQueryDto extends PageQueryDto {
@@ -99,6 +101,8 @@ export class IndicatorQueryDto extends PageQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsUUID() skpdId?: string;
   @ApiPropertyOptional({ enum: ['PEMDA', 'SKPD'] }) @IsOptional() @IsIn(['PEMDA', 'SKPD']) level?: 'PEMDA' | 'SKPD';
   @ApiPropertyOptional() @IsOptional() @IsIn(['true', 'false']) isIku?: 'true' | 'false';
+  /** `true` = active indicators only (what a new PK may take), `false` = deactivated only. */
+  @ApiPropertyOptional() @IsOptional() @IsIn(['true', 'false']) active?: 'true' | 'false';
   /** Matches code or name. */
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(60) q?: string;
 }
@@ -126,6 +130,7 @@ export class IndicatorResponseDto {
   @ApiProperty({ nullable: true, type: String }) dataSource!: string | null;
   @ApiProperty() isIku!: boolean;
   @ApiProperty() decimals!: number;
+  @ApiProperty() active!: boolean;
   @ApiProperty() version!: number;
 }
 
@@ -152,6 +157,7 @@ export const toIndicatorResponse = (i: Indicator): IndicatorResponseDto => ({
   dataSource: i.dataSource,
   isIku: Boolean(i.isIku),
   decimals: i.decimals,
+  active: Boolean(i.active),
   version: i.version,
 });
 

@@ -2,6 +2,7 @@ import { MAX_INT } from '../../common/validation/limits';
 import { IsOptionalNonNull } from '../../common/validation/is-optional-non-null';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  IsBoolean,
   IsIn,
   IsInt,
   IsOptional,
@@ -43,6 +44,8 @@ export class UpdatePlanNodeDto {
   @ValidateIf((_, v) => v !== null && v !== undefined)
   @IsUUID()
   supportsNodeId?: string | null;
+  /** False deactivates (only once no active child node, indicator or supporting sasaran remains); true reactivates. */
+  @ApiPropertyOptional() @IsOptionalNonNull() @IsBoolean() active?: boolean;
 }
 
 export class PlanNodeQueryDto extends PageQueryDto {
@@ -65,6 +68,7 @@ export class PlanNodeResponseDto {
   @ApiProperty({ nullable: true, type: String }) supportsNodeId!: string | null;
   @ApiProperty() code!: string;
   @ApiProperty() name!: string;
+  @ApiProperty() active!: boolean;
   @ApiProperty() version!: number;
 }
 
@@ -79,5 +83,6 @@ export const toPlanNodeResponse = (n: PlanNode): PlanNodeResponseDto => ({
   supportsNodeId: n.supportsNodeId,
   code: n.code,
   name: n.name,
+  active: Boolean(n.active),
   version: n.version,
 });

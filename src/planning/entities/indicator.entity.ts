@@ -46,6 +46,8 @@ export class Indicator {
   @Column({ type: 'boolean', default: false }) isIku!: boolean;
   /** Display only (0–4). */
   @Column({ type: 'int', default: 2 }) decimals!: number;
+  /** False once deactivated: history kept, but no new PK rows or realisations, left out of the analyses. */
+  @Column({ type: 'boolean', default: true }) active!: boolean;
   @VersionColumn() version!: number;
   @CreateDateColumn({ type: 'datetime' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'datetime' }) updatedAt!: Date;

@@ -37,6 +37,8 @@ export class PlanNode {
   @Column({ type: 'varchar', length: 36, nullable: true }) supportsNodeId!: string | null;
   @Column({ type: 'varchar', length: 60 }) code!: string;
   @Column({ type: 'varchar', length: 500 }) name!: string;
+  /** False once deactivated: kept for history, no new children or indicators. */
+  @Column({ type: 'boolean', default: true }) active!: boolean;
   @VersionColumn() version!: number;
   @CreateDateColumn({ type: 'datetime' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'datetime' }) updatedAt!: Date;

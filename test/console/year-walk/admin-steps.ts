@@ -153,3 +153,35 @@ export async function setRealisationDeadlines(walk: Walk, deadline: string): Pro
     }
   });
 }
+
+/** What the admin builds in the Pemda's own tree (RPJMD) during the walk. */
+export const PEMDA_TREE = {
+  tujuan: { code: 'TPD.1', name: 'Meningkatnya kualitas sumber daya manusia daerah' },
+  sasaran: { code: 'SPD.1', name: 'Meningkatnya derajat kesehatan masyarakat daerah' },
+} as const;
+
+/**
+ * The admin builds the Pemda's own tree through the console (the tree page opens on it for a user without an SKPD):
+ * one Pemda tujuan and one Pemda sasaran under it. Returns the sasaran's code, which the planner's sasaran supports.
+ */
+export async function buildPemdaTree(walk: Walk): Promise<string> {
+  const t = PEMDA_TREE;
+  await asAdmin(walk, `/konsol/pohon-kinerja?tahun=${walk.year}`, async (page) => {
+    await page.getByRole('heading', { level: 1, name: 'Pohon Kinerja' }).waitFor();
+    await visit(walk, page, 'admin-pohon-pemda');
+    await page.getByRole('link', { name: 'Tambah tujuan' }).click();
+    await visit(walk, page, 'admin-pohon-pemda-tujuan');
+    await page.getByLabel('Kode tujuan').fill(t.tujuan.code);
+    await page.getByLabel('Nama tujuan').fill(t.tujuan.name);
+    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Simpan Tujuan' }).click()]);
+    await notice(page, 'Perubahan disimpan.');
+    await page.getByRole('link', { name: `Tambah Sasaran di bawah Tujuan ${t.tujuan.code}` }).click();
+    await visit(walk, page, 'admin-pohon-pemda-sasaran');
+    await page.getByLabel('Kode sasaran').fill(t.sasaran.code);
+    await page.getByLabel('Nama sasaran').fill(t.sasaran.name);
+    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Simpan Sasaran' }).click()]);
+    await notice(page, 'Perubahan disimpan.');
+    await page.getByText(t.sasaran.name).waitFor();
+  });
+  return t.sasaran.code;
+}
