@@ -262,7 +262,7 @@ describe('Web console in the browser', () => {
     await shot(page, 'evaluator-lke-qa-review', false);
     await page.getByRole('button', { name: 'Finalkan evaluasi' }).click();
     await page.getByText('Tersimpan.').waitFor();
-    expect(await page.locator('.lencana').first().textContent()).toBe('FINAL');
+    expect(await page.locator('.lencana').first().textContent()).toBe('Final');
     await shot(page, 'evaluator-lke-final', false);
     // A FINAL evaluation offers its LHE as DOCX (a zip: "PK").
     const [lhe] = await Promise.all([

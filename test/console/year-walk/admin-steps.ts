@@ -157,7 +157,7 @@ export async function setRealisationDeadlines(walk: Walk, deadline: string): Pro
 /** What the admin builds in the Pemda's own tree (RPJMD) during the walk. */
 export const PEMDA_TREE = {
   tujuan: { code: 'TPD.1', name: 'Meningkatnya kualitas sumber daya manusia daerah' },
-  sasaran: { code: 'SPD.1', name: 'Meningkatnya derajat kesehatan masyarakat daerah' },
+  sasaran: { code: 'SPD.1', name: 'Meningkatnya usia harapan hidup penduduk' },
 } as const;
 
 /**
