@@ -16,6 +16,7 @@ import { MoreReminders1765800000010 } from './1765800000010-more-reminders';
 import { Budget1765800000030 } from './1765800000030-budget';
 import { StoredScores1766000000000 } from './1766000000000-stored-scores';
 import { Provinces1765800000040 } from './1765800000040-provinces';
+import { Pembinaan1766000000050 } from './1766000000050-pembinaan';
 
 export const ALL_MIGRATIONS = [
   Organization1763900000000,
@@ -35,4 +36,5 @@ export const ALL_MIGRATIONS = [
   Budget1765800000030,
   StoredScores1766000000000,
   Provinces1765800000040,
+  Pembinaan1766000000050,
 ];
