@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { Pembinaan1766000000050 } from '../../src/database/migrations/1766000000050-pembinaan';
 import { FOLLOW_UP_STATUS_LABEL, PEMBINAAN_SHEET } from '../../src/progress/progress-workbook';
 import { HEADER_ROW } from '../../src/reporting/sheet-style';
 import type { MadeUser } from '../factories/factories';
@@ -178,5 +179,20 @@ describe('pembinaan', () => {
     );
     expect([cells(HEADER_ROW + 1), cells(HEADER_ROW + 2)]).toEqual(expected);
     expect(cells(HEADER_ROW + 3).filter(Boolean)).toEqual([]);
+  });
+  it('its migration drops its tables on down and recreates them on up', async () => {
+    const runner = t.db.createQueryRunner();
+    const tables = ['pembinaan_visits', 'pembinaan_recommendations'];
+    const present = () => Promise.all(tables.map((name) => runner.hasTable(name)));
+    try {
+      await new Pembinaan1766000000050().down(runner);
+      expect(await present()).toEqual([false, false]);
+      await new Pembinaan1766000000050().up(runner);
+      expect(await present()).toEqual([true, true]);
+      const recs = await runner.getTable('pembinaan_recommendations');
+      expect(recs?.foreignKeys.map((k) => k.referencedTableName).sort()).toEqual(['pembinaan_visits', 'regions']);
+    } finally {
+      await runner.release();
+    }
   });
 });
