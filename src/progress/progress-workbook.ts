@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { RECOMMENDATION_STATUS_LABELS } from '../reporting/domain/lke-sheet';
 import { slug } from '../reporting/domain/recap';
 import type { SignatureInput } from '../reporting/domain/signature';
 import {
@@ -30,12 +31,6 @@ export const INDEX_SHEET = 'Indeks Kinerja Triwulanan';
 export const PEMBINAAN_SHEET = 'Pembinaan Provinsi';
 
 const SOURCE_LABEL: Record<string, string> = { ...RESULT_SOURCE_LABELS, IMPORTED: 'Data historis' };
-/** Status of a recommendation's follow-up, as users read it. */
-export const FOLLOW_UP_STATUS_LABEL: Record<string, string> = {
-  OPEN: 'Belum ditindaklanjuti',
-  IN_PROGRESS: 'Dalam proses',
-  DONE: 'Selesai',
-};
 const TREND_LABEL: Record<string, string> = { NAIK: 'Naik', TURUN: 'Turun', TETAP: 'Tetap', BARU: 'Baru' };
 /** The plan also clears the worksheet's blocking consistency violations: say which. */
 const clearedNote = (r: RoadmapJson): string =>
@@ -308,7 +303,7 @@ function addPembinaanSheet(wb: ExcelJS.Workbook, p: PembinaanHistoryDto, year: n
         r.text,
         r.dueDate,
         r.followUp ?? '-',
-        FOLLOW_UP_STATUS_LABEL[r.status] ?? r.status,
+        RECOMMENDATION_STATUS_LABELS[r.status] ?? r.status,
       ]),
     ),
     { wrap: [3, 4, 5, 7] },

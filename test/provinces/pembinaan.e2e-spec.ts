@@ -1,11 +1,19 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import request from 'supertest';
 import { Pembinaan1766000000050 } from '../../src/database/migrations/1766000000050-pembinaan';
-import { FOLLOW_UP_STATUS_LABEL, PEMBINAAN_SHEET } from '../../src/progress/progress-workbook';
+import { PEMBINAAN_SHEET } from '../../src/progress/progress-workbook';
+import { RECOMMENDATION_STATUS_LABELS } from '../../src/reporting/domain/lke-sheet';
 import { HEADER_ROW } from '../../src/reporting/sheet-style';
 import type { MadeUser } from '../factories/factories';
 import { download, text, workbookOf } from '../reporting/report-fixtures';
+import { overlappingLines, pdfLayout, pdfText } from '../utils/pdf-layout';
 import { createTestApp, type TestApp } from '../utils/test-app';
 
+const run = promisify(execFile);
 const P = '/api/v1/province/regions';
 const OWN = '/api/v1/pembinaan';
 const followUpPath = (id: string) => `${OWN}/recommendations/${id}/follow-up`;
@@ -145,7 +153,7 @@ describe('pembinaan', () => {
     expect(audit).toEqual([{ action: 'UPDATE' }]);
   });
 
-  it('shows both sides the same history, and the progress workbook the same texts and figures', async () => {
+  it('shows both sides the same history, and the progress workbook the same texts and figures, printably', async () => {
     const own = await request(t.http).get(`${OWN}?year=2026`).set(t.auth(kabHead)).expect(200);
     const seen = await request(t.http).get(`${P}/${kabId}/pembinaan`).set(t.auth(provHead)).expect(200);
     expect(seen.body).toEqual(own.body);
@@ -157,7 +165,8 @@ describe('pembinaan', () => {
     const other = await request(t.http).get(`${OWN}?year=2025`).set(t.auth(kabHead)).expect(200);
     expect(other.body.items).toEqual([]);
 
-    const wb = await workbookOf((await download(t, '/api/v1/progress/workbook?year=2026', kabHead).expect(200)).body);
+    const file = (await download(t, '/api/v1/progress/workbook?year=2026', kabHead).expect(200)).body as Buffer;
+    const wb = await workbookOf(file);
     const ws = wb.getWorksheet(PEMBINAAN_SHEET)!;
     expect(ws).toBeDefined();
     const cells = (r: number) => (ws.getRow(r).values as unknown[]).slice(1).map((v) => text(v as string));
@@ -174,11 +183,42 @@ describe('pembinaan', () => {
         r.text,
         r.dueDate,
         r.followUp,
-        FOLLOW_UP_STATUS_LABEL[r.status],
+        RECOMMENDATION_STATUS_LABELS[r.status],
       ],
     );
     expect([cells(HEADER_ROW + 1), cells(HEADER_ROW + 2)]).toEqual(expected);
     expect(cells(HEADER_ROW + 3).filter(Boolean)).toEqual([]);
+
+    // Print-ready: LibreOffice prints the sheet without overlapping lines, with the follow-up texts.
+    const dir = mkdtempSync(join(tmpdir(), 'sakip-pembinaan-'));
+    try {
+      writeFileSync(join(dir, 'kemajuan.xlsx'), file);
+      await run(
+        process.env.SOFFICE ?? 'soffice',
+        [
+          `-env:UserInstallation=file://${join(dir, 'profile')}`,
+          '--headless',
+          '--norestore',
+          '--convert-to',
+          'pdf',
+          '--outdir',
+          dir,
+          join(dir, 'kemajuan.xlsx'),
+        ],
+        { timeout: 150_000, env: { ...process.env, HOME: join(dir, 'home') } },
+      );
+      const pages = await pdfLayout(join(dir, 'kemajuan.pdf'));
+      expect(overlappingLines(pages)).toEqual([]);
+      const printed = pdfText(pages).replace(/\s+/g, ' ');
+      for (const phrase of [
+        'PEMBINAAN SAKIP OLEH PEMERINTAH PROVINSI',
+        'Penyelarasan IKU sedang dibahas.',
+        'Dalam proses',
+      ])
+        expect(printed).toContain(phrase);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
   it('its migration drops its tables on down and recreates them on up', async () => {
     const runner = t.db.createQueryRunner();
