@@ -219,7 +219,8 @@ describe('pembinaan', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 180_000);
+
   it('its migration drops its tables on down and recreates them on up', async () => {
     const runner = t.db.createQueryRunner();
     const tables = ['pembinaan_visits', 'pembinaan_recommendations'];
