@@ -26,6 +26,7 @@ import { PlanningModule } from './planning/planning.module';
 import { PkExcelModule } from './planning/excel/pk-excel.module';
 import { PerformanceModule } from './performance/performance.module';
 import { ProgressModule } from './progress/progress.module';
+import { PembinaanModule } from './pembinaan/pembinaan.module';
 import { ProvincesModule } from './provinces/provinces.module';
 import { PublicPagesModule } from './public-pages/public-pages.module';
 import { ReportingModule } from './reporting/reporting.module';
@@ -48,6 +49,7 @@ const FEATURES = [
   NotificationsModule,
   DocumentsModule,
   ProvincesModule,
+  PembinaanModule,
   PublicPagesModule,
   HealthModule,
   DemoModule,

@@ -69,6 +69,12 @@ export const PERMISSIONS = {
   'document.sign': ['REGION_ADMIN', 'PLANNER', 'EVALUATOR', 'HEAD'],
   /** A province reads its kabupaten/kota's FINAL results, history, roadmap, published documents and the recap. */
   'province.read': ['PROVINCE_EVALUATOR', 'PROVINCE_HEAD'],
+  /** A province records pembinaan (assistance, findings, recommendations) of its kabupaten/kota. */
+  'province.assist': ['PROVINCE_EVALUATOR'],
+  /** A kabupaten/kota reads the pembinaan its province recorded for it. */
+  'pembinaan.read': ['REGION_ADMIN', 'EVALUATOR', 'HEAD'],
+  /** A kabupaten/kota records the follow-up of its pembinaan recommendations. */
+  'pembinaan.follow-up': ['REGION_ADMIN'],
   /** Choose, item by item, what the region's public page shows. */
   'publication.manage': ['REGION_ADMIN'],
 } as const satisfies Record<string, readonly Role[]>;

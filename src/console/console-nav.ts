@@ -33,6 +33,7 @@ export const NAV: readonly NavLink[] = [
   },
   { href: '/konsol/wilayah', label: 'Dasbor Wilayah', permission: 'report.region' },
   { href: '/konsol/kemajuan', label: 'Peta Jalan & Indeks', permission: 'progress.read' },
+  { href: '/konsol/provinsi', label: 'Rekap Kabupaten/Kota', permission: 'province.read' },
   { href: '/konsol/admin/skpd', label: 'SKPD', permission: 'skpd.manage' },
   { href: '/konsol/admin/pengguna', label: 'Pengguna', permission: 'user.manage' },
   { href: '/konsol/admin/jendela', label: 'Periode & Jendela', permission: 'realisation.reopen' },

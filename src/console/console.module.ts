@@ -15,6 +15,8 @@ import { PerformanceModule } from '../performance/performance.module';
 import { PkExcelModule } from '../planning/excel/pk-excel.module';
 import { PlanningModule } from '../planning/planning.module';
 import { ProgressModule } from '../progress/progress.module';
+import { ProvincesModule } from '../provinces/provinces.module';
+import { ConsoleProvinceController } from './console-province.controller';
 import { ReportingModule } from '../reporting/reporting.module';
 import { ConsoleAdminAnalysisController } from './console-admin-analysis.controller';
 import { ConsoleAdminAuditController } from './console-admin-audit.controller';
@@ -67,6 +69,7 @@ import { ConsoleViews } from './console-views';
     LkeExcelModule,
     ReportingModule,
     ProgressModule,
+    ProvincesModule,
     NotificationsModule,
     MulterModule.registerAsync({
       inject: [APP_CONFIG],
@@ -94,6 +97,7 @@ import { ConsoleViews } from './console-views';
     ConsoleLkeExcelController,
     ConsoleRegionController,
     ConsoleProgressController,
+    ConsoleProvinceController,
     ConsoleEvidenceController,
     ConsoleAdminSkpdController,
     ConsoleAdminUsersController,

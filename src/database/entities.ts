@@ -10,6 +10,7 @@ import { EVIDENCE_ENTITIES } from '../evidence/evidence.entities';
 import { PLANNING_ENTITIES } from '../planning/planning.entities';
 import { PERFORMANCE_ENTITIES } from '../performance/performance.entities';
 import { PROGRESS_ENTITIES } from '../progress/progress.entities';
+import { PEMBINAAN_ENTITIES } from '../pembinaan/pembinaan.entities';
 import { PublicItem } from '../public-pages/entities/public-item.entity';
 
 export const ALL_ENTITIES = [
@@ -25,4 +26,5 @@ export const ALL_ENTITIES = [
   ...DOCUMENT_ENTITIES,
   ...BUDGET_ENTITIES,
   PublicItem,
+  ...PEMBINAAN_ENTITIES,
 ];

@@ -5,6 +5,7 @@ import { NotFoundError } from '../common/errors/domain-error';
 import { regionOf, type TenantScope } from '../common/tenancy/tenant-scope';
 import { findEvaluation } from '../evaluation/evaluation-access';
 import { Region } from '../organization/entities/region.entity';
+import { pembinaanHistory } from '../pembinaan/pembinaan-history';
 import { regionHeadTitle, signatureOf } from '../reporting/domain/signature';
 import { BenchmarkService } from './benchmark.service';
 import type { ProgressWorkbookQueryDto } from './dto/progress.dto';
@@ -47,7 +48,7 @@ export class ProgressReportService {
     return { fileName: roadmapFileName(name, ev.year), content: await writeRoadmapWorkbook(roadmap, name) };
   }
 
-  /** History vs target, the Pemda evaluation's roadmap for the year, the peer comparison (if asked) and the SKPD index. */
+  /** History vs target, the Pemda evaluation's roadmap, the peer comparison (if asked), the SKPD index and the pembinaan. */
   async progressWorkbook(scope: TenantScope, query: ProgressWorkbookQueryDto): Promise<ProgressFile> {
     const regionId = regionOf(scope);
     const m = this.db.manager;
@@ -69,6 +70,7 @@ export class ProgressReportService {
       roadmap,
       benchmark,
       index,
+      pembinaan: await pembinaanHistory(m, region, query.year),
       signature: signatureOf(region, region, regionHeadTitle(region), new Date()),
     });
     return { fileName: progressFileName(name, query.year), content };

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { RECOMMENDATION_STATUS_LABELS } from '../reporting/domain/lke-sheet';
 import { slug } from '../reporting/domain/recap';
 import type { SignatureInput } from '../reporting/domain/signature';
 import {
@@ -15,6 +16,7 @@ import {
   writeSignatureBlock,
 } from '../reporting/sheet-style';
 import type { BenchmarkJson } from './benchmark.service';
+import type { PembinaanHistoryDto } from '../pembinaan/dto/pembinaan.dto';
 import { RESULT_SOURCE_LABELS } from '../evaluation/evaluation-result';
 import type { ResultJson, Target } from './history.service';
 import type { RoadmapJson } from './roadmap.service';
@@ -26,6 +28,7 @@ export const ROADMAP_SHEET = 'Peta Jalan Peningkatan Predikat';
 export const HISTORY_SHEET = 'Riwayat dan Target';
 export const BENCHMARK_SHEET = 'Perbandingan Studi Tiru';
 export const INDEX_SHEET = 'Indeks Kinerja Triwulanan';
+export const PEMBINAAN_SHEET = 'Pembinaan Provinsi';
 
 const SOURCE_LABEL: Record<string, string> = { ...RESULT_SOURCE_LABELS, IMPORTED: 'Data historis' };
 const TREND_LABEL: Record<string, string> = { NAIK: 'Naik', TURUN: 'Turun', TETAP: 'Tetap', BARU: 'Baru' };
@@ -262,6 +265,51 @@ function addIndexSheet(wb: ExcelJS.Workbook, idx: SkpdIndexJson, regionName: str
   );
 }
 
+/** The province's pembinaan of the year: one row per recommendation, with the kabupaten/kota's follow-up. */
+function addPembinaanSheet(wb: ExcelJS.Workbook, p: PembinaanHistoryDto, year: number): void {
+  const ws = wb.addWorksheet(PEMBINAAN_SHEET);
+  const headers = [
+    'No',
+    'Tanggal Pembinaan',
+    'Topik',
+    'Temuan',
+    'Rekomendasi',
+    'Batas Waktu',
+    'Tindak Lanjut',
+    'Status Tindak Lanjut',
+  ];
+  setUpSheet(ws, 'PEMBINAAN SAKIP OLEH PEMERINTAH PROVINSI', `${p.regionName} — Tahun ${year}`, headers, [
+    6, 14, 28, 44, 44, 12, 44, 18,
+  ]);
+  const s = p.summary;
+  note(
+    ws,
+    headers.length,
+    s.visits
+      ? `${s.visits} kali pembinaan dengan ${s.recommendations} rekomendasi: ${s.done} selesai, ${s.inProgress} dalam proses, ` +
+          `${s.open} belum ditindaklanjuti.`
+      : `Belum ada pembinaan dari pemerintah provinsi pada tahun ${year}.`,
+  );
+  let no = 0;
+  fillRows(
+    ws,
+    headers.length,
+    p.items.flatMap((v) =>
+      v.recommendations.map((r) => [
+        ++no,
+        v.date,
+        v.topic,
+        v.findings,
+        r.text,
+        r.dueDate,
+        r.followUp ?? '-',
+        RECOMMENDATION_STATUS_LABELS[r.status] ?? r.status,
+      ]),
+    ),
+    { wrap: [3, 4, 5, 7] },
+  );
+}
+
 const newWorkbook = (title: string, now: Date): ExcelJS.Workbook => {
   const wb = new ExcelJS.Workbook();
   setWorkbookProperties(wb, title, now, 'Evaluasi Akuntabilitas Kinerja Instansi Pemerintah');
@@ -282,11 +330,13 @@ export interface ProgressWorkbookInput {
   readonly roadmap: RoadmapJson | null;
   readonly benchmark: BenchmarkJson | null;
   readonly index: SkpdIndexJson;
+  /** The province's pembinaan of the year and its follow-up. */
+  readonly pembinaan: PembinaanHistoryDto;
   /** The regional head, who signs the workbook. */
   readonly signature: SignatureInput;
 }
 
-/** The regional head's progress workbook: history vs target, roadmap, peer comparison, quarterly SKPD index. */
+/** The regional head's progress workbook: history vs target, roadmap, peer comparison, quarterly SKPD index, pembinaan. */
 export async function writeProgressWorkbook(input: ProgressWorkbookInput, now = new Date()): Promise<Buffer> {
   const wb = newWorkbook(`Kemajuan Menuju Predikat Berikutnya ${input.regionName} Tahun ${input.year}`, now);
   addHistorySheet(wb, input.history, input.target, input.regionName, input.signature);
@@ -298,6 +348,7 @@ export async function writeProgressWorkbook(input: ProgressWorkbookInput, now = 
   }
   addBenchmarkSheet(wb, input.benchmark, input.regionName);
   addIndexSheet(wb, input.index, input.regionName);
+  addPembinaanSheet(wb, input.pembinaan, input.year);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 

@@ -145,10 +145,14 @@ describe('access control: every route × role × tenant', () => {
         const ok = res.status === 200 || (res.status === 404 && !/region/i.test(String(res.body.message)));
         expect([key(route), role, res.status, ok]).toEqual([key(route), role, res.status, true]);
       }
-      // Province roles write nothing but their own session and notifications.
+      // Province roles write nothing but their own session and notifications, and pembinaan of their children.
       const writes = routes.filter(
         (r) =>
-          r.method !== 'GET' && !r.isPublic && r.permission !== 'session.self' && r.permission !== 'notification.self',
+          r.method !== 'GET' &&
+          !r.isPublic &&
+          r.permission !== 'session.self' &&
+          r.permission !== 'notification.self' &&
+          r.permission !== 'province.assist',
       );
       for (const route of writes)
         expect([key(route), (PERMISSIONS[route.permission!] as readonly Role[]).includes(role)]).toEqual([

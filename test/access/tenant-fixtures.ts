@@ -2,6 +2,7 @@ import request from 'supertest';
 import { BUDGET_BODIES } from '../budget/access-fixtures';
 import { DOCUMENT_BODIES, DOCUMENT_PARAM_RESOURCES } from '../documents/access-fixtures';
 import { PLANNING_BODIES, PLANNING_PARAM_RESOURCES, populatePlanning } from '../planning/access-fixtures';
+import { PEMBINAAN_BODIES, PEMBINAAN_PARAM_RESOURCES, populatePembinaan } from '../provinces/pembinaan-access-fixtures';
 import { populateProgress, PROGRESS_BODIES, PROGRESS_PARAM_RESOURCES } from '../progress/access-fixtures';
 import { PROVINCE_ROLES, type Role } from '../../src/auth/roles';
 import { Region } from '../../src/organization/entities/region.entity';
@@ -55,6 +56,7 @@ export const PARAM_RESOURCES: Record<string, { resource: string; skpdOwned: bool
   ...NOTIFICATION_PARAM_RESOURCES,
   ...DOCUMENT_PARAM_RESOURCES,
   ...PUBLIC_ITEM_PARAM_RESOURCES,
+  ...PEMBINAAN_PARAM_RESOURCES,
 };
 
 /**
@@ -123,6 +125,7 @@ export const BODIES: Record<string, (f: TenantFixture) => object> = {
   ...DOCUMENT_BODIES,
   ...BUDGET_BODIES,
   ...PUBLIC_ITEM_BODIES,
+  ...PEMBINAAN_BODIES,
   'PUT /api/v1/realisation-windows': () => ({ year: 2031, quarter: 1, deadline: '2031-04-15T16:59:59Z' }),
   'POST /api/v1/realisation-windows/reopen': (f) => ({
     skpdId: f.otherSkpdId,
@@ -180,6 +183,7 @@ export const POPULATE_STEPS: PopulateStep[] = [
   populateProgress,
   populateNotifications,
   populatePublicItems,
+  populatePembinaan,
 ];
 
 export async function populateTenant(t: TestApp): Promise<TenantFixture> {

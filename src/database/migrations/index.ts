@@ -17,6 +17,7 @@ import { Budget1765800000030 } from './1765800000030-budget';
 import { StoredScores1766000000000 } from './1766000000000-stored-scores';
 import { Provinces1765800000040 } from './1765800000040-provinces';
 import { PlanActive1765900000010 } from './1765900000010-plan-active';
+import { Pembinaan1766000000050 } from './1766000000050-pembinaan';
 
 export const ALL_MIGRATIONS = [
   Organization1763900000000,
@@ -37,4 +38,5 @@ export const ALL_MIGRATIONS = [
   Provinces1765800000040,
   PlanActive1765900000010,
   StoredScores1766000000000,
+  Pembinaan1766000000050,
 ];
