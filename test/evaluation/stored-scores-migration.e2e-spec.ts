@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { DEMO_PASSWORD, DEMO_REGIONS } from '../../src/demo/demo-data';
 import { canonicalJson } from '../../src/evaluation/domain/canonical-json';
+import { StoredScores1766000000000 } from '../../src/database/migrations/1766000000000-stored-scores';
 import { verifyStoredScores } from '../../src/evaluation/score-verification';
 import { createTestApp, type TestApp } from '../utils/test-app';
 import { createTestDatabase, type TestDatabase } from '../utils/test-database';
@@ -85,7 +86,11 @@ describe('stored-scores migration on the demo database', () => {
       ruleSetSnapshotId: string;
     }[];
 
-    await t.db.undoLastMigration({ transaction: 'each' });
+    // Down to just before the stored-scores migration (later migrations are undone first, newest first).
+    const executed = async () =>
+      ((await t!.db.query('SELECT name FROM migrations')) as { name: string }[]).map((r) => r.name);
+    while ((await executed()).includes(StoredScores1766000000000.name))
+      await t.db.undoLastMigration({ transaction: 'each' });
     const restored = (await t.db.query('SELECT id, ruleSetSnapshot FROM evaluations')) as {
       id: string;
       ruleSetSnapshot: string;
