@@ -367,6 +367,7 @@ describe('progress to the next predicate (/progress)', () => {
       'Peta Jalan Peningkatan Predikat',
       'Perbandingan Studi Tiru',
       'Indeks Kinerja Triwulanan',
+      'Pembinaan Provinsi',
     ]);
     const hist = wb.getWorksheet('Riwayat dan Target')!;
     expect(text(hist.getCell('A3').value)).toBe('Target daerah: predikat A pada tahun 2027.');
