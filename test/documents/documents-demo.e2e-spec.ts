@@ -8,12 +8,11 @@ import request from 'supertest';
 import { DEMO_PK_YEAR } from '../../src/demo/demo-plan';
 import { DEMO_PASSWORD } from '../../src/demo/demo-data';
 import { formatIndonesian } from '../../src/planning/domain/indonesian-number';
-import { overlappingLines, pdfLayout, type PdfPage, pdfPages, pdfText } from '../utils/pdf-layout';
+import { convertToPdf, overlappingLines, pdfLayout, type PdfPage, pdfPages, pdfText } from '../utils/pdf-layout';
 import { createTestApp, type TestApp } from '../utils/test-app';
 import { binary, makeP12, pdfsig } from './document-fixtures';
 
 const run = promisify(execFile);
-const SOFFICE = process.env.SOFFICE ?? 'soffice';
 /** The documents as PDF and their first pages as PNG: CI's artefacts (test-output/ is not committed). */
 const PREVIEWS = join(__dirname, '..', '..', 'test-output', 'documents');
 const P12_PASSPHRASE = 'uji-demo-2026';
@@ -291,19 +290,9 @@ describe('documents from the demo: signing, verification, print layout', () => {
     beforeAll(async () => {
       // DOCX through LibreOffice (one headless call, a throwaway profile and HOME), PDFs as generated.
       const docx = printed.filter((p) => p.pdf.length === 0);
-      await run(
-        SOFFICE,
-        [
-          `-env:UserInstallation=file://${join(dir, 'profile')}`,
-          '--headless',
-          '--norestore',
-          '--convert-to',
-          'pdf',
-          '--outdir',
-          dir,
-          ...docx.map((p) => join(dir, `${p.name}.docx`)),
-        ],
-        { timeout: 150_000, env: { ...process.env, HOME: join(dir, 'home') } },
+      await convertToPdf(
+        dir,
+        docx.map((p) => join(dir, `${p.name}.docx`)),
       );
       for (const p of docx) p.pdf = readFileSync(join(dir, `${p.name}.pdf`));
       mkdirSync(PREVIEWS, { recursive: true });

@@ -1,8 +1,6 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import request from 'supertest';
 import { Pembinaan1766000000050 } from '../../src/database/migrations/1766000000050-pembinaan';
 import { PEMBINAAN_SHEET } from '../../src/progress/progress-workbook';
@@ -10,10 +8,9 @@ import { RECOMMENDATION_STATUS_LABELS } from '../../src/reporting/domain/lke-she
 import { HEADER_ROW } from '../../src/reporting/sheet-style';
 import type { MadeUser } from '../factories/factories';
 import { download, text, workbookOf } from '../reporting/report-fixtures';
-import { overlappingLines, pdfLayout, pdfText } from '../utils/pdf-layout';
+import { convertToPdf, overlappingLines, pdfLayout, pdfText } from '../utils/pdf-layout';
 import { createTestApp, type TestApp } from '../utils/test-app';
 
-const run = promisify(execFile);
 const P = '/api/v1/province/regions';
 const OWN = '/api/v1/pembinaan';
 const followUpPath = (id: string) => `${OWN}/recommendations/${id}/follow-up`;
@@ -193,20 +190,7 @@ describe('pembinaan', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sakip-pembinaan-'));
     try {
       writeFileSync(join(dir, 'kemajuan.xlsx'), file);
-      await run(
-        process.env.SOFFICE ?? 'soffice',
-        [
-          `-env:UserInstallation=file://${join(dir, 'profile')}`,
-          '--headless',
-          '--norestore',
-          '--convert-to',
-          'pdf',
-          '--outdir',
-          dir,
-          join(dir, 'kemajuan.xlsx'),
-        ],
-        { timeout: 150_000, env: { ...process.env, HOME: join(dir, 'home') } },
-      );
+      await convertToPdf(dir, [join(dir, 'kemajuan.xlsx')]);
       const pages = await pdfLayout(join(dir, 'kemajuan.pdf'));
       expect(overlappingLines(pages)).toEqual([]);
       const printed = pdfText(pages).replace(/\s+/g, ' ');

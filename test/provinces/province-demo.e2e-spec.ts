@@ -1,8 +1,6 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import request from 'supertest';
 import type { Browser } from 'playwright-core';
@@ -12,12 +10,11 @@ import { DEMO_PK_YEAR } from '../../src/demo/demo-plan';
 import { RECAP_SHEET } from '../../src/provinces/province-recap-workbook';
 import { PUBLIC_PAGE_RATE } from '../../src/public-pages/public-pages.controller';
 import { HEADER_ROW } from '../../src/reporting/sheet-style';
-import { overlappingLines, pdfLayout, pdfText } from '../utils/pdf-layout';
+import { convertToPdf, overlappingLines, pdfLayout, pdfText } from '../utils/pdf-layout';
 import { discoverRoutes } from '../access/routes';
 import { launchChromium, listen } from '../console/browser';
 import { createTestApp, type TestApp } from '../utils/test-app';
 
-const run = promisify(execFile);
 
 /** Issue 21 on the demo: the province over both demo regions, and the regions' public pages. */
 describe('provinces and public pages (demo)', () => {
@@ -118,20 +115,7 @@ describe('provinces and public pages (demo)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sakip-recap-'));
     try {
       writeFileSync(join(dir, 'rekap.xlsx'), file.body as Buffer);
-      await run(
-        process.env.SOFFICE ?? 'soffice',
-        [
-          `-env:UserInstallation=file://${join(dir, 'profile')}`,
-          '--headless',
-          '--norestore',
-          '--convert-to',
-          'pdf',
-          '--outdir',
-          dir,
-          join(dir, 'rekap.xlsx'),
-        ],
-        { timeout: 150_000, env: { ...process.env, HOME: join(dir, 'home') } },
-      );
+      await convertToPdf(dir, [join(dir, 'rekap.xlsx')]);
       const pages = await pdfLayout(join(dir, 'rekap.pdf'));
       expect(overlappingLines(pages)).toEqual([]);
       const text = pdfText(pages);

@@ -9,12 +9,19 @@ import { api, cast, registryOf, sheet, uniform, WORKED_EXAMPLE } from '../evalua
 import type { MadeUser } from '../factories/factories';
 import { indicator, planningWorld, skpdPlan } from '../planning/planning-fixtures';
 import { finalPemdaEvaluation, PROGRESS, SHEET_68_40 } from '../progress/progress-fixtures';
-import { overlappingLines, pdfLayout, pdfPageCount, pdfPageSizes, type PdfPage, pdfText } from '../utils/pdf-layout';
+import {
+  convertToPdf,
+  overlappingLines,
+  pdfLayout,
+  pdfPageCount,
+  pdfPageSizes,
+  type PdfPage,
+  pdfText,
+} from '../utils/pdf-layout';
 import { createTestApp, type TestApp } from '../utils/test-app';
 import { download, EV, finalEvaluation, pkWithRealisations, REPORTS } from './report-fixtures';
 
 const run = promisify(execFile);
-const SOFFICE = process.env.SOFFICE ?? 'soffice';
 /** The PDFs and their first pages as PNG, CI's artefacts (test-output/ is not committed). */
 const PREVIEWS = join(__dirname, '..', '..', 'test-output', 'documents');
 
@@ -250,19 +257,9 @@ describe('Reports print: LibreOffice converts every workbook to a legible PDF', 
       writeFileSync(join(dir, `${d.name}.xlsx`), body);
     }
 
-    await run(
-      SOFFICE,
-      [
-        `-env:UserInstallation=file://${join(dir, 'profile')}`,
-        '--headless',
-        '--norestore',
-        '--convert-to',
-        'pdf',
-        '--outdir',
-        dir,
-        ...docs.map((d) => join(dir, `${d.name}.xlsx`)),
-      ],
-      { timeout: 150_000, env: { ...process.env, HOME: join(dir, 'home') } },
+    await convertToPdf(
+      dir,
+      docs.map((d) => join(dir, `${d.name}.xlsx`)),
     );
     mkdirSync(PREVIEWS, { recursive: true });
     for (const d of docs) {

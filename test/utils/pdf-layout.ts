@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import { join } from 'node:path';
 
 /**
  * Text lines of a PDF with their boxes, read with poppler's `pdftotext -bbox-layout` (an XHTML file of pages, blocks,
@@ -106,4 +107,25 @@ export async function pdfPages(pdfPath: string): Promise<{ count: number; sizes:
     (m) => `${Math.round(Number(m[1]))}x${Math.round(Number(m[2]))}`,
   );
   return { count, sizes };
+}
+
+/**
+ * Converts office files (xlsx, docx) in `dir` to PDF beside them with headless LibreOffice (`SOFFICE`, default
+ * `soffice`): one call, a throwaway profile and HOME inside `dir`, as a person's "print to PDF" would lay them out.
+ */
+export async function convertToPdf(dir: string, files: string[]): Promise<void> {
+  await run(
+    process.env.SOFFICE ?? 'soffice',
+    [
+      `-env:UserInstallation=file://${join(dir, 'profile')}`,
+      '--headless',
+      '--norestore',
+      '--convert-to',
+      'pdf',
+      '--outdir',
+      dir,
+      ...files,
+    ],
+    { timeout: 150_000, env: { ...process.env, HOME: join(dir, 'home') } },
+  );
 }
