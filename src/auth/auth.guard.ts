@@ -2,15 +2,17 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { IS_PUBLIC, REQUIRED_PERMISSION } from '../common/auth/decorators';
-import { DomainError } from '../common/errors/domain-error';
+import { DomainError, NotFoundError } from '../common/errors/domain-error';
 import { correlationIdOf } from '../common/http/correlation-id';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
 import { AuthService } from './auth.service';
-import { type Permission, roleHas } from './roles';
+import { type Permission, PROVINCE_ROLES, type Role, roleHas } from './roles';
 
 /**
  * The one global guard: authenticates the bearer token, then checks the route's permission.
  * Deny by default: a route that is neither @Public() nor marked with @RequirePermission() is refused.
+ * A province user sees its kabupaten/kota only through the province routes: anything else of theirs (a draft, any
+ * write) does not exist for it, so it is a 404 rather than a 403 that would confirm the row is there.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -28,8 +30,8 @@ export class AuthGuard implements CanActivate {
     if (!token) throw new DomainError('UNAUTHENTICATED', 'unauthorized', 'A bearer token is required');
     req.scope = await this.auth.authenticate(token, correlationIdOf(req));
     const permission = this.reflector.getAllAndOverride<Permission | undefined>(REQUIRED_PERMISSION, targets);
-    if (!permission || !roleHas(req.scope.role, permission))
-      throw new DomainError('PERMISSION_DENIED', 'forbidden', 'Your role may not use this route');
-    return true;
+    if (permission && roleHas(req.scope.role, permission)) return true;
+    if ((PROVINCE_ROLES as readonly Role[]).includes(req.scope.role)) throw new NotFoundError('Resource');
+    throw new DomainError('PERMISSION_DENIED', 'forbidden', 'Your role may not use this route');
   }
 }

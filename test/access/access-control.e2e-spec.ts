@@ -14,6 +14,7 @@ const PUBLIC_ROUTES = [
   ...DOCUMENT_PUBLIC_ROUTES,
 ];
 const key = (r: RouteInfo) => `${r.method} ${r.path}`;
+const isProvinceRole = (role: Role) => (PROVINCE_ROLES as readonly Role[]).includes(role);
 
 /** Every row of every table that carries a regionId, for one region: what a foreign caller must never change. */
 async function snapshotRegion(db: DataSource, regionId: string): Promise<string> {
@@ -77,13 +78,14 @@ describe('access control: every route × role × tenant', () => {
     }
   });
 
-  it('lets each role through exactly the routes its permissions name (403 PERMISSION_DENIED otherwise)', async () => {
+  it('lets each role through exactly the routes its permissions name (403 PERMISSION_DENIED otherwise, 404 to a province)', async () => {
     for (const route of routes.filter((r) => !r.isPublic)) {
       const allowed = PERMISSIONS[route.permission!] as readonly Role[];
       for (const role of ROLES) {
         const user = await userOf(role, home);
         const res = await call(route, user, home, idIn(home));
-        const denied = res.status === 403 && res.body.code === 'PERMISSION_DENIED';
+        const refusal = isProvinceRole(role) ? [404, 'NOT_FOUND'] : [403, 'PERMISSION_DENIED'];
+        const denied = res.status === refusal[0] && res.body.code === refusal[1];
         expect([key(route), role, denied]).toEqual([key(route), role, !allowed.includes(role)]);
         expect([key(route), role, res.status]).not.toEqual([key(route), role, 401]);
       }
@@ -160,6 +162,22 @@ describe('access control: every route × role × tenant', () => {
           false,
         ]);
     }
+  });
+
+  it('answers 404 to a province user on every write naming its kabupaten/kota, and changes nothing there', async () => {
+    const before = await snapshotRegion(t.db, home.regionId);
+    const writes = routes.filter((r) => r.method !== 'GET' && !r.isPublic && !r.permission?.startsWith('province.'));
+    expect(writes.length).toBeGreaterThan(20);
+    for (const role of PROVINCE_ROLES) {
+      for (const route of writes.filter((r) => !(PERMISSIONS[r.permission!] as readonly Role[]).includes(role))) {
+        const res = await call(route, await userOf(role, home), home, idIn(home));
+        expect([key(route), role, res.status, res.body.code]).toEqual([key(route), role, 404, 'NOT_FOUND']);
+      }
+    }
+    const after = await snapshotRegion(t.db, home.regionId);
+    expect(after.split('\n').filter((l) => !l.startsWith('audit_log:'))).toEqual(
+      before.split('\n').filter((l) => !l.startsWith('audit_log:')),
+    );
   });
 
   it('answers 404 to a planner of SKPD X for every SKPD-owned row of SKPD Y', async () => {

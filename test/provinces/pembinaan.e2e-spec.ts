@@ -95,7 +95,7 @@ describe('pembinaan', () => {
     expect(await t.db.query('SELECT id FROM pembinaan_visits WHERE regionId = ?', [kabId])).toHaveLength(1);
   });
 
-  it('answers 404 for a region outside the province and 403 to roles that may not write', async () => {
+  it('answers 404 for a region outside the province and to province roles that may not write, 403 to others', async () => {
     // Another province's kabupaten and the province's own region are not children of the caller.
     for (const id of [otherChildId, provinceId]) {
       await request(t.http).post(`${P}/${id}/pembinaan`).set(t.auth(provEvaluator)).send(body()).expect(404);
@@ -103,14 +103,15 @@ describe('pembinaan', () => {
     }
     await request(t.http).post(`${P}/${kabId}/pembinaan`).set(t.auth(otherProvEvaluator)).send(body()).expect(404);
     await request(t.http).get(`${P}/${kabId}/pembinaan`).set(t.auth(otherProvEvaluator)).expect(404);
+    const refusal = (role: string) => (role.startsWith('PROVINCE_') ? [404, 'NOT_FOUND'] : [403, 'PERMISSION_DENIED']);
     for (const user of [provHead, kabAdmin, kabHead]) {
       const res = await request(t.http).post(`${P}/${kabId}/pembinaan`).set(t.auth(user)).send(body());
-      expect([user.role, res.status, res.body.code]).toEqual([user.role, 403, 'PERMISSION_DENIED']);
+      expect([user.role, res.status, res.body.code]).toEqual([user.role, ...refusal(user.role)]);
     }
     const followUp = { version: 1, followUp: 'Sudah.', status: 'DONE' };
     for (const user of [provEvaluator, provHead, kabEvaluator, kabHead]) {
       const res = await request(t.http).put(followUpPath(recIds[0])).set(t.auth(user)).send(followUp);
-      expect([user.role, res.status, res.body.code]).toEqual([user.role, 403, 'PERMISSION_DENIED']);
+      expect([user.role, res.status, res.body.code]).toEqual([user.role, ...refusal(user.role)]);
     }
   });
 

@@ -162,7 +162,7 @@ describe('provinces and public pages (demo)', () => {
     await request(t.http).get(`/api/v1/province/regions/${ids.teladan}/results`).set(admin).expect(403);
   });
 
-  it('refuses the province every write but recording pembinaan', async () => {
+  it('answers 404 to the province on every write but recording pembinaan', async () => {
     const auth = await province();
     const writes = discoverRoutes(t.app).filter(
       (r) =>
@@ -180,8 +180,8 @@ describe('provinces and public pages (demo)', () => {
       expect([route.method, route.path, res.status, res.body.code]).toEqual([
         route.method,
         route.path,
-        403,
-        'PERMISSION_DENIED',
+        404,
+        'NOT_FOUND',
       ]);
     }
   });
