@@ -2,17 +2,17 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { IS_PUBLIC, REQUIRED_PERMISSION } from '../common/auth/decorators';
-import { DomainError, NotFoundError } from '../common/errors/domain-error';
+import { DomainError } from '../common/errors/domain-error';
 import { correlationIdOf } from '../common/http/correlation-id';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
 import { AuthService } from './auth.service';
-import { type Permission, PROVINCE_ROLES, type Role, roleHas } from './roles';
+import { type Permission, roleHas } from './roles';
+import { routeRefusal } from './route-refusal';
 
 /**
  * The one global guard: authenticates the bearer token, then checks the route's permission.
  * Deny by default: a route that is neither @Public() nor marked with @RequirePermission() is refused.
- * A province user sees its kabupaten/kota only through the province routes: anything else of theirs (a draft, any
- * write) does not exist for it, so it is a 404 rather than a 403 that would confirm the row is there.
+ * A province user is refused with a 404 (see routeRefusal).
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -31,7 +31,6 @@ export class AuthGuard implements CanActivate {
     req.scope = await this.auth.authenticate(token, correlationIdOf(req));
     const permission = this.reflector.getAllAndOverride<Permission | undefined>(REQUIRED_PERMISSION, targets);
     if (permission && roleHas(req.scope.role, permission)) return true;
-    if ((PROVINCE_ROLES as readonly Role[]).includes(req.scope.role)) throw new NotFoundError('Resource');
-    throw new DomainError('PERMISSION_DENIED', 'forbidden', 'Your role may not use this route');
+    throw routeRefusal(req.scope.role);
   }
 }

@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { Response } from 'express';
 import { type Permission, roleHas } from '../auth/roles';
 import { REQUIRED_PERMISSION } from '../common/auth/decorators';
-import { ForbiddenError } from '../common/errors/domain-error';
+import { routeRefusal } from '../auth/route-refusal';
 import { CONSOLE_ANONYMOUS } from './console-controller.decorator';
 import { ConsoleCsrf } from './console-csrf';
 import { ConsoleSession, type ConsoleRequest } from './console-session';
@@ -38,7 +38,7 @@ export class ConsoleGuard implements CanActivate {
     if (!scope) throw new LoginRequiredError(req.method === 'GET' ? req.originalUrl : null);
     req.scope = scope;
     const permission = this.reflector.getAllAndOverride<Permission | undefined>(REQUIRED_PERMISSION, targets);
-    if (!permission || !roleHas(scope.role, permission)) throw new ForbiddenError('Your role may not open this page');
+    if (!permission || !roleHas(scope.role, permission)) throw routeRefusal(scope.role);
     return true;
   }
 }

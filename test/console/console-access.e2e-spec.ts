@@ -3,7 +3,7 @@ import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer } from '@nestjs/core';
 import request from 'supertest';
-import { type Permission, type Role, ROLES, roleHas } from '../../src/auth/roles';
+import { type Permission, PROVINCE_ROLES, type Role, ROLES, roleHas } from '../../src/auth/roles';
 import { REQUIRED_PERMISSION } from '../../src/common/auth/decorators';
 import { CONSOLE_ANONYMOUS, CONSOLE_CONTROLLER } from '../../src/console/console-controller.decorator';
 import { TEST_PASSWORD } from '../factories/factories';
@@ -100,7 +100,7 @@ describe('Web console access: every page × role', () => {
     }
   });
 
-  it('opens each page exactly to the roles its permission names; others get a 403 page, never JSON or a crash', async () => {
+  it('opens each page exactly to the roles its permission names; others get a 403 page (a province 404), never JSON or a crash', async () => {
     const seen: string[] = [];
     // Logging out is checked last (it ends the session the other pages need).
     for (const r of routes.filter((x) => x.permission && x.path !== '/konsol/keluar'))
@@ -110,7 +110,9 @@ describe('Web console access: every page × role', () => {
           r.method === 'POST' ? await agent.post(r.path).type('form').send({ _csrf: csrf }) : await agent.get(r.path);
         const allowed = roleHas(role, r.permission!);
         // SUPERADMIN has no region: pages of region data are a 403 page from the services (as on the API).
-        const ok = allowed ? (res.status !== 403 || role === 'SUPERADMIN') && res.status < 500 : res.status === 403;
+        // A province user is refused with a 404 page: what it may not see does not exist for it.
+        const refused = (PROVINCE_ROLES as readonly Role[]).includes(role) ? 404 : 403;
+        const ok = allowed ? (res.status !== 403 || role === 'SUPERADMIN') && res.status < 500 : res.status === refused;
         // A form that succeeds with no fields (e.g. "mark all read") answers 303 to its page, not HTML.
         const page = res.status === 303 || /html|spreadsheet/.test(String(res.headers['content-type'] ?? 'html'));
         if (!ok || !page)
