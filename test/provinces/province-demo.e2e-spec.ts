@@ -5,8 +5,9 @@ import ExcelJS from 'exceljs';
 import request from 'supertest';
 import type { Browser } from 'playwright-core';
 import { PERMISSIONS, type Role } from '../../src/auth/roles';
-import { DEMO_PASSWORD, DEMO_PROVINCE, DEMO_REGIONS } from '../../src/demo/demo-data';
+import { DEMO_PASSWORD, DEMO_PEMBINAAN, DEMO_PROVINCE, DEMO_REGIONS } from '../../src/demo/demo-data';
 import { DEMO_PK_YEAR } from '../../src/demo/demo-plan';
+import { PEMBINAAN_SHEET } from '../../src/progress/progress-workbook';
 import { RECAP_SHEET } from '../../src/provinces/province-recap-workbook';
 import { PUBLIC_PAGE_RATE } from '../../src/public-pages/public-pages.controller';
 import { HEADER_ROW } from '../../src/reporting/sheet-style';
@@ -69,6 +70,50 @@ describe('provinces and public pages (demo)', () => {
       await request(t.http).get(`/api/v1/province/regions/${ids[r.key]}/documents`).set(auth).expect(200);
     }
     expect(recap.body.distribution.reduce((n: number, d: { count: number }) => n + d.count, 0)).toBe(2);
+  });
+
+  it('shows the seeded pembinaan to the province and to the kabupaten, and in its progress workbook', async () => {
+    const year = DEMO_PK_YEAR;
+    for (const r of DEMO_REGIONS) {
+      const own = await request(t.http)
+        .get(`/api/v1/pembinaan?year=${year}`)
+        .set(await regionLogin(r.key, 'bupati'))
+        .expect(200);
+      const seen = await request(t.http)
+        .get(`/api/v1/province/regions/${ids[r.key]}/pembinaan?year=${year}`)
+        .set(await province())
+        .expect(200);
+      expect(seen.body).toEqual(own.body);
+      expect(own.body.items.map((v: { topic: string }) => v.topic).sort()).toEqual(
+        DEMO_PEMBINAAN[r.key].map((v) => v.topic).sort(),
+      );
+    }
+    const maju = (
+      await request(t.http)
+        .get(`/api/v1/pembinaan?year=${year}`)
+        .set(await regionLogin('maju', 'bupati'))
+        .expect(200)
+    ).body;
+    expect(maju.summary).toEqual({ visits: 2, recommendations: 3, open: 1, inProgress: 1, done: 1 });
+    const file = await request(t.http)
+      .get(`/api/v1/progress/workbook?year=${year}`)
+      .set(await regionLogin('maju', 'bupati'))
+      .buffer(true)
+      .parse((res, cb) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => cb(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(file.body as ArrayBuffer);
+    const ws = wb.getWorksheet(PEMBINAAN_SHEET)!;
+    const followUps = [1, 2, 3].map((i) => ws.getRow(HEADER_ROW + i).getCell(7).value);
+    expect(followUps).toEqual(
+      maju.items.flatMap((v: { recommendations: { followUp: string | null }[] }) =>
+        v.recommendations.map((x) => x.followUp ?? '-'),
+      ),
+    );
   });
 
   it('writes the recap workbook with the API’s figures, printing legibly (LibreOffice → PDF, no overlapping lines)', async () => {
