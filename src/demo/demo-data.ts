@@ -130,13 +130,24 @@ export const DEMO_PROVINCE = {
   ],
 } as const;
 
-/** What each demo region shows on its public page: Teladan its history and IKU, Maju Bersama its history only. */
-export const DEMO_PUBLICATIONS: Record<string, readonly { kind: 'HISTORY' | 'IKU'; year: number | null }[]> = {
+/**
+ * What each demo region shows on its public page: Teladan its history, IKU, LHE summary and LKjIP of the PK year;
+ * Maju Bersama its history and LHE summary only.
+ */
+export const DEMO_PUBLICATIONS: Record<
+  string,
+  readonly { kind: 'HISTORY' | 'IKU' | 'LHE' | 'LKJIP'; year: number | null }[]
+> = {
   teladan: [
     { kind: 'HISTORY', year: null },
     { kind: 'IKU', year: 2025 },
+    { kind: 'LHE', year: 2025 },
+    { kind: 'LKJIP', year: 2025 },
   ],
-  maju: [{ kind: 'HISTORY', year: null }],
+  maju: [
+    { kind: 'HISTORY', year: null },
+    { kind: 'LHE', year: 2025 },
+  ],
 };
 
 export interface DemoPembinaan {
@@ -196,7 +207,8 @@ export const DEMO_PEMBINAAN: Record<string, readonly DemoPembinaan[]> = {
     {
       date: '2025-05-07',
       topic: 'Berbagi praktik baik SAKIP predikat A',
-      findings: 'Implementasi SAKIP telah berjalan baik; evaluasi internal oleh Inspektorat belum memuat uji petik lapangan.',
+      findings:
+        'Implementasi SAKIP telah berjalan baik; evaluasi internal oleh Inspektorat belum memuat uji petik lapangan.',
       recommendations: [
         {
           text: 'Agar evaluasi internal memuat uji petik lapangan pada perangkat daerah pelayanan dasar.',

@@ -16,7 +16,6 @@ import { discoverRoutes } from '../access/routes';
 import { launchChromium, listen } from '../console/browser';
 import { createTestApp, type TestApp } from '../utils/test-app';
 
-
 /** Issue 21 on the demo: the province over both demo regions, and the regions' public pages. */
 describe('provinces and public pages (demo)', () => {
   let t: TestApp;
@@ -262,6 +261,21 @@ describe('provinces and public pages (demo)', () => {
       history.map((h) => expect.objectContaining({ year: h.year, total: h.total, predicate: h.predicate })),
     );
     expect(json.body.iku[0].indicators.map((i: { code: string }) => i.code)).toEqual(iku.map((i) => i.code));
+    // The LHE summary and the LKjIP of the PK year, published by Teladan: the history's figures, the DOCX downloads.
+    const year = history.find((h) => h.year === DEMO_PK_YEAR)!;
+    expect(await page.locator('#lhe tbody tr').allInnerTexts()).toEqual([
+      expect.stringMatching(new RegExp(`^${DEMO_PK_YEAR}\t${year.total}\t${year.predicate}\t`)),
+    ]);
+    expect(json.body.lhe).toEqual([
+      expect.objectContaining({ year: DEMO_PK_YEAR, total: year.total, predicate: year.predicate }),
+    ]);
+    expect(json.body.lkjip).toEqual([expect.objectContaining({ year: DEMO_PK_YEAR })]);
+    expect(await page.locator('#lkjip a').getAttribute('href')).toBe(json.body.lkjip[0].href);
+    const docx = await request(t.http).get(json.body.lkjip[0].href).expect(200);
+    expect(docx.headers['content-type']).toContain('wordprocessingml');
+    await request(t.http)
+      .get(`/publik/${teladan.code}/lkjip/${DEMO_PK_YEAR - 1}.docx`)
+      .expect(404);
     // No internal ids anywhere in the public JSON.
     expect(JSON.stringify(json.body)).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/);
 
@@ -269,6 +283,7 @@ describe('provinces and public pages (demo)', () => {
     await page.goto(`${base}/publik/${maju.code}`);
     expect(await page.locator('#riwayat').count()).toBe(1);
     expect(await page.locator('section.iku').count()).toBe(0);
+    expect([await page.locator('#lhe tbody tr').count(), await page.locator('#lkjip').count()]).toEqual([1, 0]);
     // The province page lists both publishing kabupaten.
     await page.goto(`${base}/publik/${DEMO_PROVINCE.code}`);
     expect(await page.locator('#wilayah li').allInnerTexts()).toEqual(DEMO_REGIONS.map((r) => r.name));
@@ -284,6 +299,12 @@ describe('provinces and public pages (demo)', () => {
 
     // Withdrawing Teladan's IKU: gone on the next request.
     const admin = await regionLogin('teladan', 'admin');
+    // Nothing empty goes public: an LHE summary needs the year's result, an LKjIP the year's IKU.
+    for (const kind of ['LHE', 'LKJIP']) {
+      const empty = await request(t.http).put('/api/v1/public-items').set(admin).send({ kind, year: 2031 });
+      expect([kind, empty.status, empty.body.code]).toEqual([kind, 422, 'NOTHING_TO_PUBLISH']);
+    }
+    await request(t.http).put('/api/v1/public-items').set(admin).send({ kind: 'LHE' }).expect(400);
     const items = await request(t.http).get('/api/v1/public-items').set(admin).expect(200);
     const ikuItem = items.body.find((i: { kind: string }) => i.kind === 'IKU');
     await request(t.http).delete(`/api/v1/public-items/${ikuItem.id}`).set(admin).expect(204);
@@ -294,6 +315,7 @@ describe('provinces and public pages (demo)', () => {
     for (const i of items.body.filter((x: { id: string }) => x.id !== ikuItem.id))
       await request(t.http).delete(`/api/v1/public-items/${i.id}`).set(admin).expect(204);
     expect((await page.goto(`${base}/publik/${teladan.code}`))!.status()).toBe(404);
+    await request(t.http).get(json.body.lkjip[0].href).expect(404);
     await page.close();
   });
 
