@@ -13,7 +13,7 @@ import { PUBLIC_PAGE_RATE } from '../../src/public-pages/public-pages.controller
 import { HEADER_ROW } from '../../src/reporting/sheet-style';
 import { convertToPdf, overlappingLines, pdfLayout, pdfText } from '../utils/pdf-layout';
 import { discoverRoutes } from '../access/routes';
-import { launchChromium, listen } from '../console/browser';
+import { launchChromium, listen, loginAs } from '../console/browser';
 import { createTestApp, type TestApp } from '../utils/test-app';
 
 /** Issue 21 on the demo: the province over both demo regions, and the regions' public pages. */
@@ -104,6 +104,26 @@ describe('provinces and public pages (demo)', () => {
         res.on('end', () => cb(null, Buffer.concat(chunks)));
       })
       .expect(200);
+    // In the console: the bupati reads the history; the province's list counts each region's recommendations.
+    const bupati = await loginAs(
+      browser,
+      base,
+      `${DEMO_REGIONS.find((r) => r.key === 'maju')!.usernamePrefix}.bupati`,
+      DEMO_PASSWORD,
+      '/konsol/pembinaan',
+    );
+    expect(await bupati.locator('[id^="r-"]').count()).toBe(maju.summary.recommendations);
+    await bupati.context().close();
+    const prov = await loginAs(
+      browser,
+      base,
+      `${DEMO_PROVINCE.usernamePrefix}.evaluator`,
+      DEMO_PASSWORD,
+      '/konsol/pembinaan-kabkota',
+    );
+    const row = prov.getByRole('row').filter({ hasText: DEMO_REGIONS.find((r) => r.key === 'maju')!.name });
+    await expect(row.getByRole('cell').nth(3).textContent()).resolves.toBe(String(maju.summary.recommendations));
+    await prov.context().close();
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(file.body as ArrayBuffer);
     const ws = wb.getWorksheet(PEMBINAAN_SHEET)!;
