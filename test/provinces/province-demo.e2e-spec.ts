@@ -287,7 +287,12 @@ describe('provinces and public pages (demo)', () => {
       expect.stringMatching(new RegExp(`^${DEMO_PK_YEAR}\t${year.total}\t${year.predicate}\t`)),
     ]);
     expect(json.body.lhe).toEqual([
-      expect.objectContaining({ year: DEMO_PK_YEAR, total: year.total, predicate: year.predicate }),
+      expect.objectContaining({
+        year: DEMO_PK_YEAR,
+        total: year.total,
+        predicate: year.predicate,
+        finalizedAt: expect.any(String),
+      }),
     ]);
     expect(json.body.lkjip).toEqual([expect.objectContaining({ year: DEMO_PK_YEAR })]);
     expect(await page.locator('#lkjip a').getAttribute('href')).toBe(json.body.lkjip[0].href);
