@@ -34,6 +34,8 @@ export const NAV: readonly NavLink[] = [
   { href: '/konsol/wilayah', label: 'Dasbor Wilayah', permission: 'report.region' },
   { href: '/konsol/kemajuan', label: 'Peta Jalan & Indeks', permission: 'progress.read' },
   { href: '/konsol/provinsi', label: 'Rekap Kabupaten/Kota', permission: 'province.read' },
+  { href: '/konsol/pembinaan-kabkota', label: 'Pembinaan Kabupaten/Kota', permission: 'province.read' },
+  { href: '/konsol/pembinaan', label: 'Pembinaan Provinsi', permission: 'pembinaan.read' },
   { href: '/konsol/admin/skpd', label: 'SKPD', permission: 'skpd.manage' },
   { href: '/konsol/admin/pengguna', label: 'Pengguna', permission: 'user.manage' },
   { href: '/konsol/admin/jendela', label: 'Periode & Jendela', permission: 'realisation.reopen' },

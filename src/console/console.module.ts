@@ -15,7 +15,9 @@ import { PerformanceModule } from '../performance/performance.module';
 import { PkExcelModule } from '../planning/excel/pk-excel.module';
 import { PlanningModule } from '../planning/planning.module';
 import { ProgressModule } from '../progress/progress.module';
+import { PembinaanModule } from '../pembinaan/pembinaan.module';
 import { ProvincesModule } from '../provinces/provinces.module';
+import { ConsolePembinaanController, ConsoleProvincePembinaanController } from './console-pembinaan.controller';
 import { ConsoleProvinceController } from './console-province.controller';
 import { ReportingModule } from '../reporting/reporting.module';
 import { ConsoleAdminAnalysisController } from './console-admin-analysis.controller';
@@ -70,6 +72,7 @@ import { ConsoleViews } from './console-views';
     ReportingModule,
     ProgressModule,
     ProvincesModule,
+    PembinaanModule,
     NotificationsModule,
     MulterModule.registerAsync({
       inject: [APP_CONFIG],
@@ -98,6 +101,8 @@ import { ConsoleViews } from './console-views';
     ConsoleRegionController,
     ConsoleProgressController,
     ConsoleProvinceController,
+    ConsoleProvincePembinaanController,
+    ConsolePembinaanController,
     ConsoleEvidenceController,
     ConsoleAdminSkpdController,
     ConsoleAdminUsersController,

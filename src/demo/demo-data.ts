@@ -130,11 +130,91 @@ export const DEMO_PROVINCE = {
   ],
 } as const;
 
-/** What each demo region shows on its public page: Teladan its history and IKU, Maju Bersama its history only. */
-export const DEMO_PUBLICATIONS: Record<string, readonly { kind: 'HISTORY' | 'IKU'; year: number | null }[]> = {
+/**
+ * What each demo region shows on its public page: Teladan its history, IKU, LHE summary and LKjIP of the PK year;
+ * Maju Bersama its history and LHE summary only.
+ */
+export const DEMO_PUBLICATIONS: Record<
+  string,
+  readonly { kind: 'HISTORY' | 'IKU' | 'LHE' | 'LKJIP'; year: number | null }[]
+> = {
   teladan: [
     { kind: 'HISTORY', year: null },
     { kind: 'IKU', year: 2025 },
+    { kind: 'LHE', year: 2025 },
+    { kind: 'LKJIP', year: 2025 },
   ],
-  maju: [{ kind: 'HISTORY', year: null }],
+  maju: [
+    { kind: 'HISTORY', year: null },
+    { kind: 'LHE', year: 2025 },
+  ],
+};
+
+export interface DemoPembinaan {
+  date: string;
+  topic: string;
+  findings: string;
+  recommendations: readonly {
+    text: string;
+    dueDate: string;
+    /** The kabupaten's follow-up (by its admin), if any; the rest stay open. */
+    followUp?: { text: string; status: 'IN_PROGRESS' | 'DONE'; at: string };
+  }[];
+}
+
+/** The demo province's pembinaan of each demo region in the PK year (issue 21 item 4), by region key. */
+export const DEMO_PEMBINAAN: Record<string, readonly DemoPembinaan[]> = {
+  maju: [
+    {
+      date: '2025-03-12',
+      topic: 'Pendampingan penyusunan Perjanjian Kinerja dan IKU perangkat daerah',
+      findings:
+        'IKU sebagian perangkat daerah belum selaras dengan sasaran RPJMD; cascading kinerja belum sampai ke eselon IV.',
+      recommendations: [
+        {
+          text: 'Agar menetapkan IKU seluruh perangkat daerah dengan keputusan kepala daerah.',
+          dueDate: '2025-06-30',
+          followUp: {
+            text: 'IKU perangkat daerah telah ditetapkan dengan Keputusan Bupati Nomor 12 Tahun 2025.',
+            status: 'DONE',
+            at: '2025-06-20T03:00:00Z',
+          },
+        },
+        {
+          text: 'Agar menyusun pohon kinerja hingga tingkat eselon IV dan menjadikannya dasar Perjanjian Kinerja.',
+          dueDate: '2025-09-30',
+          followUp: {
+            text: 'Pohon kinerja 18 dari 31 perangkat daerah telah selesai disusun.',
+            status: 'IN_PROGRESS',
+            at: '2025-09-15T03:00:00Z',
+          },
+        },
+      ],
+    },
+    {
+      date: '2025-08-21',
+      topic: 'Monitoring tindak lanjut rekomendasi LHE SAKIP',
+      findings: 'Pemantauan kinerja triwulanan belum dimanfaatkan pimpinan untuk perbaikan program.',
+      recommendations: [
+        {
+          text: 'Agar hasil pemantauan kinerja triwulanan dibahas dalam rapat pimpinan dan dituangkan dalam notulen.',
+          dueDate: '2025-12-31',
+        },
+      ],
+    },
+  ],
+  teladan: [
+    {
+      date: '2025-05-07',
+      topic: 'Berbagi praktik baik SAKIP predikat A',
+      findings:
+        'Implementasi SAKIP telah berjalan baik; evaluasi internal oleh Inspektorat belum memuat uji petik lapangan.',
+      recommendations: [
+        {
+          text: 'Agar evaluasi internal memuat uji petik lapangan pada perangkat daerah pelayanan dasar.',
+          dueDate: '2025-10-31',
+        },
+      ],
+    },
+  ],
 };

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type DataSource, IsNull } from 'typeorm';
+import { type DataSource, In, IsNull } from 'typeorm';
 import { User } from '../auth/entities/user.entity';
 import { PasswordService } from '../auth/password.service';
 import { APP_CONFIG } from '../config/config.module';
@@ -9,10 +9,13 @@ import { Region } from '../organization/entities/region.entity';
 import { Skpd } from '../organization/entities/skpd.entity';
 import { DemoBudgetService } from './demo-budget.service';
 import { DemoContentService } from './demo-content.service';
+import { PembinaanRecommendation } from '../pembinaan/entities/pembinaan-recommendation.entity';
+import { PembinaanVisit } from '../pembinaan/entities/pembinaan-visit.entity';
 import { itemKeyOf, PublicItem } from '../public-pages/entities/public-item.entity';
 import {
   DEMO_ACCOUNTS,
   DEMO_PASSWORD,
+  DEMO_PEMBINAAN,
   DEMO_PROVINCE,
   DEMO_PUBLICATIONS,
   DEMO_REGIONS,
@@ -69,7 +72,8 @@ export class DemoSeedService implements OnApplicationBootstrap {
       content = (await this.budget.seedRegion(region, demo.key)) || content;
     }
     const province = await this.seedProvinceIfMissing();
-    return organisations || content || province;
+    const pembinaan = await this.seedPembinaanIfMissing();
+    return organisations || content || province || pembinaan;
   }
 
   /**
@@ -119,6 +123,51 @@ export class DemoSeedService implements OnApplicationBootstrap {
             publishedBy: null,
             publishedAt: new Date(),
           });
+      }
+    });
+    return true;
+  }
+
+  /**
+   * The demo province's pembinaan of each demo region (DEMO_PEMBINAAN) with Maju Bersama's follow-ups; skipped once
+   * the province has recorded any pembinaan (or when there is no demo province).
+   */
+  private async seedPembinaanIfMissing(): Promise<boolean> {
+    const province = await this.db.getRepository(Region).findOneBy({ code: DEMO_PROVINCE.code, isDemo: true });
+    if (!province || (await this.db.getRepository(PembinaanVisit).existsBy({ provinceId: province.id }))) return false;
+    const children = await this.db.getRepository(Region).find({ where: { provinceId: province.id, isDemo: true } });
+    if (children.length === 0) return false;
+    const evaluator = `${DEMO_PROVINCE.usernamePrefix}.evaluator`;
+    const admins = DEMO_REGIONS.map((d) => `${d.usernamePrefix}.admin`);
+    const users = await this.db.getRepository(User).find({ where: { username: In([evaluator, ...admins]) } });
+    const userId = (username: string) => users.find((u) => u.username === username)?.id ?? null;
+    await this.db.transaction(async (m) => {
+      for (const region of children) {
+        const demo = DEMO_REGIONS.find((d) => d.code === region.code);
+        for (const visit of (demo && DEMO_PEMBINAAN[demo.key]) ?? []) {
+          const saved = await m.save(PembinaanVisit, {
+            provinceId: province.id,
+            regionId: region.id,
+            visitDate: visit.date,
+            topic: visit.topic,
+            findings: visit.findings,
+            createdBy: userId(evaluator),
+          });
+          await m.save(
+            PembinaanRecommendation,
+            visit.recommendations.map((r, i) => ({
+              visitId: saved.id,
+              regionId: region.id,
+              ordinal: i + 1,
+              text: r.text,
+              dueDate: r.dueDate,
+              followUp: r.followUp?.text ?? null,
+              status: r.followUp?.status ?? ('OPEN' as const),
+              followedUpBy: r.followUp ? userId(`${demo!.usernamePrefix}.admin`) : null,
+              followedUpAt: r.followUp ? new Date(r.followUp.at) : null,
+            })),
+          );
+        }
       }
     });
     return true;

@@ -11,5 +11,6 @@ import { PembinaanService } from './pembinaan.service';
   imports: [TypeOrmModule.forFeature(PEMBINAAN_ENTITIES), AuditModule, AuthModule],
   controllers: [PembinaanController],
   providers: [PembinaanService],
+  exports: [PembinaanService],
 })
 export class PembinaanModule {}

@@ -3,6 +3,7 @@ import { Controller, Get, Param, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Public } from '../common/auth/decorators';
 import { DomainError, NotFoundError } from '../common/errors/domain-error';
+import { DOCX_MIME, sendFile } from '../common/http/file-download';
 import { HtmlPages } from '../common/http/html-page';
 import { RateWindow } from '../documents/domain/rate-window';
 import { NOT_PUBLISHED_HTML, publicPageHtml } from './domain/public-page-html';
@@ -12,7 +13,8 @@ import { PublicPagesService } from './public-pages.service';
 export const PUBLIC_PAGE_RATE = { limit: 120, windowMs: 60_000 };
 
 /**
- * Citizens' pages, no login: GET /publik/:code (HTML) and /publik/:code/data.json (the same for other systems).
+ * Citizens' pages, no login: GET /publik/:code (HTML), /publik/:code/data.json (the same for other systems) and
+ * /publik/:code/lkjip/:year.docx (a published LKjIP).
  * Cacheable with revalidation (ETag, max-age 0) so a withdrawn item disappears on the next request.
  */
 @HtmlPages()
@@ -28,6 +30,19 @@ export class PublicPagesController {
     this.throttle(req);
     const page = await this.pages.page(code, String(req.id ?? ''));
     this.send(req, res, 'application/json; charset=utf-8', JSON.stringify(page));
+  }
+
+  /** A published LKjIP as DOCX (generated on request, so a withdrawn one is a 404 at once). */
+  @Get(':code/lkjip/:year.docx')
+  async lkjip(
+    @Param('code') code: string,
+    @Param('year') year: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    this.throttle(req);
+    if (!/^\d{4}$/.test(year)) throw new NotFoundError('LKjIP');
+    sendFile(res, DOCX_MIME, await this.pages.lkjipFile(code, Number(year), String(req.id ?? '')));
   }
 
   @Get(':code')

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
+import { DocumentsModule } from '../documents/documents.module';
 import { PerformanceModule } from '../performance/performance.module';
 import { ProgressModule } from '../progress/progress.module';
 import { PublicItem } from './entities/public-item.entity';
@@ -13,7 +14,14 @@ export const PUBLIC_PAGE_ENTITIES = [PublicItem];
 
 /** Public pages for citizens (issue 21): opt-in items, server-rendered HTML and JSON, no login. */
 @Module({
-  imports: [TypeOrmModule.forFeature(PUBLIC_PAGE_ENTITIES), AuthModule, AuditModule, ProgressModule, PerformanceModule],
+  imports: [
+    TypeOrmModule.forFeature(PUBLIC_PAGE_ENTITIES),
+    AuthModule,
+    AuditModule,
+    ProgressModule,
+    PerformanceModule,
+    DocumentsModule,
+  ],
   controllers: [PublicItemsController, PublicPagesController],
   providers: [PublicPagesService],
   exports: [PublicPagesService],

@@ -189,10 +189,11 @@ describe('demo seed', () => {
     const count = async () =>
       (
         await t.db.query(
-          'SELECT (SELECT COUNT(*) FROM regions) AS r, (SELECT COUNT(*) FROM skpd) AS s, (SELECT COUNT(*) FROM users) AS u, (SELECT COUNT(*) FROM plan_nodes) AS n, (SELECT COUNT(*) FROM realisations) AS re, (SELECT COUNT(*) FROM evaluations) AS e, (SELECT COUNT(*) FROM evaluation_answers) AS a',
+          'SELECT (SELECT COUNT(*) FROM regions) AS r, (SELECT COUNT(*) FROM skpd) AS s, (SELECT COUNT(*) FROM users) AS u, (SELECT COUNT(*) FROM plan_nodes) AS n, (SELECT COUNT(*) FROM realisations) AS re, (SELECT COUNT(*) FROM evaluations) AS e, (SELECT COUNT(*) FROM evaluation_answers) AS a, (SELECT COUNT(*) FROM pembinaan_visits) AS pv, (SELECT COUNT(*) FROM pembinaan_recommendations) AS pr, (SELECT COUNT(*) FROM public_items) AS pi',
         )
       )[0];
     const before = await count();
+    expect(Number(before.pv)).toBeGreaterThan(0);
     expect(await t.app.get(DemoSeedService).seedIfEmpty()).toBe(false);
     await t.app.get(DemoSeedService).onApplicationBootstrap();
     expect(await count()).toEqual(before);

@@ -5,16 +5,16 @@ import ExcelJS from 'exceljs';
 import request from 'supertest';
 import type { Browser } from 'playwright-core';
 import { PERMISSIONS, type Role } from '../../src/auth/roles';
-import { DEMO_PASSWORD, DEMO_PROVINCE, DEMO_REGIONS } from '../../src/demo/demo-data';
+import { DEMO_PASSWORD, DEMO_PEMBINAAN, DEMO_PROVINCE, DEMO_REGIONS } from '../../src/demo/demo-data';
 import { DEMO_PK_YEAR } from '../../src/demo/demo-plan';
+import { PEMBINAAN_SHEET } from '../../src/progress/progress-workbook';
 import { RECAP_SHEET } from '../../src/provinces/province-recap-workbook';
 import { PUBLIC_PAGE_RATE } from '../../src/public-pages/public-pages.controller';
 import { HEADER_ROW } from '../../src/reporting/sheet-style';
 import { convertToPdf, overlappingLines, pdfLayout, pdfText } from '../utils/pdf-layout';
 import { discoverRoutes } from '../access/routes';
-import { launchChromium, listen } from '../console/browser';
+import { launchChromium, listen, loginAs } from '../console/browser';
 import { createTestApp, type TestApp } from '../utils/test-app';
-
 
 /** Issue 21 on the demo: the province over both demo regions, and the regions' public pages. */
 describe('provinces and public pages (demo)', () => {
@@ -69,6 +69,70 @@ describe('provinces and public pages (demo)', () => {
       await request(t.http).get(`/api/v1/province/regions/${ids[r.key]}/documents`).set(auth).expect(200);
     }
     expect(recap.body.distribution.reduce((n: number, d: { count: number }) => n + d.count, 0)).toBe(2);
+  });
+
+  it('shows the seeded pembinaan to the province and to the kabupaten, and in its progress workbook', async () => {
+    const year = DEMO_PK_YEAR;
+    for (const r of DEMO_REGIONS) {
+      const own = await request(t.http)
+        .get(`/api/v1/pembinaan?year=${year}`)
+        .set(await regionLogin(r.key, 'bupati'))
+        .expect(200);
+      const seen = await request(t.http)
+        .get(`/api/v1/province/regions/${ids[r.key]}/pembinaan?year=${year}`)
+        .set(await province())
+        .expect(200);
+      expect(seen.body).toEqual(own.body);
+      expect(own.body.items.map((v: { topic: string }) => v.topic).sort()).toEqual(
+        DEMO_PEMBINAAN[r.key].map((v) => v.topic).sort(),
+      );
+    }
+    const maju = (
+      await request(t.http)
+        .get(`/api/v1/pembinaan?year=${year}`)
+        .set(await regionLogin('maju', 'bupati'))
+        .expect(200)
+    ).body;
+    expect(maju.summary).toEqual({ visits: 2, recommendations: 3, open: 1, inProgress: 1, done: 1 });
+    const file = await request(t.http)
+      .get(`/api/v1/progress/workbook?year=${year}`)
+      .set(await regionLogin('maju', 'bupati'))
+      .buffer(true)
+      .parse((res, cb) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => cb(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    // In the console: the bupati reads the history; the province's list counts each region's recommendations.
+    const bupati = await loginAs(
+      browser,
+      base,
+      `${DEMO_REGIONS.find((r) => r.key === 'maju')!.usernamePrefix}.bupati`,
+      DEMO_PASSWORD,
+      '/konsol/pembinaan',
+    );
+    expect(await bupati.locator('[id^="r-"]').count()).toBe(maju.summary.recommendations);
+    await bupati.context().close();
+    const prov = await loginAs(
+      browser,
+      base,
+      `${DEMO_PROVINCE.usernamePrefix}.evaluator`,
+      DEMO_PASSWORD,
+      '/konsol/pembinaan-kabkota',
+    );
+    const row = prov.getByRole('row').filter({ hasText: DEMO_REGIONS.find((r) => r.key === 'maju')!.name });
+    await expect(row.getByRole('cell').nth(3).textContent()).resolves.toBe(String(maju.summary.recommendations));
+    await prov.context().close();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(file.body as ArrayBuffer);
+    const ws = wb.getWorksheet(PEMBINAAN_SHEET)!;
+    const followUps = [1, 2, 3].map((i) => ws.getRow(HEADER_ROW + i).getCell(7).value);
+    expect(followUps).toEqual(
+      maju.items.flatMap((v: { recommendations: { followUp: string | null }[] }) =>
+        v.recommendations.map((x) => x.followUp ?? '-'),
+      ),
+    );
   });
 
   it('writes the recap workbook with the API’s figures, printing legibly (LibreOffice → PDF, no overlapping lines)', async () => {
@@ -217,6 +281,26 @@ describe('provinces and public pages (demo)', () => {
       history.map((h) => expect.objectContaining({ year: h.year, total: h.total, predicate: h.predicate })),
     );
     expect(json.body.iku[0].indicators.map((i: { code: string }) => i.code)).toEqual(iku.map((i) => i.code));
+    // The LHE summary and the LKjIP of the PK year, published by Teladan: the history's figures, the DOCX downloads.
+    const year = history.find((h) => h.year === DEMO_PK_YEAR)!;
+    expect(await page.locator('#lhe tbody tr').allInnerTexts()).toEqual([
+      expect.stringMatching(new RegExp(`^${DEMO_PK_YEAR}\t${year.total}\t${year.predicate}\t`)),
+    ]);
+    expect(json.body.lhe).toEqual([
+      expect.objectContaining({
+        year: DEMO_PK_YEAR,
+        total: year.total,
+        predicate: year.predicate,
+        finalizedAt: expect.any(String),
+      }),
+    ]);
+    expect(json.body.lkjip).toEqual([expect.objectContaining({ year: DEMO_PK_YEAR })]);
+    expect(await page.locator('#lkjip a').getAttribute('href')).toBe(json.body.lkjip[0].href);
+    const docx = await request(t.http).get(json.body.lkjip[0].href).expect(200);
+    expect(docx.headers['content-type']).toContain('wordprocessingml');
+    await request(t.http)
+      .get(`/publik/${teladan.code}/lkjip/${DEMO_PK_YEAR - 1}.docx`)
+      .expect(404);
     // No internal ids anywhere in the public JSON.
     expect(JSON.stringify(json.body)).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/);
 
@@ -224,6 +308,7 @@ describe('provinces and public pages (demo)', () => {
     await page.goto(`${base}/publik/${maju.code}`);
     expect(await page.locator('#riwayat').count()).toBe(1);
     expect(await page.locator('section.iku').count()).toBe(0);
+    expect([await page.locator('#lhe tbody tr').count(), await page.locator('#lkjip').count()]).toEqual([1, 0]);
     // The province page lists both publishing kabupaten.
     await page.goto(`${base}/publik/${DEMO_PROVINCE.code}`);
     expect(await page.locator('#wilayah li').allInnerTexts()).toEqual(DEMO_REGIONS.map((r) => r.name));
@@ -239,6 +324,12 @@ describe('provinces and public pages (demo)', () => {
 
     // Withdrawing Teladan's IKU: gone on the next request.
     const admin = await regionLogin('teladan', 'admin');
+    // Nothing empty goes public: an LHE summary needs the year's result, an LKjIP the year's IKU.
+    for (const kind of ['LHE', 'LKJIP']) {
+      const empty = await request(t.http).put('/api/v1/public-items').set(admin).send({ kind, year: 2031 });
+      expect([kind, empty.status, empty.body.code]).toEqual([kind, 422, 'NOTHING_TO_PUBLISH']);
+    }
+    await request(t.http).put('/api/v1/public-items').set(admin).send({ kind: 'LHE' }).expect(400);
     const items = await request(t.http).get('/api/v1/public-items').set(admin).expect(200);
     const ikuItem = items.body.find((i: { kind: string }) => i.kind === 'IKU');
     await request(t.http).delete(`/api/v1/public-items/${ikuItem.id}`).set(admin).expect(204);
@@ -249,6 +340,7 @@ describe('provinces and public pages (demo)', () => {
     for (const i of items.body.filter((x: { id: string }) => x.id !== ikuItem.id))
       await request(t.http).delete(`/api/v1/public-items/${i.id}`).set(admin).expect(204);
     expect((await page.goto(`${base}/publik/${teladan.code}`))!.status()).toBe(404);
+    await request(t.http).get(json.body.lkjip[0].href).expect(404);
     await page.close();
   });
 

@@ -11,8 +11,8 @@ const SOURCE_LABELS: Record<string, string> = {
 };
 const DOCUMENT_LABELS: Record<string, string> = {
   PK: 'Perjanjian Kinerja',
-  LKJIP: 'LKjIP',
-  LHE: 'Ringkasan LHE',
+  PK_PEMDA: 'Perjanjian Kinerja Pemerintah Daerah',
+  LHE: 'Laporan Hasil Evaluasi',
 };
 
 /** "2026-03-01T..." → "1 Maret 2026" (the page shows calendar dates only). */
@@ -67,6 +67,29 @@ export function publicPageHtml(p: PublicPage, jsonHref: string): string {
             )
           : '<p>Belum ada IKU untuk tahun ini.</p>'
       }</section>`,
+    );
+  if (p.lhe.length)
+    sections.push(
+      `<section id="lhe"><h2>Ringkasan Laporan Hasil Evaluasi (LHE)</h2>${table(
+        ['Tahun', 'Nilai', 'Predikat', 'Sumber', 'Tanggal penetapan', 'Dipublikasikan'],
+        p.lhe.map((l) => [
+          String(l.year),
+          e(l.total),
+          `<strong>${e(l.predicate)}</strong>`,
+          e(SOURCE_LABELS[l.source] ?? l.source),
+          e(dateText(l.finalizedAt)),
+          e(dateText(l.publishedAt)),
+        ]),
+      )}</section>`,
+    );
+  if (p.lkjip.length)
+    sections.push(
+      `<section id="lkjip"><h2>Laporan Kinerja Instansi Pemerintah (LKjIP)</h2><ul class="docs">${p.lkjip
+        .map(
+          (l) =>
+            `<li><a href="${e(l.href)}">LKjIP ${l.year} (DOCX)</a><br>Dipublikasikan ${e(dateText(l.publishedAt))}</li>`,
+        )
+        .join('')}</ul></section>`,
     );
   if (p.documents.length)
     sections.push(
