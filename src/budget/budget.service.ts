@@ -241,8 +241,11 @@ export class BudgetService {
     };
   }
 
-  /** The region's budget-absorption recap per SKPD for a year (.xlsx); no budget in the year → 404 NO_BUDGET_DATA. */
-  async regionRecap(scope: TenantScope, year: number): Promise<{ fileName: string; content: Buffer }> {
+  /**
+   * The region's budget-absorption recap per SKPD for a year: per budgeted SKPD its pagu (DPA and in force), TW I–IV
+   * realisation, serapan and data-quality warnings, and the region's total. No budget in the year → 404 NO_BUDGET_DATA.
+   */
+  async regionRecapData(scope: TenantScope, year: number) {
     const m = this.db.manager;
     const regionId = regionOf(scope);
     const region = await m.findOneBy(Region, { id: regionId });
@@ -278,18 +281,20 @@ export class BudgetService {
       .map((s) => {
         const lines = bySkpd.get(s.id)!;
         return {
+          skpdId: s.id,
           code: s.code,
           name: s.name,
           ...figures(totalsOf(lines)),
           warnings: budgetWarnings(lines, linkedBySkpd.get(s.id) ?? new Set()),
         };
       });
-    const content = await writeBudgetRecap({
-      regionName: region.name,
-      year,
-      rows,
-      total: figures(totalsOf(all.map(toLineInput))),
-    });
+    return { region, year, rows, total: figures(totalsOf(all.map(toLineInput))) };
+  }
+
+  /** The region's budget-absorption recap per SKPD for a year (.xlsx); no budget in the year → 404 NO_BUDGET_DATA. */
+  async regionRecap(scope: TenantScope, year: number): Promise<{ fileName: string; content: Buffer }> {
+    const { region, rows, total } = await this.regionRecapData(scope, year);
+    const content = await writeBudgetRecap({ regionName: region.name, year, rows, total });
     const slug = region.name.replace(/[^A-Za-z0-9.-]+/g, '-');
     return { fileName: `Rekap-Serapan-Anggaran-${slug}-${year}.xlsx`, content };
   }

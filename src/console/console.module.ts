@@ -28,6 +28,8 @@ import { ConsoleAdminSettingsController } from './console-admin-settings.control
 import { ConsoleAdminSkpdController } from './console-admin-skpd.controller';
 import { ConsoleAdminUsersController } from './console-admin-users.controller';
 import { ConsoleAuthController } from './console-auth.controller';
+import { ConsoleBudgetController } from './console-budget.controller';
+import { BudgetModule } from '../budget/budget.module';
 import { ConsoleCsrf } from './console-csrf';
 import { ConsoleDashboards } from './console-dashboards';
 import { ConsoleEvidenceController } from './console-evidence.controller';
@@ -68,6 +70,7 @@ import { ConsoleViews } from './console-views';
     EvaluationModule,
     LkeExcelModule,
     ReportingModule,
+    BudgetModule,
     ProgressModule,
     ProvincesModule,
     NotificationsModule,
@@ -96,6 +99,7 @@ import { ConsoleViews } from './console-views';
     ConsoleRecommendationsController,
     ConsoleLkeExcelController,
     ConsoleRegionController,
+    ConsoleBudgetController,
     ConsoleProgressController,
     ConsoleProvinceController,
     ConsoleEvidenceController,
