@@ -209,7 +209,7 @@ export function buildLkjipDocument(input: LkjipInput): LkjipDocumentModel {
           {
             kind: 'table',
             headers: [...CAPAIAN_HEADERS(input.year), ...(capaianTable ? EFFICIENCY_HEADERS : [])],
-            widths: capaianTable ? [3, 18, 5, 5, 6, 5.5, 6, 6, 5.5, 5, 5.5, 9, 9, 5.5, 6] : [4, 20, 7, 8, 9, 8, 10, 9, 8, 8, 9],
+            widths: capaianTable ? [3, 17, 6, 5, 6, 5.5, 6, 6, 5.5, 5, 5.5, 9, 9, 5.5, 6] : [4, 20, 7, 8, 9, 8, 10, 9, 8, 8, 9],
             rows: capaianTable?.rows ?? table.rows.map(capaianRow),
             ...(capaianTable ? { strongRows: capaianTable.strongRows } : {}),
           },
