@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import { BudgetImportService } from '../budget/budget-import.service';
 import { WARNING_LABELS } from '../budget/budget-recap-workbook';
 import { BudgetService } from '../budget/budget.service';
+import { NomenclatureService } from '../budget/nomenclature.service';
 import type { BudgetFileKind } from '../budget/domain/budget-sheet';
 import { RequirePermission } from '../common/auth/decorators';
 import { DomainError } from '../common/errors/domain-error';
@@ -53,6 +54,7 @@ export class ConsoleBudgetController {
     private readonly budget: BudgetService,
     private readonly imports: BudgetImportService,
     private readonly skpd: SkpdService,
+    private readonly nomenclature: NomenclatureService,
   ) {}
 
   @RequirePermission('budget.read')
@@ -91,6 +93,8 @@ export class ConsoleBudgetController {
     this.views.render(req, res, 'anggaran-wilayah', {
       title: `Serapan Anggaran ${year}`,
       year,
+      canManage: roleHas(req.scope!.role, 'budget.manage'),
+      notice: req.query.ok === '1' ? 'Nomenklatur disimpan.' : undefined,
       recap: recap && {
         ...recap,
         rows: recap.rows.map((r) => ({ ...r, warnings: warningsOf(r.warnings) })),
@@ -168,6 +172,74 @@ export class ConsoleBudgetController {
     } catch (err) {
       await this.failed(req, res, jenis, err);
     }
+  }
+
+  /** The region's nomenclature list (region admin): preview, then the same file to save. */
+  @RequirePermission('budget.manage')
+  @Get('nomenklatur')
+  nomenclaturePage(@Req() req: ConsoleRequest, @Res() res: Response): void {
+    this.nomenclatureView(req, res, {});
+  }
+
+  @RequirePermission('budget.manage')
+  @Post('nomenklatur/pratinjau')
+  @ConsoleUpload(FileInterceptor('berkas'))
+  async nomenclaturePreview(
+    @Req() req: ConsoleRequest,
+    @Res() res: Response,
+    @UploadedFile() file: XlsxUpload | undefined,
+  ): Promise<void> {
+    try {
+      const p = await this.nomenclature.preview(req.scope!, file);
+      const lines = [
+        `${p.rows} kode dibaca.`,
+        `${p.added} ditambahkan, ${p.renamed} berganti nama, ${p.unchanged} tetap.`,
+      ];
+      this.nomenclatureView(req, res, { preview: { lines, token: p.previewToken } });
+    } catch (err) {
+      const shown = excelProblems(err);
+      if (!shown) throw err;
+      this.nomenclatureView(req, res, shown, 422);
+    }
+  }
+
+  @RequirePermission('budget.manage')
+  @Post('nomenklatur/simpan')
+  @ConsoleUpload(FileInterceptor('berkas'))
+  async nomenclatureCommit(
+    @Req() req: ConsoleRequest,
+    @Res() res: Response,
+    @UploadedFile() file: XlsxUpload | undefined,
+    @Body() form: Record<string, string | undefined>,
+  ): Promise<void> {
+    try {
+      await this.nomenclature.commit(req.scope!, file, form.previewToken);
+      res.redirect(303, `/konsol/anggaran?tahun=${yearOf(req.query.tahun)}&ok=1`);
+    } catch (err) {
+      const shown = excelProblems(err);
+      if (!shown) throw err;
+      this.nomenclatureView(req, res, shown, 422);
+    }
+  }
+
+  private nomenclatureView(req: ConsoleRequest, res: Response, model: Record<string, unknown>, status = 200): void {
+    const query = `?tahun=${yearOf(req.query.tahun)}`;
+    this.views.render(
+      req,
+      res,
+      'unggah-excel',
+      {
+        title: 'Impor Nomenklatur Daerah',
+        subtitle: 'Urusan, bidang urusan, program, kegiatan dan sub kegiatan; kolom yang dibaca: Kode dan Nama',
+        previewAction: `/konsol/anggaran/nomenklatur/pratinjau${query}`,
+        commitAction: `/konsol/anggaran/nomenklatur/simpan${query}`,
+        backHref: `/konsol/anggaran${query}`,
+        fileLabel: 'Berkas nomenklatur (.xlsx atau CSV)',
+        accept: '.xlsx,.csv',
+        ...model,
+      },
+      status,
+    );
   }
 
   private async failed(req: ConsoleRequest, res: Response, jenis: string, err: unknown): Promise<void> {

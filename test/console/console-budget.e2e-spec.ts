@@ -188,6 +188,15 @@ describe('console: budget absorption pages', () => {
     ]);
     expect(cells[9]).toContain('Realisasi melebihi pagu');
     await checkPage(page, 'anggaran-wilayah');
+    // The nomenclature import page: the sample again changes nothing, and saving says so.
+    await page.getByRole('link', { name: 'Impor nomenklatur daerah' }).click();
+    const csv = { name: 'nomenklatur.csv', mimeType: 'text/csv', buffer: SAMPLE };
+    await page.getByLabel(/Berkas nomenklatur/).setInputFiles(csv);
+    await page.getByRole('button', { name: 'Pratinjau' }).click();
+    await page.getByText('0 ditambahkan, 0 berganti nama, 15 tetap.').waitFor();
+    await page.getByLabel('Pilih lagi berkas yang sama untuk menyimpan').setInputFiles(csv);
+    await page.getByRole('button', { name: 'Simpan perubahan' }).click();
+    await page.getByText('Nomenklatur disimpan.').waitFor();
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('link', { name: /Unduh rekapitulasi serapan anggaran 2025/ }).click(),
