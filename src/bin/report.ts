@@ -8,11 +8,15 @@
  *   npm run report -- pk-document    --region <code> [--skpd <code>] --year <y> [--revision <n>] --out file.pdf
  *   npm run report -- lhe            --region <code> --skpd <code> --year <y> --out file.docx|file.pdf
  *   npm run report -- lkjip          --region <code> [--skpd <code>] --year <y> --out file.docx
+ *   npm run report -- budget-recap   --region <code> --year <y> --out file.xlsx
+ *   npm run report -- efficiency     --region <code> [--skpd <code>] --year <y> --out file.xlsx
  *   (without --skpd: the Pemda's own PK / LKjIP)
  * Without --out the file is named like the download (e.g. Rekap-Predikat-SAKIP-<region>-<year>.xlsx) in the current
  * directory. The national recap streams page by page and shows a progress bar on the terminal. pk-document writes the
  * SKPD's PK of the year (the latest revision unless --revision) as the API serves it: the signed PDF once signed,
  * else the draft watermarked "DRAF". lhe needs the SKPD's FINAL evaluation; lkjip an approved PK with indicators.
+ * budget-recap is the region's budget-absorption recap per SKPD; efficiency the capaian-against-serapan table of one
+ * SKPD or (without --skpd) of every SKPD with a budget that year; both need budget data for the year.
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -24,6 +28,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import { SingleBar } from 'cli-progress';
 import { type DataSource, IsNull } from 'typeorm';
 import { AppModule } from '../app.module';
+import { BudgetService } from '../budget/budget.service';
 import { DomainError } from '../common/errors/domain-error';
 import { LheDocumentsService } from '../documents/lhe-documents.service';
 import { LkjipDocumentsService } from '../documents/lkjip-documents.service';
@@ -47,6 +52,8 @@ export const REPORT_KINDS = [
   'pk-document',
   'lhe',
   'lkjip',
+  'budget-recap',
+  'efficiency',
 ] as const;
 type Kind = (typeof REPORT_KINDS)[number];
 
@@ -55,6 +62,7 @@ const USAGE = `usage: npm run report -- <${REPORT_KINDS.join('|')}> [--region <c
   pk-document: --region [--skpd] --year [--revision <n>] (a PDF: signed once signed, else the draft; no --skpd: the Pemda's)
   lhe (FINAL evaluation): --region --skpd --year (DOCX; --out *.pdf: the PDF, signed once signed)
   lkjip (draft): --region [--skpd] --year (DOCX; no --skpd: the Pemda's)
+  budget-recap: --region --year   efficiency: --region [--skpd] --year (no --skpd: every SKPD with a budget)
   Reads the server's database: run it with the same DB_URL or SQLITE_PATH (default ./data/sakip.sqlite).`;
 
 class UsageError extends Error {}
@@ -190,6 +198,11 @@ async function main(): Promise<void> {
       file = pemda
         ? await app.get(LkjipDocumentsService).pemdaDocx(scope, y as number)
         : await app.get(LkjipDocumentsService).docx(scope, await skpdId(), y as number);
+    else if (kind === 'budget-recap') file = await app.get(BudgetService).regionRecap(scope, y as number);
+    else if (kind === 'efficiency')
+      file = await app
+        .get(BudgetService)
+        .efficiencyWorkbook(scope, y as number, values.skpd ? await skpdId() : undefined);
     else if (kind === 'region-recap') file = await reports.regionRecap(scope, y as number);
     else if (kind === 'lke') file = await reports.lkeSheet(scope, await skpdId(), y as number);
     else if (kind === 'capaian') file = await reports.capaianTable(scope, await skpdId(), y as number);

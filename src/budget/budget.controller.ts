@@ -13,6 +13,7 @@ import {
   BudgetSkpdQueryDto,
   BudgetYearQueryDto,
   EfficiencyDto,
+  EfficiencyWorkbookQueryDto,
   PutBudgetSettingsDto,
 } from './dto/budget.dto';
 import { NodeLinkDto, NomenclatureEntryDto, NomenclatureListQueryDto, PutNodeLinkDto } from './dto/nomenclature.dto';
@@ -40,6 +41,18 @@ export class BudgetController {
   @Get('efficiency')
   efficiency(@CurrentScope() scope: TenantScope, @Query() q: BudgetSkpdQueryDto): Promise<EfficiencyDto> {
     return this.budget.efficiency(scope, q.skpdId, q.year);
+  }
+
+  /** The efficiency table as .xlsx: one SKPD, or every budgeted SKPD the caller sees (planners: their own). */
+  @RequirePermission('budget.read')
+  @Get('efficiency.xlsx')
+  @ApiProduces(XLSX_MIME)
+  async efficiencyWorkbook(
+    @CurrentScope() scope: TenantScope,
+    @Query() q: EfficiencyWorkbookQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    return xlsxDownload(res, await this.budget.efficiencyWorkbook(scope, q.year, q.skpdId));
   }
 
   /** The region's budget-absorption recap per SKPD with data-quality warnings (.xlsx). */

@@ -31,6 +31,7 @@ import { BudgetLine } from './entities/budget-line.entity';
 import { BudgetNodeLink } from './entities/budget-node-link.entity';
 import { BudgetSettings } from './entities/budget-settings.entity';
 import { writeBudgetRecap } from './budget-recap-workbook';
+import { writeEfficiencyWorkbook } from './efficiency-workbook';
 import { NomenclatureService } from './nomenclature.service';
 
 const text = (v: Decimal | null) => (v === null ? null : v.toFixed());
@@ -240,8 +241,11 @@ export class BudgetService {
     };
   }
 
-  /** The region's budget-absorption recap per SKPD for a year (.xlsx); no budget in the year → 404 NO_BUDGET_DATA. */
-  async regionRecap(scope: TenantScope, year: number): Promise<{ fileName: string; content: Buffer }> {
+  /**
+   * The region's budget-absorption recap per SKPD for a year: per budgeted SKPD its pagu (DPA and in force), TW I–IV
+   * realisation, serapan and data-quality warnings, and the region's total. No budget in the year → 404 NO_BUDGET_DATA.
+   */
+  async regionRecapData(scope: TenantScope, year: number) {
     const m = this.db.manager;
     const regionId = regionOf(scope);
     const region = await m.findOneBy(Region, { id: regionId });
@@ -277,20 +281,64 @@ export class BudgetService {
       .map((s) => {
         const lines = bySkpd.get(s.id)!;
         return {
+          skpdId: s.id,
           code: s.code,
           name: s.name,
           ...figures(totalsOf(lines)),
           warnings: budgetWarnings(lines, linkedBySkpd.get(s.id) ?? new Set()),
         };
       });
-    const content = await writeBudgetRecap({
-      regionName: region.name,
-      year,
-      rows,
-      total: figures(totalsOf(all.map(toLineInput))),
-    });
+    return { region, year, rows, total: figures(totalsOf(all.map(toLineInput))) };
+  }
+
+  /** The region's budget-absorption recap per SKPD for a year (.xlsx); no budget in the year → 404 NO_BUDGET_DATA. */
+  async regionRecap(scope: TenantScope, year: number): Promise<{ fileName: string; content: Buffer }> {
+    const { region, rows, total } = await this.regionRecapData(scope, year);
+    const content = await writeBudgetRecap({ regionName: region.name, year, rows, total });
     const slug = region.name.replace(/[^A-Za-z0-9.-]+/g, '-');
     return { fileName: `Rekap-Serapan-Anggaran-${slug}-${year}.xlsx`, content };
+  }
+
+  /**
+   * The efficiency table of a year as .xlsx: one SKPD (`skpdId`), or every SKPD of the region the caller sees that has
+   * a budget that year (planners: their own). No budget among them → 404 NO_BUDGET_DATA.
+   */
+  async efficiencyWorkbook(
+    scope: TenantScope,
+    year: number,
+    skpdId?: string,
+  ): Promise<{ fileName: string; content: Buffer }> {
+    const m = this.db.manager;
+    const regionId = regionOf(scope);
+    const region = await m.findOneBy(Region, { id: regionId });
+    if (!region) throw new NotFoundError('Region');
+    const skpds = skpdId
+      ? [await this.visibleSkpd(m, scope, skpdId)]
+      : (await m.find(Skpd, { where: { regionId }, order: { code: 'ASC' } })).filter((s) => canSeeSkpd(scope, s.id));
+    const budgeted = new Set(
+      (skpds.length
+        ? await m.find(BudgetLine, {
+            where: { regionId, year, skpdId: In(skpds.map((s) => s.id)) },
+            select: { skpdId: true },
+          })
+        : []
+      ).map((l) => l.skpdId),
+    );
+    if (!budgeted.size) throw new DomainError('NO_BUDGET_DATA', 'not_found', `No budget data for ${year}`);
+    const settings = await this.settingsOf(m, regionId);
+    const tables = [];
+    for (const s of skpds.filter((k) => budgeted.has(k.id))) {
+      const e = await this.efficiency(scope, s.id, year);
+      tables.push({ code: s.code, name: s.name, rows: [...e.sasaran, ...e.programs] });
+    }
+    const content = await writeEfficiencyWorkbook({
+      regionName: region.name,
+      year,
+      rule: { efficiencyRule: settings.rule, tolerance: settings.tolerance.toFixed() },
+      skpds: tables,
+    });
+    const subject = skpdId ? skpds[0].name : region.name;
+    return { fileName: `Efisiensi-${subject.replace(/[^A-Za-z0-9.-]+/g, '-')}-${year}.xlsx`, content };
   }
 
   /**

@@ -27,6 +27,11 @@ const BY_CODE: Record<string, string> = {
   PK_EXISTS: 'PK untuk tahun ini sudah ada.',
   NO_PERIOD: 'Tidak ada periode RPJMD yang mencakup tahun ini.',
   PK_EXCEL_INVALID: 'Berkas Excel belum dapat diterima; perbaiki masalah berikut lalu unggah lagi.',
+  BUDGET_EXCEL_INVALID:
+    'Berkas anggaran belum dapat diterima; tidak ada yang disimpan. Perbaiki masalah berikut lalu unggah lagi.',
+  NOMENCLATURE_INVALID:
+    'Berkas nomenklatur belum dapat diterima; tidak ada yang disimpan. Perbaiki masalah berikut lalu unggah lagi.',
+  NO_BUDGET_DATA: 'Belum ada data anggaran untuk tahun ini.',
   PREVIEW_STALE: 'Berkas berbeda dari yang dipratinjau, atau PK berubah sejak pratinjau. Unggah dan pratinjau lagi.',
   FILE_REQUIRED: 'Pilih berkas yang akan diunggah.',
   DUPLICATE: 'Data yang sama sudah ada.',

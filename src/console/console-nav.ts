@@ -23,6 +23,7 @@ export const NAV: readonly NavLink[] = [
   { href: '/konsol/pk', label: 'PK & Target', permission: 'planning.write', roles: ['PLANNER'] },
   { href: '/konsol/realisasi', label: 'Realisasi', permission: 'realisation.write' },
   { href: '/konsol/capaian', label: 'Capaian', permission: 'realisation.read', roles: ['PLANNER'] },
+  { href: '/konsol/anggaran', label: 'Anggaran', permission: 'budget.read' },
   { href: '/konsol/mandiri', label: 'Evaluasi Mandiri', permission: 'evaluation.self' },
   { href: '/konsol/tindak-lanjut', label: 'Tindak Lanjut', permission: 'evaluation.follow-up', roles: ['PLANNER'] },
   {

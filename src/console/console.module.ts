@@ -30,6 +30,8 @@ import { ConsoleAdminSettingsController } from './console-admin-settings.control
 import { ConsoleAdminSkpdController } from './console-admin-skpd.controller';
 import { ConsoleAdminUsersController } from './console-admin-users.controller';
 import { ConsoleAuthController } from './console-auth.controller';
+import { ConsoleBudgetController } from './console-budget.controller';
+import { BudgetModule } from '../budget/budget.module';
 import { ConsoleCsrf } from './console-csrf';
 import { ConsoleDashboards } from './console-dashboards';
 import { ConsoleEvidenceController } from './console-evidence.controller';
@@ -70,6 +72,7 @@ import { ConsoleViews } from './console-views';
     EvaluationModule,
     LkeExcelModule,
     ReportingModule,
+    BudgetModule,
     ProgressModule,
     ProvincesModule,
     PembinaanModule,
@@ -99,6 +102,7 @@ import { ConsoleViews } from './console-views';
     ConsoleRecommendationsController,
     ConsoleLkeExcelController,
     ConsoleRegionController,
+    ConsoleBudgetController,
     ConsoleProgressController,
     ConsoleProvinceController,
     ConsoleProvincePembinaanController,

@@ -79,6 +79,7 @@ export class LkjipDocumentsService {
         table.rows.map((r) => r.indicatorCode),
       ),
       budget: await this.budgetOf(scope, skpd.id, year),
+      efficiency: await this.efficiencyOf(scope, skpd.id, year),
     });
     const fileName = `${model.fileStem}.docx`;
     return { content: await renderLkjipDocx(model), fileName };
@@ -94,6 +95,17 @@ export class LkjipDocumentsService {
           realisasi: r.realisation.toFixed(0),
         }))
       : undefined;
+  }
+
+  /** Per sasaran code: pagu, realisasi, serapan and efficiency exactly as GET /budget/efficiency gives them. */
+  private async efficiencyOf(scope: TenantScope, skpdId: string, year: number) {
+    const { sasaran } = await this.budgets.efficiency(scope, skpdId, year);
+    return new Map(
+      sasaran.map((s) => [
+        s.nodeCode,
+        { pagu: s.pagu, realisation: s.realisation, serapan: s.serapan?.display ?? null, labelText: s.labelText },
+      ]),
+    );
   }
 
   /** Kendala and rencana tindak lanjut of the year's realisations, per indicator code, quarter by quarter. */

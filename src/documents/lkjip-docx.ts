@@ -13,16 +13,21 @@ import {
 } from 'docx';
 import type { Block, LkjipDocumentModel } from './domain/lkjip-document';
 
-/** A4 width minus the default 1-inch margins, in twips. */
-const TEXT_WIDTH = 11906 - 2 * 1440;
+/** A4 (portrait) sides in twips, and the text width between the default 1-inch margins. */
+const A4 = { short: 11906, long: 16838 };
+const textWidth = (landscape: boolean) => (landscape ? A4.long : A4.short) - 2 * 1440;
 
-const cell = (text: string, bold: boolean, width: number, size: number) =>
+/** Narrow cell margins (twips) for the wide capaian table, so headers like "Realisasi" are not broken mid-word. */
+const NARROW = { left: 57, right: 57 };
+
+const cell = (text: string, bold: boolean, width: number, size: number, textWidth: number) =>
   new TableCell({
-    width: { size: Math.round((width / 100) * TEXT_WIDTH), type: WidthType.DXA },
+    width: { size: Math.round((width / 100) * textWidth), type: WidthType.DXA },
+    ...(size < 18 ? { margins: NARROW } : {}),
     children: [new Paragraph({ children: [new TextRun({ text, bold, size })] })],
   });
 
-function render(block: Block): (Paragraph | Table)[] {
+function render(block: Block, width: number): (Paragraph | Table)[] {
   switch (block.kind) {
     case 'heading':
       return [new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(block.text)] })];
@@ -33,17 +38,19 @@ function render(block: Block): (Paragraph | Table)[] {
     case 'table': {
       // Half-points: 9 pt, and 7 pt for the wide capaian table so figures do not break mid-number.
       const size = block.headers.length > 8 ? 14 : 18;
+      const strong = new Set(block.strongRows ?? []);
       return [
         new Table({
-          width: { size: TEXT_WIDTH, type: WidthType.DXA },
-          columnWidths: block.widths.map((w) => Math.round((w / 100) * TEXT_WIDTH)),
+          width: { size: width, type: WidthType.DXA },
+          columnWidths: block.widths.map((w) => Math.round((w / 100) * width)),
           rows: [
             new TableRow({
               tableHeader: true,
-              children: block.headers.map((h, i) => cell(h, true, block.widths[i], size)),
+              children: block.headers.map((h, i) => cell(h, true, block.widths[i], size, width)),
             }),
             ...block.rows.map(
-              (r) => new TableRow({ children: r.map((c, i) => cell(c, false, block.widths[i], size)) }),
+              (r, k) =>
+                new TableRow({ children: r.map((c, i) => cell(c, strong.has(k), block.widths[i], size, width)) }),
             ),
           ],
         }),
@@ -52,9 +59,13 @@ function render(block: Block): (Paragraph | Table)[] {
   }
 }
 
-/** Writes the LKjIP draft as an editable DOCX: A4 portrait, one section per chapter starting on a new page. */
+/**
+ * Writes the LKjIP draft as an editable DOCX: A4 portrait (a chapter marked landscape, A4 landscape), one section per
+ * chapter starting on a new page.
+ */
 export function renderLkjipDocx(m: LkjipDocumentModel): Promise<Buffer> {
-  const a4 = { page: { size: { width: 11906, height: 16838, orientation: PageOrientation.PORTRAIT } } };
+  const a4 = { page: { size: { width: A4.short, height: A4.long, orientation: PageOrientation.PORTRAIT } } };
+  const a4Landscape = { page: { size: { width: A4.short, height: A4.long, orientation: PageOrientation.LANDSCAPE } } };
   const doc = new Document({
     creator: 'sakip-service',
     title: m.cover.join(' '),
@@ -70,14 +81,14 @@ export function renderLkjipDocx(m: LkjipDocumentModel): Promise<Buffer> {
         ),
       },
       ...m.chapters.map((chapter) => ({
-        properties: a4,
+        properties: chapter.landscape ? a4Landscape : a4,
         children: [
           new Paragraph({
             heading: HeadingLevel.HEADING_1,
             alignment: AlignmentType.CENTER,
             children: [new TextRun(chapter.title)],
           }),
-          ...chapter.blocks.flatMap(render),
+          ...chapter.blocks.flatMap((b) => render(b, textWidth(chapter.landscape ?? false))),
         ],
       })),
     ],

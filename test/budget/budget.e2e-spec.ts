@@ -271,6 +271,27 @@ describe('Budget: nomenclature, DPA and realisation import, efficiency (issue #1
     ]);
     expect(res.body.sasaran.map(got)).toEqual([expected('80', 160_000_000, 140_000_000)]);
     expect(res.body.programs[1]).toMatchObject({ labelText: 'tidak efisien', capaian: { display: '40.00' } });
+    // The same table as a workbook (the planner's own SKPD; without skpdId: every budgeted SKPD it sees, only its own).
+    for (const q of [query, '?year=2025']) {
+      const file = await request(t.http)
+        .get(api(`/budget/efficiency.xlsx${q}`))
+        .set(t.auth(x.planner))
+        .buffer(true)
+        .parse(binary)
+        .expect(200);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(file.body as unknown as ExcelJS.Buffer);
+      const sheet = book.getWorksheet('Efisiensi')!;
+      const rows = [...res.body.sasaran, ...res.body.programs] as {
+        nodeCode: string;
+        pagu: string;
+        labelText: string;
+      }[];
+      expect(rows.map((_, i) => [5, 8, 12].map((c) => sheet.getCell(5 + i, c).value))).toEqual(
+        rows.map((r) => [r.nodeCode, Number(r.pagu), r.labelText]),
+      );
+      expect(sheet.getCell(5 + rows.length, 2).value).toBeNull();
+    }
 
     // The ratio rule (set by the admin) relabels the same figures.
     await request(t.http)

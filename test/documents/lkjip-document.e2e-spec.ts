@@ -1,10 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { indicator, planningWorld, skpdPlan } from '../planning/planning-fixtures';
 import { pkWithRealisations, REPORTS } from '../reporting/report-fixtures';
+import { convertToPdf, overlappingLines, pdfLayout, pdfPages, pdfText } from '../utils/pdf-layout';
 import { createTestApp, type TestApp } from '../utils/test-app';
 import { binary, docxText, pdftotext, renderFirstPage } from './document-fixtures';
 
@@ -92,13 +92,30 @@ describe('LKjIP draft as DOCX (GET /reports/lkjip.docx)', () => {
 
     const dir = mkdtempSync(join(tmpdir(), 'sakip-lkjip-'));
     writeFileSync(join(dir, 'lkjip.docx'), res.body);
-    execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', dir, join(dir, 'lkjip.docx')], {
-      timeout: 90_000,
-      env: { ...process.env, HOME: dir },
-    });
+    await convertToPdf(dir, [join(dir, 'lkjip.docx')]);
     const pdf = readFileSync(join(dir, 'lkjip.pdf'));
     expect(pdftotext(pdf)).toContain('BAB III AKUNTABILITAS KINERJA');
     renderFirstPage(pdf, 'lkjip-page1');
+    // The capaian table (chapter III, A4 landscape) gets the sasaran's budget columns, as the efficiency API gives
+    // them: this SKPD has no budget, so "–" and "tidak dapat dihitung"; no two lines printed over each other.
+    const efficiency = (
+      await request(t.http)
+        .get(`/api/v1/budget/efficiency?skpdId=${x.skpdId}&year=2025`)
+        .set(t.auth(x.planner))
+        .expect(200)
+    ).body;
+    expect(efficiency.sasaran.map((s: { labelText: string; pagu: string }) => [s.labelText, s.pagu])).toEqual([
+      ['tidak dapat dihitung', '0'],
+    ]);
+    const layout = await pdfLayout(join(dir, 'lkjip.pdf'));
+    expect(overlappingLines(layout)).toEqual([]);
+    const printed = pdfText(layout).replace(/\s+/g, ' ');
+    // Headers whole (not broken mid-word by a narrow column), then the sasaran row's figures.
+    for (const header of ['Realisasi', 'Capaian', 'Kategori', 'Satuan', 'Serapan', 'Efisiensi', 'Pagu (Rp)'])
+      expect([header, printed.includes(` ${header} `)]).toEqual([header, true]);
+    expect(printed).toContain('Sasaran S.');
+    expect(printed).toContain('tidak dapat dihitung');
+    expect(new Set((await pdfPages(join(dir, 'lkjip.pdf'))).sizes)).toEqual(new Set(['595x842', '842x595']));
 
     // Same access as the capaian table: another SKPD's planner 404; no PK that year 404 NO_CAPAIAN_DATA.
     const other = await skpdPlan(t, w);

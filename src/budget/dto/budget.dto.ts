@@ -26,6 +26,11 @@ export class BudgetYearQueryDto {
   @ApiProperty({ example: 2025 }) @IsYear({ query: true }) year!: number;
 }
 
+/** The efficiency workbook: one SKPD, or (without skpdId) every budgeted SKPD the caller sees. */
+export class EfficiencyWorkbookQueryDto extends BudgetYearQueryDto {
+  @ApiPropertyOptional() @IsOptional() @IsUUID() skpdId?: string;
+}
+
 export class PutBudgetSettingsDto {
   @ApiProperty({ enum: EFFICIENCY_RULES }) @IsIn(EFFICIENCY_RULES) efficiencyRule!: EfficiencyRule;
   /** Points (DIFFERENCE) or percent of the ratio (RATIO), 0–100, up to 2 decimals. @example "5" */

@@ -67,4 +67,35 @@ describe('buildLkjipDocument', () => {
       expect.objectContaining({ kind: 'table', rows: [['Program A', '1.000.000', '950.000']] }),
     );
   });
+
+  it('gives the capaian table a row per sasaran with pagu, realisasi, serapan and efficiency, chapter III landscape', () => {
+    const efficiency = new Map([
+      ['S.1', { pagu: '1250000000', realisation: '1000000000', serapan: '80.00', labelText: 'efisien' }],
+    ]);
+    const without = buildLkjipDocument(input());
+    expect(without.chapters[2].landscape).toBeUndefined();
+    const doc = buildLkjipDocument(input({ efficiency }));
+    expect(doc.chapters[2].landscape).toBe(true);
+    const capaian = doc.chapters[2].blocks.find((b) => b.kind === 'table')!;
+    if (capaian.kind !== 'table') throw new Error('no table');
+    expect(capaian.headers.slice(-4)).toEqual(['Pagu (Rp)', 'Realisasi Anggaran (Rp)', 'Serapan', 'Efisiensi']);
+    expect(capaian.widths.reduce((a, b) => a + b)).toBe(100);
+    expect(capaian.strongRows).toEqual([0]);
+    expect(capaian.rows[0]).toEqual([
+      '',
+      'Sasaran S.1 Meningkatnya layanan',
+      ...Array(9).fill(''),
+      '1.250.000.000',
+      '1.000.000.000',
+      '80,00%',
+      'efisien',
+    ]);
+    expect(capaian.rows[1].slice(0, 2)).toEqual(['1', 'Jumlah kunjungan']);
+    expect(capaian.rows[1].slice(-4)).toEqual(['', '', '', '']);
+    // A sasaran the budget does not know: dashes and "tidak dapat dihitung".
+    const unknown = buildLkjipDocument(input({ efficiency: new Map() })).chapters[2].blocks.find(
+      (b) => b.kind === 'table',
+    );
+    expect(unknown?.kind === 'table' && unknown.rows[0].slice(-4)).toEqual(['–', '–', '–', 'tidak dapat dihitung']);
+  });
 });

@@ -13,7 +13,18 @@ export type Block =
   | { kind: 'heading'; text: string }
   | { kind: 'paragraph'; text: string }
   | { kind: 'bullets'; items: string[] }
-  | { kind: 'table'; headers: string[]; widths: number[]; rows: string[][] };
+  | { kind: 'table'; headers: string[]; widths: number[]; rows: string[][]; strongRows?: number[] };
+
+/** A sasaran's budget and efficiency as the budget API gives them (GET /budget/efficiency: `sasaran[]`). */
+export interface SasaranEfficiency {
+  /** Rupiah, exact. */
+  pagu: string;
+  realisation: string;
+  /** 2-dp display, null when not computable. */
+  serapan: string | null;
+  /** efisien / tidak efisien / tidak dapat dihitung. */
+  labelText: string;
+}
 
 export interface LkjipInput {
   year: number;
@@ -25,11 +36,16 @@ export interface LkjipInput {
   notes: ReadonlyMap<string, { problems: string[]; followUps: string[] }>;
   /** Budget rows when budget data exists (the budget issue); undefined = the section says the data is missing. */
   budget?: readonly { program: string; pagu: string; realisasi: string }[];
+  /**
+   * Per sasaran code: its pagu, realisasi, serapan and efficiency (the SKPD's LKjIP). Given, the capaian table gets a
+   * row per sasaran carrying them in four more columns, and chapter III is printed landscape to fit.
+   */
+  efficiency?: ReadonlyMap<string, SasaranEfficiency>;
 }
 
 export interface LkjipDocumentModel {
   cover: string[];
-  chapters: { title: string; blocks: Block[] }[];
+  chapters: { title: string; blocks: Block[]; landscape?: boolean }[];
   fileStem: string;
 }
 
@@ -67,10 +83,57 @@ function explanation(r: CapaianTableRow, input: LkjipInput): Block[] {
   ];
 }
 
+const CAPAIAN_HEADERS = (year: number) => [
+  'No',
+  'Indikator',
+  'Satuan',
+  'Target',
+  'Realisasi',
+  'Capaian',
+  'Kategori',
+  `Realisasi ${year - 1}`,
+  `Capaian ${year - 1}`,
+  'Target Akhir',
+  'Capaian thd Target Akhir',
+];
+const EFFICIENCY_HEADERS = ['Pagu (Rp)', 'Realisasi Anggaran (Rp)', 'Serapan', 'Efisiensi'];
+
+/**
+ * The capaian table with the budget: before each sasaran's indicators a row naming the sasaran with its pagu,
+ * realisasi, serapan and efficiency (the indicators' rows leave those four cells empty); a sasaran without budget
+ * figures prints "–" and "tidak dapat dihitung".
+ */
+function withEfficiency(
+  table: CapaianTable,
+  efficiency: ReadonlyMap<string, SasaranEfficiency>,
+  capaianRow: (r: CapaianTableRow, i: number) => string[],
+): { rows: string[][]; strongRows: number[] } {
+  const rows: string[][] = [];
+  const strongRows: number[] = [];
+  const blank = ['', '', '', ''];
+  table.rows.forEach((r, i) => {
+    if (i === 0 || table.rows[i - 1].sasaranCode !== r.sasaranCode) {
+      const e = efficiency.get(r.sasaranCode);
+      strongRows.push(rows.length);
+      rows.push([
+        '',
+        `Sasaran ${r.sasaranCode} ${r.sasaranName}`,
+        ...Array<string>(9).fill(''),
+        e ? id(e.pagu) : '–',
+        e ? id(e.realisation) : '–',
+        e ? pct(e.serapan) : '–',
+        e?.labelText ?? 'tidak dapat dihitung',
+      ]);
+    }
+    rows.push([...capaianRow(r, i), ...blank]);
+  });
+  return { rows, strongRows };
+}
+
 export function buildLkjipDocument(input: LkjipInput): LkjipDocumentModel {
   const { table } = input;
   const pkRows = table.rows.map((r, i) => [String(i + 1), r.sasaranName, r.indicatorName, r.satuan, id(r.target)]);
-  const capaianRows = table.rows.map((r, i) => [
+  const capaianRow = (r: CapaianTableRow, i: number) => [
     String(i + 1),
     r.indicatorName,
     r.satuan,
@@ -82,7 +145,8 @@ export function buildLkjipDocument(input: LkjipInput): LkjipDocumentModel {
     pct(r.previousCapaian),
     id(r.endTarget),
     pct(r.capaianToEndTarget),
-  ]);
+  ];
+  const capaianTable = input.efficiency ? withEfficiency(table, input.efficiency, capaianRow) : undefined;
   const budget: Block[] = input.budget
     ? [
         {
@@ -139,25 +203,15 @@ export function buildLkjipDocument(input: LkjipInput): LkjipDocumentModel {
       },
       {
         title: 'BAB III AKUNTABILITAS KINERJA',
+        ...(capaianTable ? { landscape: true } : {}),
         blocks: [
           { kind: 'heading', text: 'A. Capaian Kinerja Organisasi' },
           {
             kind: 'table',
-            headers: [
-              'No',
-              'Indikator',
-              'Satuan',
-              'Target',
-              'Realisasi',
-              'Capaian',
-              'Kategori',
-              `Realisasi ${input.year - 1}`,
-              `Capaian ${input.year - 1}`,
-              'Target Akhir',
-              'Capaian thd Target Akhir',
-            ],
-            widths: [4, 20, 7, 8, 9, 8, 10, 9, 8, 8, 9],
-            rows: capaianRows,
+            headers: [...CAPAIAN_HEADERS(input.year), ...(capaianTable ? EFFICIENCY_HEADERS : [])],
+            widths: capaianTable ? [3, 17, 6, 5, 6, 5.5, 6, 6, 5.5, 5, 5.5, 9, 9, 5.5, 6] : [4, 20, 7, 8, 9, 8, 10, 9, 8, 8, 9],
+            rows: capaianTable?.rows ?? table.rows.map(capaianRow),
+            ...(capaianTable ? { strongRows: capaianTable.strongRows } : {}),
           },
           { kind: 'paragraph', text: `Rata-rata capaian kinerja: ${pct(table.mean)}.` },
           ...table.rows.flatMap((r) => explanation(r, input)),
