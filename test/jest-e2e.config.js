@@ -17,7 +17,7 @@ module.exports = {
     '/node_modules/',
     ...(mysql
       ? [
-          'test/console/(year-walk|console-(planner-year|admin-year|evaluation-head|province|pembinaan))\\.e2e-spec\\.ts$',
+          'test/console/(year-walk|console-(planner-year|admin-year|evaluation-head|province|pembinaan|budget))\\.e2e-spec\\.ts$',
           'test/(documents/documents-demo|budget/demo-budget|provinces/province-demo)\\.e2e-spec\\.ts$',
         ]
       : []),
