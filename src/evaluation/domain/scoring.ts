@@ -89,44 +89,93 @@ export interface EvaluationScore {
   readonly violations: readonly ConsistencyViolation[];
 }
 
-const HUNDRED = Fraction.of(100);
-
-const optionValue = (scale: AnswerScale, code: string): number | undefined =>
-  scale.options.find((o) => o.code === code)?.value;
-
 interface Slot {
   /** Criterion id, or the sub-component id in SUBCOMPONENT_GRADE mode. */
   readonly id: string;
   readonly sub: SubComponent;
   readonly scale: AnswerScale;
   readonly isCriterion: boolean;
+  /** Answer code → value (percent) and the same value as a Decimal (shared, immutable). */
+  readonly values: ReadonlyMap<string, { readonly value: number; readonly decimal: Decimal }>;
 }
 
-function slotsOf(ruleSet: RuleSet): Slot[] {
+interface SubPlan {
+  readonly sub: SubComponent;
+  readonly componentId: string;
+  readonly slots: readonly Slot[];
+  /** The weight as an exact fraction wNum / wDen. */
+  readonly weight: Fraction;
+  readonly weightDecimal: Decimal;
+}
+
+/** What scoring needs from a rule set, derived once per rule-set object (snapshots are frozen and cached). */
+interface ScoringPlan {
+  readonly slots: readonly Slot[];
+  readonly byId: ReadonlyMap<string, Slot>;
+  readonly components: readonly {
+    readonly id: string;
+    readonly weightDecimal: Decimal;
+    readonly subs: readonly SubPlan[];
+  }[];
+}
+
+const plans = new WeakMap<RuleSet, ScoringPlan>();
+
+function planOf(ruleSet: RuleSet): ScoringPlan {
+  const known = plans.get(ruleSet);
+  if (known) return known;
   const gradeMode = ruleSet.aggregationMode === 'SUBCOMPONENT_GRADE';
-  return ruleSet.components.flatMap((c) =>
-    c.subComponents.flatMap((sub): Slot[] =>
-      gradeMode
-        ? [{ id: sub.id, sub, scale: answerScaleFor(ruleSet, sub), isCriterion: false }]
-        : sub.criteria.map((k) => ({ id: k.id, sub, scale: answerScaleFor(ruleSet, sub, k), isCriterion: true })),
-    ),
-  );
+  const scaleValues = new Map<AnswerScale, Slot['values']>();
+  const valuesOf = (scale: AnswerScale) => {
+    let values = scaleValues.get(scale);
+    if (!values) {
+      values = new Map(scale.options.map((o) => [o.code, { value: o.value, decimal: new Exact(o.value) }] as const));
+      scaleValues.set(scale, values);
+    }
+    return values;
+  };
+  const slot = (id: string, sub: SubComponent, scale: AnswerScale, isCriterion: boolean): Slot => ({
+    id,
+    sub,
+    scale,
+    isCriterion,
+    values: valuesOf(scale),
+  });
+  const components = ruleSet.components.map((c) => ({
+    id: c.id,
+    weightDecimal: Fraction.parse(c.weight).toDecimal(),
+    subs: c.subComponents.map((sub): SubPlan => {
+      const weight = Fraction.parse(sub.weight);
+      return {
+        sub,
+        componentId: c.id,
+        slots: gradeMode
+          ? [slot(sub.id, sub, answerScaleFor(ruleSet, sub), false)]
+          : sub.criteria.map((k) => slot(k.id, sub, answerScaleFor(ruleSet, sub, k), true)),
+        weight,
+        weightDecimal: weight.toDecimal(),
+      };
+    }),
+  }));
+  const slots = components.flatMap((c) => c.subs.flatMap((s) => s.slots));
+  const plan: ScoringPlan = { slots, byId: new Map(slots.map((s) => [s.id, s])), components };
+  plans.set(ruleSet, plan);
+  return plan;
 }
 
 /** Checks every answer against its scale; collects all problems into one INVALID_ANSWER error. */
-function resolveAnswers(slots: readonly Slot[], answers: LkeAnswers): Map<string, { code: string; value: number }> {
-  const byId = new Map(slots.map((s) => [s.id, s]));
+function resolveAnswers(plan: ScoringPlan, answers: LkeAnswers): Map<string, { code: string; value: number }> {
   const errors: FieldError[] = [];
   const resolved = new Map<string, { code: string; value: number }>();
   for (const [id, code] of answers) {
-    const slot = byId.get(id);
+    const slot = plan.byId.get(id);
     if (!slot) {
-      const what = slots[0]?.isCriterion === false ? 'sub-component' : 'criterion';
+      const what = plan.slots[0]?.isCriterion === false ? 'sub-component' : 'criterion';
       errors.push({ field: id, messages: [`unknown ${what} "${id}" in this rule set`] });
       continue;
     }
     if (code === null || code === undefined) continue;
-    const value = optionValue(slot.scale, code);
+    const value = slot.values.get(code)?.value;
     if (value === undefined) {
       const allowed = slot.scale.options.map((o) => o.code).join(', ');
       errors.push({ field: id, messages: [`answer "${code}" is not on scale ${slot.scale.id} (${allowed})`] });
@@ -138,67 +187,131 @@ function resolveAnswers(slots: readonly Slot[], answers: LkeAnswers): Map<string
   return resolved;
 }
 
+/**
+ * Adds `key` to `target` as an enumerable property computed on first read: the Decimal forms of exact results cost a
+ * 40-digit division each, and most callers (storage, JSON) only use the fractions.
+ */
+function lazyDecimal<T extends object>(target: T, key: string, make: () => Decimal | null): void {
+  let value: Decimal | null | undefined;
+  Object.defineProperty(target, key, {
+    enumerable: true,
+    get: () => (value === undefined ? (value = make()) : value),
+  });
+}
+
+const decimalOf = (f: Fraction | null) => () => f?.toDecimal() ?? null;
+
 /** "80.0030303…" → "80,003030" for Indonesian messages. */
 const idNumber = (f: Fraction, places: number): string => f.toFixedHalfUp(places).replace('.', ',');
 
-/** Scores a worksheet. Throws InvalidAnswerError (INVALID_ANSWER) for unknown ids or answer codes. */
-export function scoreEvaluation(ruleSet: RuleSet, answers: LkeAnswers): EvaluationScore {
-  const slots = slotsOf(ruleSet);
-  const resolved = resolveAnswers(slots, answers);
-  const missing = slots.filter((s) => !resolved.has(s.id)).map((s) => s.id);
-
-  const criteria: CriterionScore[] = slots
-    .filter((s) => s.isCriterion)
-    .map((s) => {
-      const a = resolved.get(s.id);
-      return { id: s.id, subComponentId: s.sub.id, answer: a?.code ?? null, value: a ? new Exact(a.value) : null };
-    });
-
-  const subComponents: SubComponentScore[] = [];
-  const components: ComponentScore[] = [];
-  for (const component of ruleSet.components) {
-    const subScores: (Fraction | null)[] = [];
-    for (const sub of component.subComponents) {
-      const own = slots.filter((s) => s.sub === sub);
-      const given = own.flatMap((s) => {
-        const a = resolved.get(s.id);
-        return a ? [a.value] : [];
-      });
-      const weight = Fraction.parse(sub.weight);
-      const complete = given.length === own.length && own.length > 0;
-      const value = complete
-        ? Fraction.of(
-            given.reduce((sum, v) => sum + v, 0),
-            given.length,
-          )
-        : null;
-      const score = value ? value.times(weight).div(HUNDRED) : null;
-      subScores.push(score);
-      subComponents.push({
-        id: sub.id,
-        componentId: component.id,
-        weight: weight.toDecimal(),
-        answersExpected: own.length,
-        answersGiven: given.length,
-        value: value?.toDecimal() ?? null,
-        exactValue: value,
-        score: score?.toDecimal() ?? null,
-        exactScore: score,
-      });
-    }
-    const exactScore = subScores.every((s): s is Fraction => s !== null) ? Fraction.sum(subScores) : null;
-    components.push({
-      id: component.id,
-      weight: Fraction.parse(component.weight).toDecimal(),
-      score: exactScore?.toDecimal() ?? null,
-      exactScore,
+/** The displayed total, the predicate and the rounding warning of a complete sheet's exact total. */
+export function predicateOfTotal(
+  ruleSet: Pick<RuleSet, 'bands' | 'predicateBasis'>,
+  totalExact: Fraction,
+): { totalDisplay: string; predicate: Predicate; warnings: ScoreWarning[] } {
+  const totalDisplay = totalExact.toFixedHalfUp(2);
+  const exactBand = bandFor(totalExact, ruleSet.bands);
+  const roundedBand = bandFor(Fraction.parse(totalDisplay), ruleSet.bands);
+  const decided = ruleSet.predicateBasis === 'EXACT' ? exactBand : roundedBand;
+  const warnings: ScoreWarning[] = [];
+  if (exactBand.predicate !== roundedBand.predicate) {
+    const basisText =
+      ruleSet.predicateBasis === 'EXACT' ? 'nilai tanpa pembulatan' : 'nilai yang dibulatkan dua desimal';
+    warnings.push({
+      code: 'ROUNDING_CHANGES_PREDICATE',
+      exactPredicate: exactBand.predicate,
+      roundedPredicate: roundedBand.predicate,
+      message:
+        `Nilai akhir ${idNumber(totalExact, 6)} berpredikat ${exactBand.predicate}, ` +
+        `tetapi nilai yang ditampilkan (${totalDisplay.replace('.', ',')}) berada pada rentang predikat ${roundedBand.predicate}. ` +
+        `Sesuai ketentuan template, predikat ditetapkan dari ${basisText}: ${decided.predicate}.`,
     });
   }
+  return { totalDisplay, predicate: decided.predicate, warnings };
+}
 
+/**
+ * Criterion lines, unanswered ids and consistency findings of one answer set: the criterion-level detail, without
+ * any score. Throws InvalidAnswerError (INVALID_ANSWER) for unknown ids or answer codes.
+ */
+export function criterionDetail(
+  ruleSet: RuleSet,
+  answers: LkeAnswers,
+): {
+  missing: string[];
+  criteria: CriterionScore[];
+  violations: ConsistencyViolation[];
+  resolved: ReadonlyMap<string, { code: string; value: number }>;
+} {
+  const plan = planOf(ruleSet);
+  const resolved = resolveAnswers(plan, answers);
+  const missing = plan.slots.filter((s) => !resolved.has(s.id)).map((s) => s.id);
+  const criteria: CriterionScore[] = [];
+  for (const s of plan.slots) {
+    if (!s.isCriterion) continue;
+    const a = resolved.get(s.id);
+    criteria.push({
+      id: s.id,
+      subComponentId: s.sub.id,
+      answer: a?.code ?? null,
+      value: a ? s.values.get(a.code)!.decimal : null,
+    });
+  }
   const violations =
     ruleSet.aggregationMode === 'SUBCOMPONENT_GRADE'
       ? []
-      : checkConsistency(ruleSet, new Map(criteria.map((c) => [c.id, c.value])));
+      : checkConsistency(ruleSet, new Map(criteria.map((c) => [c.id, resolved.get(c.id)?.value])));
+  return { missing, criteria, violations, resolved };
+}
+
+/**
+ * Scores a worksheet. Throws InvalidAnswerError (INVALID_ANSWER) for unknown ids or answer codes.
+ * Arithmetic on exact integer fractions only: v̄ = Σv / n and s = Σv · wNum / (n · wDen · 100), one reduction each;
+ * the Decimal forms (`value`, `score`, `total`) are derived on first read.
+ */
+export function scoreEvaluation(ruleSet: RuleSet, answers: LkeAnswers): EvaluationScore {
+  const plan = planOf(ruleSet);
+  const { missing, criteria, violations, resolved } = criterionDetail(ruleSet, answers);
+
+  const subComponents: SubComponentScore[] = [];
+  const components: ComponentScore[] = [];
+  for (const component of plan.components) {
+    let componentScore: Fraction | null = Fraction.ZERO;
+    for (const sp of component.subs) {
+      let sum = 0;
+      let given = 0;
+      for (const s of sp.slots) {
+        const a = resolved.get(s.id);
+        if (a) {
+          sum += a.value;
+          given++;
+        }
+      }
+      const n = sp.slots.length;
+      const complete = given === n && n > 0;
+      const value = complete ? Fraction.of(sum, n) : null;
+      const score = value
+        ? Fraction.of(value.numerator * sp.weight.numerator, value.denominator * sp.weight.denominator * 100n)
+        : null;
+      componentScore = score && componentScore ? componentScore.plus(score) : null;
+      const line = {
+        id: sp.sub.id,
+        componentId: component.id,
+        weight: sp.weightDecimal,
+        answersExpected: n,
+        answersGiven: given,
+        exactValue: value,
+        exactScore: score,
+      } as Omit<SubComponentScore, 'value' | 'score'> as SubComponentScore;
+      lazyDecimal(line, 'value', decimalOf(value));
+      lazyDecimal(line, 'score', decimalOf(score));
+      subComponents.push(line);
+    }
+    const exact = componentScore;
+    const line = { id: component.id, weight: component.weightDecimal, exactScore: exact } as ComponentScore;
+    lazyDecimal(line, 'score', decimalOf(exact));
+    components.push(line);
+  }
 
   const base = {
     ruleSet: { code: ruleSet.code, version: ruleSet.version },
@@ -223,33 +336,12 @@ export function scoreEvaluation(ruleSet: RuleSet, answers: LkeAnswers): Evaluati
   }
 
   const totalExact = Fraction.sum(components.map((c) => c.exactScore as Fraction));
-  const totalDisplay = totalExact.toFixedHalfUp(2);
-  const exactBand = bandFor(totalExact, ruleSet.bands);
-  const roundedBand = bandFor(Fraction.parse(totalDisplay), ruleSet.bands);
-  const decided = ruleSet.predicateBasis === 'EXACT' ? exactBand : roundedBand;
-  const warnings: ScoreWarning[] = [];
-  if (exactBand.predicate !== roundedBand.predicate) {
-    const basisText =
-      ruleSet.predicateBasis === 'EXACT' ? 'nilai tanpa pembulatan' : 'nilai yang dibulatkan dua desimal';
-    warnings.push({
-      code: 'ROUNDING_CHANGES_PREDICATE',
-      exactPredicate: exactBand.predicate,
-      roundedPredicate: roundedBand.predicate,
-      message:
-        `Nilai akhir ${idNumber(totalExact, 6)} berpredikat ${exactBand.predicate}, ` +
-        `tetapi nilai yang ditampilkan (${totalDisplay.replace('.', ',')}) berada pada rentang predikat ${roundedBand.predicate}. ` +
-        `Sesuai ketentuan template, predikat ditetapkan dari ${basisText}: ${decided.predicate}.`,
-    });
-  }
-  return {
-    ...base,
-    status: 'COMPLETE',
-    total: totalExact.toDecimal(),
-    totalExact,
-    totalDisplay,
-    predicate: decided.predicate,
-    warnings,
-  };
+  const result = { ...base, status: 'COMPLETE', totalExact, ...predicateOfTotal(ruleSet, totalExact) } as Omit<
+    EvaluationScore,
+    'total'
+  > as EvaluationScore;
+  lazyDecimal(result, 'total', decimalOf(totalExact));
+  return result;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
