@@ -460,3 +460,76 @@ export function serializeScore(score: EvaluationScore): EvaluationScoreJson {
     violations: score.violations.map((v) => ({ ...v })),
   };
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// A breakdown from stored results: the scores as the engine stored them when the answers were saved, the criterion
+// detail (answers, values, missing, consistency) from the answers. No score is recomputed.
+
+/** One stored sub-component result. */
+export interface StoredSubComponent {
+  readonly answersGiven: number;
+  readonly answersExpected: number;
+  readonly value: Fraction | null;
+  readonly score: Fraction | null;
+}
+
+/** One stage's stored result (see evaluation_stage_scores). */
+export interface StoredStageResult {
+  readonly status: ScoreStatus;
+  readonly total: Fraction | null;
+  readonly predicate: string | null;
+  readonly components: ReadonlyMap<string, Fraction | null>;
+  readonly subComponents: ReadonlyMap<string, StoredSubComponent>;
+}
+
+/** The EvaluationScore of a sheet whose scores were stored: the same shape scoreEvaluation gives, from the rows. */
+export function storedEvaluationScore(
+  ruleSet: RuleSet,
+  answers: LkeAnswers,
+  stored: StoredStageResult,
+): EvaluationScore {
+  const plan = planOf(ruleSet);
+  const { missing, criteria, violations } = criterionDetail(ruleSet, answers);
+  const subComponents: SubComponentScore[] = [];
+  const components: ComponentScore[] = [];
+  for (const component of plan.components) {
+    for (const sp of component.subs) {
+      const s = stored.subComponents.get(sp.sub.id);
+      const line = {
+        id: sp.sub.id,
+        componentId: component.id,
+        weight: sp.weightDecimal,
+        answersExpected: s?.answersExpected ?? sp.slots.length,
+        answersGiven: s?.answersGiven ?? 0,
+        exactValue: s?.value ?? null,
+        exactScore: s?.score ?? null,
+      } as Omit<SubComponentScore, 'value' | 'score'> as SubComponentScore;
+      lazyDecimal(line, 'value', decimalOf(line.exactValue));
+      lazyDecimal(line, 'score', decimalOf(line.exactScore));
+      subComponents.push(line);
+    }
+    const exact = stored.components.get(component.id) ?? null;
+    const line = { id: component.id, weight: component.weightDecimal, exactScore: exact } as ComponentScore;
+    lazyDecimal(line, 'score', decimalOf(exact));
+    components.push(line);
+  }
+  const total = stored.status === 'COMPLETE' ? stored.total : null;
+  const shown = total ? predicateOfTotal(ruleSet, total) : null;
+  const result = {
+    ruleSet: { code: ruleSet.code, version: ruleSet.version },
+    mode: ruleSet.aggregationMode,
+    predicateBasis: ruleSet.predicateBasis,
+    status: total ? 'COMPLETE' : 'INCOMPLETE',
+    missing,
+    criteria,
+    subComponents,
+    components,
+    totalExact: total,
+    totalDisplay: shown?.totalDisplay ?? null,
+    predicate: total ? ((stored.predicate as Predicate | null) ?? shown!.predicate) : null,
+    warnings: shown?.warnings ?? [],
+    violations,
+  } as Omit<EvaluationScore, 'total'> as EvaluationScore;
+  lazyDecimal(result, 'total', decimalOf(total));
+  return result;
+}
