@@ -13,7 +13,15 @@ import { SkpdService } from '../organization/skpd.service';
 import { Fraction } from './domain/fraction';
 import { predicateFor } from './domain/predicate';
 import type { RuleSet } from './domain/rule-set';
-import { LKE_STAGES, scoreStages, serializeScore, type EvaluationScoreJson, type LkeStage } from './domain/scoring';
+import {
+  type EvaluationScoreJson,
+  LKE_STAGES,
+  type LkeAnswers,
+  type LkeStage,
+  scoreEvaluation,
+  serializeScore,
+  storedEvaluationScore,
+} from './domain/scoring';
 import {
   DEFAULT_RULE_SET,
   EVALUATION_SORTS,
@@ -32,7 +40,7 @@ import { EvaluationRecommendation } from './entities/evaluation-recommendation.e
 import { Evaluation, PEMDA_SUBJECT } from './entities/evaluation.entity';
 import { findEvaluation, loadAnswers, snapshotOf, stageAnswers, superseded } from './evaluation-access';
 import { snapshotIdFor } from './rule-set-snapshot-store';
-import { storeStageScores } from './stage-scores';
+import { storedStages, storeStageScores } from './stage-scores';
 import { finalAnswerOf } from './evaluation-workflow';
 import { regionInstant, regionTimeZone } from '../organization/region-time-zone';
 import { evaluationReopened } from '../notifications/domain/messages';
@@ -321,27 +329,39 @@ export class EvaluationsService {
     };
   }
 
-  /** Stage windows; an admin override, audited. */
   /**
-   * Every stage's breakdown from the stored answers. A FINAL row never changes (a reopen is a new row), so its
-   * breakdown is kept in a small in-process cache: safe across replicas, and the score endpoint then skips the answers.
+   * Every stage's breakdown as stored when its answers were saved (evaluation_stage_scores: sub-component, component
+   * and total scores, predicate), with the criterion lines read from the answers (only the answer columns); nothing
+   * is re-scored. A stage without stored rows (none are expected) is scored by the engine instead. A FINAL row never
+   * changes (a reopen is a new row), so its breakdown is kept in a small in-process cache, safe across replicas.
    */
   private async scoreStagesOf(m: EntityManager, ev: Evaluation): Promise<Record<LkeStage, EvaluationScoreJson>> {
-    const rows = await loadAnswers(m, ev);
-    const final =
-      ev.status === 'FINAL'
-        ? stageAnswers(rows, 'final')
-        : new Map(rows.map((r) => [r.criterionId, finalAnswerOf(r)] as const));
-    const scores = scoreStages(await snapshotOf(m, ev), {
+    const [ruleSet, stored, rows] = await Promise.all([
+      snapshotOf(m, ev),
+      storedStages(m, ev),
+      m.find(EvaluationAnswer, {
+        select: { criterionId: true, selfAnswer: true, evaluatorAnswer: true, qaAnswer: true, finalAnswer: true },
+        where: { evaluationId: ev.id, regionId: ev.regionId },
+      }),
+    ]);
+    const answers: Record<LkeStage, LkeAnswers> = {
       self: stageAnswers(rows, 'self'),
       evaluator: stageAnswers(rows, 'evaluator'),
       qa: stageAnswers(rows, 'qa'),
-      final,
-    });
-    const stages = Object.fromEntries(LKE_STAGES.map((s) => [s, serializeScore(scores[s])])) as Record<
-      LkeStage,
-      EvaluationScoreJson
-    >;
+      final:
+        ev.status === 'FINAL'
+          ? stageAnswers(rows, 'final')
+          : new Map(rows.map((r) => [r.criterionId, finalAnswerOf(r)] as const)),
+    };
+    const stages = Object.fromEntries(
+      LKE_STAGES.map((s) => {
+        const result = stored[s];
+        const score = result
+          ? storedEvaluationScore(ruleSet, answers[s], result)
+          : scoreEvaluation(ruleSet, answers[s]);
+        return [s, serializeScore(score)];
+      }),
+    ) as Record<LkeStage, EvaluationScoreJson>;
     if (ev.status === 'FINAL') {
       if (this.finalStages.size >= FINAL_CACHE_SIZE) this.finalStages.delete(this.finalStages.keys().next().value!);
       this.finalStages.set(ev.id, stages);
@@ -349,6 +369,7 @@ export class EvaluationsService {
     return stages;
   }
 
+  /** Stage windows; an admin override, audited. */
   async updateSchedule(scope: TenantScope, id: string, dto: UpdateScheduleDto): Promise<EvaluationResponseDto> {
     return this.db.transaction(async (m) => {
       const ev = await findEvaluation(m, scope, id, { lock: true });
