@@ -43,6 +43,9 @@ const STATUS_LABELS: Record<EvaluationStatus, string> = {
   FINAL: 'Final',
 };
 
+/** What the region recap reads of an evaluation: its result and the rule set it was scored with. */
+const RECAP_COLUMNS = [...RESULT_COLUMNS, 'ruleSetSnapshotId', 'ruleSetVersion', 'createdAt'] as const;
+
 export interface ReportFile {
   fileName: string;
   content: Buffer;
@@ -70,9 +73,10 @@ export class ReportsService {
     return skpd;
   }
 
-  /** Current-revision evaluations of the caller's region for a year. */
+  /** Current-revision evaluations of the caller's region for a year: the result columns and the rule set's. */
   private current(scope: TenantScope, year: number): Promise<Evaluation[]> {
     return scoped(this.db.getRepository(Evaluation).createQueryBuilder('e'), scope, { skpdColumn: 'skpdId' })
+      .select(RECAP_COLUMNS.map((c) => `e.${c}`))
       .andWhere('e.year = :year', { year })
       .andWhere('e.supersededAt IS NULL')
       .getMany();
