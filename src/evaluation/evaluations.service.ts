@@ -87,6 +87,22 @@ export interface EvaluationScoreResponse {
 /** A stage deadline as typed, resolved in the region's zone (a date alone closes at the end of that local day). */
 const dateOrNull = (v: string | null | undefined, zone: string): Date | null => (v ? regionInstant(v, zone) : null);
 
+/** What the score breakdown reads of the evaluation row. */
+const SCORE_COLUMNS = [
+  'id',
+  'regionId',
+  'skpdId',
+  'kind',
+  'status',
+  'revision',
+  'ruleSetCode',
+  'ruleSetVersion',
+  'ruleSetSnapshotId',
+  'officialTotal',
+  'officialTotalExact',
+  'officialPredicate',
+] as const satisfies readonly (keyof Evaluation)[];
+
 /** FINAL evaluations whose breakdown is kept in memory (about 35 KB each). */
 const FINAL_CACHE_SIZE = 500;
 
@@ -303,7 +319,7 @@ export class EvaluationsService {
 
   async score(scope: TenantScope, id: string): Promise<EvaluationScoreResponse> {
     const m = this.db.manager;
-    const ev = await findEvaluation(m, scope, id);
+    const ev = await findEvaluation(m, scope, id, { columns: SCORE_COLUMNS });
     const stages =
       (ev.status === 'FINAL' ? this.finalStages.get(ev.id) : undefined) ?? (await this.scoreStagesOf(m, ev));
     let official: EvaluationScoreResponse['official'] = null;
