@@ -188,8 +188,8 @@ function resolveAnswers(plan: ScoringPlan, answers: LkeAnswers): Map<string, { c
 }
 
 /**
- * Adds `key` to `target` as an enumerable property computed on first read: the Decimal forms of exact results cost a
- * 40-digit division each, and most callers (storage, JSON) only use the fractions.
+ * Adds `key` to `target` as an enumerable property computed on first read: the Decimal form of an exact result costs
+ * a 40-digit division, and most callers (storage, JSON) only use the fractions.
  */
 function lazyDecimal<T extends object>(target: T, key: string, make: () => Decimal | null): void {
   let value: Decimal | null | undefined;
@@ -197,6 +197,40 @@ function lazyDecimal<T extends object>(target: T, key: string, make: () => Decim
     enumerable: true,
     get: () => (value === undefined ? (value = make()) : value),
   });
+}
+
+/** A sub-component line; `value` and `score` (Decimals) are derived from the fractions on first read. */
+class SubComponentLine implements SubComponentScore {
+  #value: Decimal | null | undefined;
+  #score: Decimal | null | undefined;
+  constructor(
+    readonly id: string,
+    readonly componentId: string,
+    readonly weight: Decimal,
+    readonly answersExpected: number,
+    readonly answersGiven: number,
+    readonly exactValue: Fraction | null,
+    readonly exactScore: Fraction | null,
+  ) {}
+  get value(): Decimal | null {
+    return this.#value === undefined ? (this.#value = this.exactValue?.toDecimal() ?? null) : this.#value;
+  }
+  get score(): Decimal | null {
+    return this.#score === undefined ? (this.#score = this.exactScore?.toDecimal() ?? null) : this.#score;
+  }
+}
+
+/** A component line; `score` (a Decimal) is derived from the fraction on first read. */
+class ComponentLine implements ComponentScore {
+  #score: Decimal | null | undefined;
+  constructor(
+    readonly id: string,
+    readonly weight: Decimal,
+    readonly exactScore: Fraction | null,
+  ) {}
+  get score(): Decimal | null {
+    return this.#score === undefined ? (this.#score = this.exactScore?.toDecimal() ?? null) : this.#score;
+  }
 }
 
 const decimalOf = (f: Fraction | null) => () => f?.toDecimal() ?? null;
@@ -294,23 +328,9 @@ export function scoreEvaluation(ruleSet: RuleSet, answers: LkeAnswers): Evaluati
         ? Fraction.of(value.numerator * sp.weight.numerator, value.denominator * sp.weight.denominator * 100n)
         : null;
       componentScore = score && componentScore ? componentScore.plus(score) : null;
-      const line = {
-        id: sp.sub.id,
-        componentId: component.id,
-        weight: sp.weightDecimal,
-        answersExpected: n,
-        answersGiven: given,
-        exactValue: value,
-        exactScore: score,
-      } as Omit<SubComponentScore, 'value' | 'score'> as SubComponentScore;
-      lazyDecimal(line, 'value', decimalOf(value));
-      lazyDecimal(line, 'score', decimalOf(score));
-      subComponents.push(line);
+      subComponents.push(new SubComponentLine(sp.sub.id, component.id, sp.weightDecimal, n, given, value, score));
     }
-    const exact = componentScore;
-    const line = { id: component.id, weight: component.weightDecimal, exactScore: exact } as ComponentScore;
-    lazyDecimal(line, 'score', decimalOf(exact));
-    components.push(line);
+    components.push(new ComponentLine(component.id, component.weightDecimal, componentScore));
   }
 
   const base = {
@@ -495,23 +515,21 @@ export function storedEvaluationScore(
   for (const component of plan.components) {
     for (const sp of component.subs) {
       const s = stored.subComponents.get(sp.sub.id);
-      const line = {
-        id: sp.sub.id,
-        componentId: component.id,
-        weight: sp.weightDecimal,
-        answersExpected: s?.answersExpected ?? sp.slots.length,
-        answersGiven: s?.answersGiven ?? 0,
-        exactValue: s?.value ?? null,
-        exactScore: s?.score ?? null,
-      } as Omit<SubComponentScore, 'value' | 'score'> as SubComponentScore;
-      lazyDecimal(line, 'value', decimalOf(line.exactValue));
-      lazyDecimal(line, 'score', decimalOf(line.exactScore));
-      subComponents.push(line);
+      subComponents.push(
+        new SubComponentLine(
+          sp.sub.id,
+          component.id,
+          sp.weightDecimal,
+          s?.answersExpected ?? sp.slots.length,
+          s?.answersGiven ?? 0,
+          s?.value ?? null,
+          s?.score ?? null,
+        ),
+      );
     }
-    const exact = stored.components.get(component.id) ?? null;
-    const line = { id: component.id, weight: component.weightDecimal, exactScore: exact } as ComponentScore;
-    lazyDecimal(line, 'score', decimalOf(exact));
-    components.push(line);
+    components.push(
+      new ComponentLine(component.id, component.weightDecimal, stored.components.get(component.id) ?? null),
+    );
   }
   const total = stored.status === 'COMPLETE' ? stored.total : null;
   const shown = total ? predicateOfTotal(ruleSet, total) : null;
