@@ -3,11 +3,13 @@ import type { DataSource } from 'typeorm';
 import { Fraction } from '../../src/evaluation/domain/fraction';
 import { EvaluationAnswer } from '../../src/evaluation/entities/evaluation-answer.entity';
 import { Evaluation } from '../../src/evaluation/entities/evaluation.entity';
-import { scoreAllStages } from '../../src/evaluation/stage-scores';
+import { type AnswerRow, scoreAllStages } from '../../src/evaluation/stage-scores';
 import { snapshotsOf } from '../../src/evaluation/rule-set-snapshot-store';
 import { EvaluationsService } from '../../src/evaluation/evaluations.service';
 import { benchScope, type BenchContext } from '../context';
 import { check, type Figure, round, timed, timedPair } from '../measure';
+
+const ANSWER_COLUMNS = ['evaluationId', 'criterionId', 'selfAnswer', 'evaluatorAnswer', 'qaAnswer', 'finalAnswer'];
 
 export const TITLE = 'Rescore every evaluation of a province vs bare SQL read';
 
@@ -27,19 +29,15 @@ export async function rescoreRegion(
       select: { id: true, status: true, ruleSetSnapshotId: true, finalTotalExact: true },
       where: { regionId },
     }),
-    ds.getRepository(EvaluationAnswer).find({
-      select: {
-        evaluationId: true,
-        criterionId: true,
-        selfAnswer: true,
-        evaluatorAnswer: true,
-        qaAnswer: true,
-        finalAnswer: true,
-      },
-      where: { regionId },
-    }),
+    // Plain rows: scoring needs the answer columns, not entities.
+    ds
+      .getRepository(EvaluationAnswer)
+      .createQueryBuilder('a')
+      .select(ANSWER_COLUMNS.map((c) => `a.${c} AS ${c}`))
+      .where('a.regionId = :regionId', { regionId })
+      .getRawMany<AnswerRow & { evaluationId: string }>(),
   ]);
-  const byEvaluation = new Map<string, EvaluationAnswer[]>();
+  const byEvaluation = new Map<string, AnswerRow[]>();
   for (const a of answers) {
     const list = byEvaluation.get(a.evaluationId);
     if (list) list.push(a);
