@@ -95,14 +95,25 @@ interface Slot {
   readonly sub: SubComponent;
   readonly scale: AnswerScale;
   readonly isCriterion: boolean;
-  /** Answer code → value (percent) and the same value as a Decimal (shared, immutable). */
-  readonly values: ReadonlyMap<string, { readonly value: number; readonly decimal: Decimal }>;
+  /** Position in the worksheet (ScoringPlan.slots). */
+  readonly index: number;
+  /** Answer code → the option (value in percent, the same as a Decimal); shared, immutable. */
+  readonly values: ReadonlyMap<string, Option>;
+}
+
+interface Option {
+  readonly code: string;
+  readonly value: number;
+  readonly decimal: Decimal;
 }
 
 interface SubPlan {
   readonly sub: SubComponent;
   readonly componentId: string;
   readonly slots: readonly Slot[];
+  /** Its slots' positions in the worksheet: from ≤ index < to. */
+  readonly from: number;
+  readonly to: number;
   /** The weight as an exact fraction wNum / wDen. */
   readonly weight: Fraction;
   readonly weightDecimal: Decimal;
@@ -129,16 +140,20 @@ function planOf(ruleSet: RuleSet): ScoringPlan {
   const valuesOf = (scale: AnswerScale) => {
     let values = scaleValues.get(scale);
     if (!values) {
-      values = new Map(scale.options.map((o) => [o.code, { value: o.value, decimal: new Exact(o.value) }] as const));
+      values = new Map(
+        scale.options.map((o) => [o.code, { code: o.code, value: o.value, decimal: new Exact(o.value) }] as const),
+      );
       scaleValues.set(scale, values);
     }
     return values;
   };
+  let next = 0;
   const slot = (id: string, sub: SubComponent, scale: AnswerScale, isCriterion: boolean): Slot => ({
     id,
     sub,
     scale,
     isCriterion,
+    index: next++,
     values: valuesOf(scale),
   });
   const components = ruleSet.components.map((c) => ({
@@ -146,12 +161,16 @@ function planOf(ruleSet: RuleSet): ScoringPlan {
     weightDecimal: Fraction.parse(c.weight).toDecimal(),
     subs: c.subComponents.map((sub): SubPlan => {
       const weight = Fraction.parse(sub.weight);
+      const from = next;
+      const slots = gradeMode
+        ? [slot(sub.id, sub, answerScaleFor(ruleSet, sub), false)]
+        : sub.criteria.map((k) => slot(k.id, sub, answerScaleFor(ruleSet, sub, k), true));
       return {
         sub,
         componentId: c.id,
-        slots: gradeMode
-          ? [slot(sub.id, sub, answerScaleFor(ruleSet, sub), false)]
-          : sub.criteria.map((k) => slot(k.id, sub, answerScaleFor(ruleSet, sub, k), true)),
+        slots,
+        from,
+        to: next,
         weight,
         weightDecimal: weight.toDecimal(),
       };
@@ -163,10 +182,13 @@ function planOf(ruleSet: RuleSet): ScoringPlan {
   return plan;
 }
 
+/** The answered option of each slot, by slot index (undefined = unanswered). */
+type Resolved = readonly (Option | undefined)[];
+
 /** Checks every answer against its scale; collects all problems into one INVALID_ANSWER error. */
-function resolveAnswers(plan: ScoringPlan, answers: LkeAnswers): Map<string, { code: string; value: number }> {
+function resolveAnswers(plan: ScoringPlan, answers: LkeAnswers): Resolved {
   const errors: FieldError[] = [];
-  const resolved = new Map<string, { code: string; value: number }>();
+  const resolved = new Array<Option | undefined>(plan.slots.length);
   for (const [id, code] of answers) {
     const slot = plan.byId.get(id);
     if (!slot) {
@@ -175,27 +197,31 @@ function resolveAnswers(plan: ScoringPlan, answers: LkeAnswers): Map<string, { c
       continue;
     }
     if (code === null || code === undefined) continue;
-    const value = slot.values.get(code)?.value;
-    if (value === undefined) {
+    const option = slot.values.get(code);
+    if (option === undefined) {
       const allowed = slot.scale.options.map((o) => o.code).join(', ');
       errors.push({ field: id, messages: [`answer "${code}" is not on scale ${slot.scale.id} (${allowed})`] });
       continue;
     }
-    resolved.set(id, { code, value });
+    resolved[slot.index] = option;
   }
   if (errors.length > 0) throw new InvalidAnswerError(errors);
   return resolved;
 }
 
 /**
- * Adds `key` to `target` as an enumerable property computed on first read: the Decimal form of an exact result costs
- * a 40-digit division, and most callers (storage, JSON) only use the fractions.
+ * Adds `key` to `target` as an enumerable property computed on first read: what most callers (storage, JSON of the
+ * scores, the recap) never read — a total's Decimal form, the criterion lines, the consistency findings — costs nothing.
  */
-function lazyDecimal<T extends object>(target: T, key: string, make: () => Decimal | null): void {
-  let value: Decimal | null | undefined;
+function lazy<T extends object>(target: T, key: string, make: () => unknown): void {
+  let value: unknown;
+  let made = false;
   Object.defineProperty(target, key, {
     enumerable: true,
-    get: () => (value === undefined ? (value = make()) : value),
+    get: () => {
+      if (!made) [value, made] = [make(), true];
+      return value;
+    },
   });
 }
 
@@ -264,38 +290,34 @@ export function predicateOfTotal(
   return { totalDisplay, predicate: decided.predicate, warnings };
 }
 
-/**
- * Criterion lines, unanswered ids and consistency findings of one answer set: the criterion-level detail, without
- * any score. Throws InvalidAnswerError (INVALID_ANSWER) for unknown ids or answer codes.
- */
-export function criterionDetail(
-  ruleSet: RuleSet,
-  answers: LkeAnswers,
-): {
-  missing: string[];
-  criteria: CriterionScore[];
-  violations: ConsistencyViolation[];
-  resolved: ReadonlyMap<string, { code: string; value: number }>;
-} {
-  const plan = planOf(ruleSet);
+/** The answers checked against their scales, and the unanswered slot ids in worksheet order. */
+function answered(plan: ScoringPlan, answers: LkeAnswers): { resolved: Resolved; missing: string[] } {
   const resolved = resolveAnswers(plan, answers);
-  const missing = plan.slots.filter((s) => !resolved.has(s.id)).map((s) => s.id);
-  const criteria: CriterionScore[] = [];
-  for (const s of plan.slots) {
-    if (!s.isCriterion) continue;
-    const a = resolved.get(s.id);
-    criteria.push({
-      id: s.id,
-      subComponentId: s.sub.id,
-      answer: a?.code ?? null,
-      value: a ? s.values.get(a.code)!.decimal : null,
-    });
-  }
-  const violations =
+  const missing: string[] = [];
+  for (const s of plan.slots) if (!resolved[s.index]) missing.push(s.id);
+  return { resolved, missing };
+}
+
+/** Adds the criterion-level detail (criterion lines, consistency findings) to a score, each made on first read. */
+function withCriterionDetail<T extends object>(target: T, ruleSet: RuleSet, plan: ScoringPlan, resolved: Resolved): T {
+  const criterionSlots = () => plan.slots.filter((s) => s.isCriterion);
+  lazy(target, 'criteria', () =>
+    criterionSlots().map((s): CriterionScore => {
+      const a = resolved[s.index];
+      return {
+        id: s.id,
+        subComponentId: s.sub.id,
+        answer: a?.code ?? null,
+        value: a?.decimal ?? null,
+      };
+    }),
+  );
+  lazy(target, 'violations', () =>
     ruleSet.aggregationMode === 'SUBCOMPONENT_GRADE'
       ? []
-      : checkConsistency(ruleSet, new Map(criteria.map((c) => [c.id, resolved.get(c.id)?.value])));
-  return { missing, criteria, violations, resolved };
+      : checkConsistency(ruleSet, new Map(criterionSlots().map((s) => [s.id, resolved[s.index]?.value]))),
+  );
+  return target;
 }
 
 /**
@@ -305,7 +327,7 @@ export function criterionDetail(
  */
 export function scoreEvaluation(ruleSet: RuleSet, answers: LkeAnswers): EvaluationScore {
   const plan = planOf(ruleSet);
-  const { missing, criteria, violations, resolved } = criterionDetail(ruleSet, answers);
+  const { missing, resolved } = answered(plan, answers);
 
   const subComponents: SubComponentScore[] = [];
   const components: ComponentScore[] = [];
@@ -314,14 +336,14 @@ export function scoreEvaluation(ruleSet: RuleSet, answers: LkeAnswers): Evaluati
     for (const sp of component.subs) {
       let sum = 0;
       let given = 0;
-      for (const s of sp.slots) {
-        const a = resolved.get(s.id);
+      for (let i = sp.from; i < sp.to; i++) {
+        const a = resolved[i];
         if (a) {
           sum += a.value;
           given++;
         }
       }
-      const n = sp.slots.length;
+      const n = sp.to - sp.from;
       const complete = given === n && n > 0;
       const value = complete ? Fraction.of(sum, n) : null;
       const score = value
@@ -338,13 +360,11 @@ export function scoreEvaluation(ruleSet: RuleSet, answers: LkeAnswers): Evaluati
     mode: ruleSet.aggregationMode,
     predicateBasis: ruleSet.predicateBasis,
     missing,
-    criteria,
     subComponents,
     components,
-    violations,
   };
   if (missing.length > 0) {
-    return {
+    const incomplete = {
       ...base,
       status: 'INCOMPLETE',
       total: null,
@@ -352,16 +372,17 @@ export function scoreEvaluation(ruleSet: RuleSet, answers: LkeAnswers): Evaluati
       totalDisplay: null,
       predicate: null,
       warnings: [],
-    };
+    } as Omit<EvaluationScore, 'criteria' | 'violations'> as EvaluationScore;
+    return withCriterionDetail(incomplete, ruleSet, plan, resolved);
   }
 
   const totalExact = Fraction.sum(components.map((c) => c.exactScore as Fraction));
   const result = { ...base, status: 'COMPLETE', totalExact, ...predicateOfTotal(ruleSet, totalExact) } as Omit<
     EvaluationScore,
-    'total'
+    'total' | 'criteria' | 'violations'
   > as EvaluationScore;
-  lazyDecimal(result, 'total', decimalOf(totalExact));
-  return result;
+  lazy(result, 'total', decimalOf(totalExact));
+  return withCriterionDetail(result, ruleSet, plan, resolved);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -509,7 +530,7 @@ export function storedEvaluationScore(
   stored: StoredStageResult,
 ): EvaluationScore {
   const plan = planOf(ruleSet);
-  const { missing, criteria, violations } = criterionDetail(ruleSet, answers);
+  const { missing, resolved } = answered(plan, answers);
   const subComponents: SubComponentScore[] = [];
   const components: ComponentScore[] = [];
   for (const component of plan.components) {
@@ -539,15 +560,13 @@ export function storedEvaluationScore(
     predicateBasis: ruleSet.predicateBasis,
     status: total ? 'COMPLETE' : 'INCOMPLETE',
     missing,
-    criteria,
     subComponents,
     components,
     totalExact: total,
     totalDisplay: shown?.totalDisplay ?? null,
     predicate: total ? ((stored.predicate as Predicate | null) ?? shown!.predicate) : null,
     warnings: shown?.warnings ?? [],
-    violations,
-  } as Omit<EvaluationScore, 'total'> as EvaluationScore;
-  lazyDecimal(result, 'total', decimalOf(total));
-  return result;
+  } as Omit<EvaluationScore, 'total' | 'criteria' | 'violations'> as EvaluationScore;
+  lazy(result, 'total', decimalOf(total));
+  return withCriterionDetail(result, ruleSet, plan, resolved);
 }
