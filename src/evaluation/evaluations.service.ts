@@ -16,7 +16,6 @@ import type { RuleSet } from './domain/rule-set';
 import {
   type EvaluationScoreJson,
   LKE_STAGES,
-  type LkeAnswers,
   type LkeStage,
   scoreEvaluation,
   serializeScore,
@@ -38,10 +37,9 @@ import { EvaluationAnswer } from './entities/evaluation-answer.entity';
 import { EvaluationOfficialScore } from './entities/evaluation-official-score.entity';
 import { EvaluationRecommendation } from './entities/evaluation-recommendation.entity';
 import { Evaluation, PEMDA_SUBJECT } from './entities/evaluation.entity';
-import { findEvaluation, loadAnswers, snapshotOf, stageAnswers, superseded } from './evaluation-access';
+import { findEvaluation, loadAnswers, snapshotOf, superseded } from './evaluation-access';
 import { snapshotIdFor } from './rule-set-snapshot-store';
-import { storedStages, storeStageScores } from './stage-scores';
-import { finalAnswerOf } from './evaluation-workflow';
+import { stageAnswerSets, storedStages, storeStageScores } from './stage-scores';
 import { regionInstant, regionTimeZone } from '../organization/region-time-zone';
 import { evaluationReopened } from '../notifications/domain/messages';
 import { NotificationOutbox } from '../notifications/notification-outbox';
@@ -360,15 +358,7 @@ export class EvaluationsService {
         where: { evaluationId: ev.id, regionId: ev.regionId },
       }),
     ]);
-    const answers: Record<LkeStage, LkeAnswers> = {
-      self: stageAnswers(rows, 'self'),
-      evaluator: stageAnswers(rows, 'evaluator'),
-      qa: stageAnswers(rows, 'qa'),
-      final:
-        ev.status === 'FINAL'
-          ? stageAnswers(rows, 'final')
-          : new Map(rows.map((r) => [r.criterionId, finalAnswerOf(r)] as const)),
-    };
+    const answers = stageAnswerSets(ev.status, rows);
     const stages = Object.fromEntries(
       LKE_STAGES.map((s) => {
         const result = stored[s];

@@ -5,6 +5,7 @@ import type { RuleSet } from './domain/rule-set';
 import {
   type EvaluationScore,
   LKE_STAGES,
+  type LkeAnswers,
   type LkeStage,
   scoreStages,
   type StoredStageResult,
@@ -30,8 +31,16 @@ export type AnswerRow = Pick<
  * once FINAL it is the final answers frozen at finalisation.
  */
 export function scoreAllStages(ruleSet: RuleSet, status: Evaluation['status'], rows: readonly AnswerRow[]) {
+  return scoreStages(ruleSet, stageAnswerSets(status, rows));
+}
+
+/** Each stage's answer set of an evaluation in `status` (the final sheet as scoreAllStages describes). */
+export function stageAnswerSets(
+  status: Evaluation['status'],
+  rows: readonly AnswerRow[],
+): Record<LkeStage, LkeAnswers> {
   const all = rows as EvaluationAnswer[];
-  return scoreStages(ruleSet, {
+  return {
     self: stageAnswers(all, 'self'),
     evaluator: stageAnswers(all, 'evaluator'),
     qa: stageAnswers(all, 'qa'),
@@ -39,7 +48,7 @@ export function scoreAllStages(ruleSet: RuleSet, status: Evaluation['status'], r
       status === 'FINAL'
         ? stageAnswers(all, 'final')
         : new Map(rows.map((r) => [r.criterionId, finalAnswerOf(r)] as const)),
-  });
+  };
 }
 
 const fixed4 = (f: Fraction | null) => (f ? new Exact(f.toFixedHalfUp(4)) : null);
