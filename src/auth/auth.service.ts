@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { DataSource, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { type AuthUser, AuthUserCache } from './auth-user-cache';
 import { DomainError } from '../common/errors/domain-error';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
 import { ChangePasswordDto, LoginDto } from './dto/auth.dto';
@@ -22,6 +23,7 @@ export class AuthService {
     private readonly tokens: TokenService,
     private readonly throttle: LoginThrottleService,
     private readonly audit: AuditService,
+    private readonly cache: AuthUserCache,
   ) {}
 
   private withHash(username: string): Promise<User | null> {
@@ -58,6 +60,7 @@ export class AuthService {
     await this.tokens.revokeSessionOf(refreshToken, scope.userId);
     // The access token in use ends too: bump the version it was signed with.
     await this.users.increment({ id: scope.userId }, 'tokenVersion', 1);
+    this.cache.forget(scope.userId);
   }
 
   async changePassword(scope: TenantScope, dto: ChangePasswordDto): Promise<void> {
@@ -75,6 +78,7 @@ export class AuthService {
         after: {},
       });
     });
+    this.cache.forget(user.id);
     await this.tokens.revokeAllOf(user.id);
   }
 
@@ -82,10 +86,29 @@ export class AuthService {
     return toUserResponse(await this.users.findOneByOrFail({ id: scope.userId }));
   }
 
-  /** Resolves an access token to the caller's scope; used by the global guard on every request. */
+  /** The columns authentication needs, by primary key (no full entity). */
+  private readonly readAuthUser = (id: string): Promise<AuthUser | null> =>
+    this.users.findOne({
+      select: {
+        id: true,
+        username: true,
+        role: true,
+        regionId: true,
+        skpdId: true,
+        isQa: true,
+        active: true,
+        tokenVersion: true,
+      },
+      where: { id },
+    });
+
+  /**
+   * Resolves an access token to the caller's scope; used by the global guard on every request. The user's state comes
+   * from AuthUserCache (at most AUTH_CACHE_SECONDS old, and dropped at once by this replica's own revocations).
+   */
   async authenticate(accessToken: string, correlationId: string): Promise<TenantScope> {
     const claims = await this.tokens.verifyAccess(accessToken);
-    const user = await this.users.findOneBy({ id: claims.sub });
+    const user = await this.cache.get(claims.sub, this.readAuthUser);
     if (!user || !user.active || user.tokenVersion !== claims.tv) throw invalidToken();
     return {
       userId: user.id,

@@ -6,6 +6,7 @@ import { type DataSource, type EntityManager, IsNull, Not, type Repository } fro
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/env';
 import { DomainError } from '../common/errors/domain-error';
+import { AuthUserCache } from './auth-user-cache';
 import { RefreshToken } from './entities/refresh-token.entity';
 import { User } from './entities/user.entity';
 
@@ -51,6 +52,7 @@ export class TokenService {
     @InjectDataSource() private readonly db: DataSource,
     @InjectRepository(RefreshToken) private readonly refreshTokens: Repository<RefreshToken>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly cache: AuthUserCache,
   ) {}
 
   /** A new session: a new refresh-token family. */
@@ -101,6 +103,7 @@ export class TokenService {
       await m.update(RefreshToken, { id: row.id }, { revokedAt: new Date() });
       await m.increment(User, { id: row.userId }, 'tokenVersion', 1);
     });
+    this.cache.forget(row.userId);
   }
 
   private familyRevoked(m: EntityManager, familyId: string): Promise<boolean> {

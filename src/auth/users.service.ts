@@ -19,6 +19,7 @@ import {
 import { User } from './entities/user.entity';
 import { PasswordService } from './password.service';
 import { PROVINCE_ROLES, type Role } from './roles';
+import { AuthUserCache } from './auth-user-cache';
 import { TokenService } from './token.service';
 
 /** Roles each administrator may create or edit. SUPERADMIN manages region admins, never a region's staff. */
@@ -35,6 +36,7 @@ export class UsersService {
     private readonly passwords: PasswordService,
     private readonly tokens: TokenService,
     private readonly audit: AuditService,
+    private readonly cache: AuthUserCache,
   ) {}
 
   private manageable(scope: TenantScope): readonly Role[] {
@@ -136,7 +138,7 @@ export class UsersService {
   }
 
   async update(scope: TenantScope, id: string, dto: UpdateUserDto): Promise<UserResponseDto> {
-    return this.db.transaction(async (m) => {
+    const updated = await this.db.transaction(async (m) => {
       const user = await this.findVisible(scope, id, m);
       const before = toUserResponse(user);
       const role = dto.role ?? user.role;
@@ -172,6 +174,9 @@ export class UsersService {
       });
       return toUserResponse(saved);
     });
+    // Committed: authentication on this replica sees the new role, activity and token version from now on.
+    this.cache.forget(id);
+    return updated;
   }
 
   /** An administrator sets a new password; every session of that user ends. */
@@ -190,6 +195,7 @@ export class UsersService {
         after: {},
       });
     });
+    this.cache.forget(id);
     await this.tokens.revokeAllOf(id);
   }
 }

@@ -58,6 +58,8 @@ export class Env {
   JWT_SECRET?: string;
   @Type(() => Number) @IsInt() @Min(60) @Max(86400) JWT_ACCESS_TTL_SECONDS: number = 900;
   @Type(() => Number) @IsInt() @Min(1) @Max(365) REFRESH_TTL_DAYS: number = 14;
+  /** How long a replica may reuse a user's checked state for authentication; 0 reads it on every request. */
+  @Type(() => Number) @IsInt() @Min(0) @Max(60) AUTH_CACHE_SECONDS: number = 5;
   @Type(() => Number) @IsInt() @Min(1) @Max(100) LOGIN_MAX_FAILURES: number = 5;
   @Type(() => Number) @IsInt() @Min(1) @Max(86400) LOGIN_LOCK_SECONDS: number = 900;
 

@@ -7,17 +7,19 @@ import { EvaluationAnswer } from './entities/evaluation-answer.entity';
 
 /**
  * An evaluation the caller may see: their region, and for planners only their own SKPD's (never the Pemda's).
- * Anything else is a 404. `lock` takes a write lock (MySQL) so concurrent stage moves serialise.
+ * Anything else is a 404. `lock` takes a write lock (MySQL) so concurrent stage moves serialise; `columns` reads only
+ * those (the row's other fields stay undefined).
  */
 export async function findEvaluation(
   m: EntityManager,
   scope: TenantScope,
   id: string,
-  opts: { lock?: boolean } = {},
+  opts: { lock?: boolean; columns?: readonly (keyof Evaluation)[] } = {},
 ): Promise<Evaluation> {
   const qb = scoped(m.createQueryBuilder(Evaluation, 'e'), scope, { skpdColumn: 'skpdId' }).andWhere('e.id = :id', {
     id,
   });
+  if (opts.columns) qb.select(opts.columns.map((c) => `e.${c}`));
   if (opts.lock && m.connection.options.type === 'mysql') qb.setLock('pessimistic_write');
   const row = await qb.getOne();
   if (!row) throw new NotFoundError('Evaluation');

@@ -13,7 +13,14 @@ import { SkpdService } from '../organization/skpd.service';
 import { Fraction } from './domain/fraction';
 import { predicateFor } from './domain/predicate';
 import type { RuleSet } from './domain/rule-set';
-import { LKE_STAGES, scoreStages, serializeScore, type EvaluationScoreJson, type LkeStage } from './domain/scoring';
+import {
+  type EvaluationScoreJson,
+  LKE_STAGES,
+  type LkeStage,
+  scoreEvaluation,
+  serializeScore,
+  storedEvaluationScore,
+} from './domain/scoring';
 import {
   DEFAULT_RULE_SET,
   EVALUATION_SORTS,
@@ -30,10 +37,9 @@ import { EvaluationAnswer } from './entities/evaluation-answer.entity';
 import { EvaluationOfficialScore } from './entities/evaluation-official-score.entity';
 import { EvaluationRecommendation } from './entities/evaluation-recommendation.entity';
 import { Evaluation, PEMDA_SUBJECT } from './entities/evaluation.entity';
-import { findEvaluation, loadAnswers, snapshotOf, stageAnswers, superseded } from './evaluation-access';
+import { findEvaluation, loadAnswers, snapshotOf, superseded } from './evaluation-access';
 import { snapshotIdFor } from './rule-set-snapshot-store';
-import { storeStageScores } from './stage-scores';
-import { finalAnswerOf } from './evaluation-workflow';
+import { stageAnswerSets, storedStages, storeStageScores } from './stage-scores';
 import { regionInstant, regionTimeZone } from '../organization/region-time-zone';
 import { evaluationReopened } from '../notifications/domain/messages';
 import { NotificationOutbox } from '../notifications/notification-outbox';
@@ -78,6 +84,22 @@ export interface EvaluationScoreResponse {
 
 /** A stage deadline as typed, resolved in the region's zone (a date alone closes at the end of that local day). */
 const dateOrNull = (v: string | null | undefined, zone: string): Date | null => (v ? regionInstant(v, zone) : null);
+
+/** What the score breakdown reads of the evaluation row. */
+const SCORE_COLUMNS = [
+  'id',
+  'regionId',
+  'skpdId',
+  'kind',
+  'status',
+  'revision',
+  'ruleSetCode',
+  'ruleSetVersion',
+  'ruleSetSnapshotId',
+  'officialTotal',
+  'officialTotalExact',
+  'officialPredicate',
+] as const satisfies readonly (keyof Evaluation)[];
 
 /** FINAL evaluations whose breakdown is kept in memory (about 35 KB each). */
 const FINAL_CACHE_SIZE = 500;
@@ -295,7 +317,7 @@ export class EvaluationsService {
 
   async score(scope: TenantScope, id: string): Promise<EvaluationScoreResponse> {
     const m = this.db.manager;
-    const ev = await findEvaluation(m, scope, id);
+    const ev = await findEvaluation(m, scope, id, { columns: SCORE_COLUMNS });
     const stages =
       (ev.status === 'FINAL' ? this.finalStages.get(ev.id) : undefined) ?? (await this.scoreStagesOf(m, ev));
     let official: EvaluationScoreResponse['official'] = null;
@@ -321,27 +343,31 @@ export class EvaluationsService {
     };
   }
 
-  /** Stage windows; an admin override, audited. */
   /**
-   * Every stage's breakdown from the stored answers. A FINAL row never changes (a reopen is a new row), so its
-   * breakdown is kept in a small in-process cache: safe across replicas, and the score endpoint then skips the answers.
+   * Every stage's breakdown as stored when its answers were saved (evaluation_stage_scores: sub-component, component
+   * and total scores, predicate), with the criterion lines read from the answers (only the answer columns); nothing
+   * is re-scored. A stage without stored rows (none are expected) is scored by the engine instead. A FINAL row never
+   * changes (a reopen is a new row), so its breakdown is kept in a small in-process cache, safe across replicas.
    */
   private async scoreStagesOf(m: EntityManager, ev: Evaluation): Promise<Record<LkeStage, EvaluationScoreJson>> {
-    const rows = await loadAnswers(m, ev);
-    const final =
-      ev.status === 'FINAL'
-        ? stageAnswers(rows, 'final')
-        : new Map(rows.map((r) => [r.criterionId, finalAnswerOf(r)] as const));
-    const scores = scoreStages(await snapshotOf(m, ev), {
-      self: stageAnswers(rows, 'self'),
-      evaluator: stageAnswers(rows, 'evaluator'),
-      qa: stageAnswers(rows, 'qa'),
-      final,
-    });
-    const stages = Object.fromEntries(LKE_STAGES.map((s) => [s, serializeScore(scores[s])])) as Record<
-      LkeStage,
-      EvaluationScoreJson
-    >;
+    const [ruleSet, stored, rows] = await Promise.all([
+      snapshotOf(m, ev),
+      storedStages(m, ev),
+      m.find(EvaluationAnswer, {
+        select: { criterionId: true, selfAnswer: true, evaluatorAnswer: true, qaAnswer: true, finalAnswer: true },
+        where: { evaluationId: ev.id, regionId: ev.regionId },
+      }),
+    ]);
+    const answers = stageAnswerSets(ev.status, rows);
+    const stages = Object.fromEntries(
+      LKE_STAGES.map((s) => {
+        const result = stored[s];
+        const score = result
+          ? storedEvaluationScore(ruleSet, answers[s], result)
+          : scoreEvaluation(ruleSet, answers[s]);
+        return [s, serializeScore(score)];
+      }),
+    ) as Record<LkeStage, EvaluationScoreJson>;
     if (ev.status === 'FINAL') {
       if (this.finalStages.size >= FINAL_CACHE_SIZE) this.finalStages.delete(this.finalStages.keys().next().value!);
       this.finalStages.set(ev.id, stages);
@@ -349,6 +375,7 @@ export class EvaluationsService {
     return stages;
   }
 
+  /** Stage windows; an admin override, audited. */
   async updateSchedule(scope: TenantScope, id: string, dto: UpdateScheduleDto): Promise<EvaluationResponseDto> {
     return this.db.transaction(async (m) => {
       const ev = await findEvaluation(m, scope, id, { lock: true });

@@ -2,7 +2,15 @@ import { type EntityManager, In } from 'typeorm';
 import { Exact } from '../common/decimal/exact';
 import { Fraction } from './domain/fraction';
 import type { RuleSet } from './domain/rule-set';
-import { type EvaluationScore, LKE_STAGES, type LkeStage, scoreStages } from './domain/scoring';
+import {
+  type EvaluationScore,
+  LKE_STAGES,
+  type LkeAnswers,
+  type LkeStage,
+  scoreStages,
+  type StoredStageResult,
+  type StoredSubComponent,
+} from './domain/scoring';
 import type { EvaluationAnswer } from './entities/evaluation-answer.entity';
 import { EvaluationStageScore, TOTAL_PART } from './entities/evaluation-stage-score.entity';
 import type { Evaluation } from './entities/evaluation.entity';
@@ -13,15 +21,26 @@ import { finalAnswerOf } from './evaluation-workflow';
 export type StageScoreRecord = Omit<EvaluationStageScore, 'id'>;
 
 type Subject = Pick<Evaluation, 'id' | 'regionId' | 'status'>;
-export type AnswerRow = Pick<EvaluationAnswer, 'criterionId' | 'selfAnswer' | 'evaluatorAnswer' | 'qaAnswer' | 'finalAnswer'>;
+export type AnswerRow = Pick<
+  EvaluationAnswer,
+  'criterionId' | 'selfAnswer' | 'evaluatorAnswer' | 'qaAnswer' | 'finalAnswer'
+>;
 
 /**
  * Every stage's answer set as the engine scores it: before FINAL the final sheet previews QA-else-evaluator answers;
  * once FINAL it is the final answers frozen at finalisation.
  */
 export function scoreAllStages(ruleSet: RuleSet, status: Evaluation['status'], rows: readonly AnswerRow[]) {
+  return scoreStages(ruleSet, stageAnswerSets(status, rows));
+}
+
+/** Each stage's answer set of an evaluation in `status` (the final sheet as scoreAllStages describes). */
+export function stageAnswerSets(
+  status: Evaluation['status'],
+  rows: readonly AnswerRow[],
+): Record<LkeStage, LkeAnswers> {
   const all = rows as EvaluationAnswer[];
-  return scoreStages(ruleSet, {
+  return {
     self: stageAnswers(all, 'self'),
     evaluator: stageAnswers(all, 'evaluator'),
     qa: stageAnswers(all, 'qa'),
@@ -29,7 +48,7 @@ export function scoreAllStages(ruleSet: RuleSet, status: Evaluation['status'], r
       status === 'FINAL'
         ? stageAnswers(all, 'final')
         : new Map(rows.map((r) => [r.criterionId, finalAnswerOf(r)] as const)),
-  });
+  };
 }
 
 const fixed4 = (f: Fraction | null) => (f ? new Exact(f.toFixedHalfUp(4)) : null);
@@ -120,10 +139,63 @@ export interface StoredSheet {
   readonly predicate: string | null;
   readonly components: ReadonlyMap<string, Fraction | null>;
   readonly subComponents: ReadonlyMap<string, Fraction | null>;
-  readonly rows: readonly EvaluationStageScore[];
+  /** The stored rows (without `id` and the 4-dp `score`, which only SQL sorts use). */
+  readonly rows: readonly StoredRow[];
 }
 
+/** The columns the readers take from a stored row. */
+const READ_COLUMNS = [
+  'evaluationId',
+  'stage',
+  'level',
+  'partId',
+  'componentId',
+  'status',
+  'answersGiven',
+  'answersExpected',
+  'valueExact',
+  'scoreExact',
+  'predicate',
+] as const;
+export type StoredRow = Pick<EvaluationStageScore, (typeof READ_COLUMNS)[number]>;
+const SELECT = Object.fromEntries(READ_COLUMNS.map((c) => [c, true])) as Record<(typeof READ_COLUMNS)[number], true>;
+
 const fraction = (text: string | null) => (text === null ? null : Fraction.parseRatio(text));
+
+/** One stage's rows as a result (null without a TOTAL row). */
+export function stageResultOf(rows: readonly StoredRow[]): StoredStageResult | null {
+  const total = rows.find((r) => r.level === 'TOTAL');
+  if (!total) return null;
+  const components = new Map<string, Fraction | null>();
+  const subComponents = new Map<string, StoredSubComponent>();
+  for (const r of rows)
+    if (r.level === 'COMPONENT') components.set(r.partId, fraction(r.scoreExact));
+    else if (r.level === 'SUB_COMPONENT')
+      subComponents.set(r.partId, {
+        answersGiven: r.answersGiven,
+        answersExpected: r.answersExpected,
+        value: fraction(r.valueExact),
+        score: fraction(r.scoreExact),
+      });
+  return {
+    status: total.status === 'COMPLETE' ? 'COMPLETE' : 'INCOMPLETE',
+    total: fraction(total.scoreExact),
+    predicate: total.predicate,
+    components,
+    subComponents,
+  };
+}
+
+function groupBy<T>(rows: readonly T[], key: (r: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const r of rows) {
+    const k = key(r);
+    const list = out.get(k);
+    if (list) list.push(r);
+    else out.set(k, [r]);
+  }
+  return out;
+}
 
 /** The stored `stage` result of each evaluation (of the region), by evaluation id. */
 export async function storedSheets(
@@ -134,33 +206,40 @@ export async function storedSheets(
 ): Promise<Map<string, StoredSheet>> {
   const out = new Map<string, StoredSheet>();
   if (evaluationIds.length === 0) return out;
-  const rows: EvaluationStageScore[] = [];
+  const rows: StoredRow[] = [];
   const ids = [...new Set(evaluationIds)];
   for (let i = 0; i < ids.length; i += CHUNK)
     rows.push(
       ...(await m.find(EvaluationStageScore, {
+        select: SELECT,
         where: { regionId, stage, evaluationId: In(ids.slice(i, i + CHUNK)) },
       })),
     );
-  const byEvaluation = new Map<string, EvaluationStageScore[]>();
-  for (const r of rows) {
-    const list = byEvaluation.get(r.evaluationId);
-    if (list) list.push(r);
-    else byEvaluation.set(r.evaluationId, [r]);
-  }
-  for (const [id, list] of byEvaluation) {
-    const total = list.find((r) => r.level === 'TOTAL');
-    if (!total) continue;
-    const at = (level: string) =>
-      new Map(list.filter((r) => r.level === level).map((r) => [r.partId, fraction(r.scoreExact)] as const));
+  for (const [id, list] of groupBy(rows, (r) => r.evaluationId)) {
+    const result = stageResultOf(list);
+    if (!result) continue;
     out.set(id, {
-      status: total.status === 'COMPLETE' ? 'COMPLETE' : 'INCOMPLETE',
-      total: fraction(total.scoreExact),
-      predicate: total.predicate,
-      components: at('COMPONENT'),
-      subComponents: at('SUB_COMPONENT'),
+      ...result,
+      subComponents: new Map([...result.subComponents].map(([part, s]) => [part, s.score] as const)),
       rows: list,
     });
+  }
+  return out;
+}
+
+/** Every stage's stored result of one evaluation (a stage without stored rows is absent). */
+export async function storedStages(
+  m: EntityManager,
+  ev: Pick<Evaluation, 'id' | 'regionId'>,
+): Promise<Partial<Record<LkeStage, StoredStageResult>>> {
+  const rows = await m.find(EvaluationStageScore, {
+    select: SELECT,
+    where: { evaluationId: ev.id, regionId: ev.regionId },
+  });
+  const out: Partial<Record<LkeStage, StoredStageResult>> = {};
+  for (const [stage, list] of groupBy(rows, (r) => r.stage)) {
+    const result = stageResultOf(list);
+    if (result && (LKE_STAGES as readonly string[]).includes(stage)) out[stage as LkeStage] = result;
   }
   return out;
 }

@@ -43,6 +43,9 @@ const STATUS_LABELS: Record<EvaluationStatus, string> = {
   FINAL: 'Final',
 };
 
+/** What the region recap reads of an evaluation: its result and the rule set it was scored with. */
+const RECAP_COLUMNS = [...RESULT_COLUMNS, 'ruleSetSnapshotId', 'ruleSetVersion', 'createdAt'] as const;
+
 export interface ReportFile {
   fileName: string;
   content: Buffer;
@@ -70,9 +73,10 @@ export class ReportsService {
     return skpd;
   }
 
-  /** Current-revision evaluations of the caller's region for a year. */
+  /** Current-revision evaluations of the caller's region for a year: the result columns and the rule set's. */
   private current(scope: TenantScope, year: number): Promise<Evaluation[]> {
     return scoped(this.db.getRepository(Evaluation).createQueryBuilder('e'), scope, { skpdColumn: 'skpdId' })
+      .select(RECAP_COLUMNS.map((c) => `e.${c}`))
       .andWhere('e.year = :year', { year })
       .andWhere('e.supersededAt IS NULL')
       .getMany();
@@ -80,9 +84,13 @@ export class ReportsService {
 
   /** Rekapitulasi Nilai dan Predikat SAKIP Perangkat Daerah: every SKPD with a FINAL evaluation for the year. */
   async regionRecap(scope: TenantScope, year: number): Promise<ReportFile> {
-    const region = await this.region(scope);
+    // Independent reads together (one round trip's wait on MySQL instead of three).
+    const [region, thisYear, lastYear] = await Promise.all([
+      this.region(scope),
+      this.current(scope, year),
+      this.current(scope, year - 1),
+    ]);
     const regionId = region.id;
-    const [thisYear, lastYear] = await Promise.all([this.current(scope, year), this.current(scope, year - 1)]);
     const finals = thisYear.filter(isFinalSkpdResult);
     if (finals.length === 0)
       throw new DomainError(
@@ -91,11 +99,10 @@ export class ReportsService {
         `No SKPD of this region has a FINAL evaluation for ${year}`,
       );
 
-    const skpds = await this.db.getRepository(Skpd).find({ where: { regionId, id: In(finals.map((e) => e.skpdId)) } });
-    const skpdById = new Map(skpds.map((s) => [s.id, s]));
     const m = this.db.manager;
     // The final sheets as stored when their answers were saved: no answers read, nothing re-scored.
-    const [sheets, ruleSets] = await Promise.all([
+    const [skpds, sheets, ruleSets] = await Promise.all([
+      this.db.getRepository(Skpd).find({ where: { regionId, id: In(finals.map((e) => e.skpdId)) } }),
       storedSheets(
         m,
         regionId,
@@ -104,6 +111,7 @@ export class ReportsService {
       ),
       snapshotsOf(m, finals),
     ]);
+    const skpdById = new Map(skpds.map((s) => [s.id, s]));
 
     const subjects: RecapSubject[] = finals.map((ev) => {
       const ruleSet = ruleSets.get(ev.ruleSetSnapshotId)!;

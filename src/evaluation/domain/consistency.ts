@@ -21,23 +21,24 @@ const fill = (template: string, vars: Record<string, string>): string =>
 /** Indonesian number format for messages: 72.5 → "72,5". */
 const id = (d: Decimal): string => d.toFixed().replace('.', ',');
 
+/** value > reference, exactly: two numbers compare as they are (a double's order is its decimal's order). */
+const exceeds = (value: Decimal | number, reference: Decimal | number): boolean =>
+  typeof value === 'number' && typeof reference === 'number' ? value > reference : new Exact(value).gt(reference);
+
 /**
  * Evaluates the rule set's declared consistency rules ("kerangka logis") on criterion values (percent).
  * A rule is only checked when both values are present; unanswered criteria are the scorer's business
  * (status INCOMPLETE), not a violation. Violations come in rule order, then criterion order.
  */
 export function checkConsistency(ruleSet: RuleSet, values: CriterionValues): ConsistencyViolation[] {
-  const get = (criterionId: string): Decimal | null => {
-    const v = values.get(criterionId);
-    return v === null || v === undefined ? null : new Exact(v);
-  };
+  const get = (criterionId: string): Decimal | number | null => values.get(criterionId) ?? null;
   const violations: ConsistencyViolation[] = [];
   for (const rule of ruleSet.consistencyRules) {
     const reference = get(rule.reference);
     if (reference === null) continue;
     for (const criterionId of rule.criteria) {
       const value = get(criterionId);
-      if (value === null || value.lte(reference)) continue;
+      if (value === null || !exceeds(value, reference)) continue;
       violations.push({
         ruleId: rule.id,
         criterionId,
@@ -46,8 +47,8 @@ export function checkConsistency(ruleSet: RuleSet, values: CriterionValues): Con
         message: fill(rule.message, {
           criterion: criterionId,
           reference: rule.reference,
-          value: id(value),
-          referenceValue: id(reference),
+          value: id(new Exact(value)),
+          referenceValue: id(new Exact(reference)),
         }),
       });
     }

@@ -18,6 +18,20 @@ function toFraction(value: Decimal | Fraction): Fraction {
 const show = (value: Decimal | Fraction): string =>
   value instanceof Fraction ? value.toDecimal().toFixed() : value.toFixed();
 
+/** Each band's bounds as fractions, parsed once per band table (rule sets are immutable once loaded). */
+const parsedBounds = new WeakMap<readonly Band[], { above: Fraction | null; upTo: Fraction }[]>();
+function boundsOf(bands: readonly Band[]): { above: Fraction | null; upTo: Fraction }[] {
+  let bounds = parsedBounds.get(bands);
+  if (!bounds) {
+    bounds = bands.map((b) => ({
+      above: b.above === null ? null : Fraction.parse(b.above),
+      upTo: Fraction.parse(b.upTo),
+    }));
+    parsedBounds.set(bands, bounds);
+  }
+  return bounds;
+}
+
 /**
  * The band a total falls in: lower bounds exclusive, upper bounds inclusive, the floor band (above = null) includes 0.
  * Works on the exact value it is given — pass the unrounded total unless the rule set says ROUNDED_2DP.
@@ -25,9 +39,11 @@ const show = (value: Decimal | Fraction): string =>
 export function bandFor(total: Decimal | Fraction, bands: readonly Band[]): Band {
   const t = toFraction(total);
   if (t.cmp(ZERO) < 0 || t.cmp(HUNDRED) > 0) throw new ScoreOutOfRangeError(show(total));
-  const band = bands.find(
-    (b) => (b.above === null || t.cmp(Fraction.parse(b.above)) > 0) && t.cmp(Fraction.parse(b.upTo)) <= 0,
-  );
+  const bounds = boundsOf(bands);
+  const band = bands.find((b, i) => {
+    const { above, upTo } = bounds[i];
+    return (above === null || t.cmp(above) > 0) && t.cmp(upTo) <= 0;
+  });
   // Validated band tables tile 0..100, so this only fires for a hand-built, unvalidated table.
   if (!band) throw new Error(`No band covers ${show(total)}; the band table has a gap`);
   return band;

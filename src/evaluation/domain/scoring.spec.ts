@@ -5,7 +5,14 @@ import { join } from 'node:path';
 import { Fraction } from './fraction';
 import { InvalidAnswerError } from './lke.errors';
 import { answerScaleFor, criteriaOf, RuleSet, subComponentsOf, validateRuleSet } from './rule-set';
-import { EvaluationScore, scoreEvaluation, scoreStages, serializeScore } from './scoring';
+import {
+  EvaluationScore,
+  scoreEvaluation,
+  scoreStages,
+  serializeScore,
+  storedEvaluationScore,
+  StoredStageResult,
+} from './scoring';
 
 const D40 = (v: Decimal.Value) => new (Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP }))(v);
 const TEMPLATES = join(__dirname, '..', '..', '..', 'templates', 'lke');
@@ -439,5 +446,55 @@ describe.each([
     expect(scoreEvaluation(rs, pick(true))).toMatchObject({ totalDisplay: '100.00', predicate: 'AA' });
     expect(scoreEvaluation(rs, pick(true)).totalExact!.toString()).toBe('100');
     expect(scoreEvaluation(rs, pick(false))).toMatchObject({ totalDisplay: '0.00', predicate: 'D' });
+  });
+});
+
+describe("storedEvaluationScore — a breakdown from stored results equals the engine's", () => {
+  /** What evaluation_stage_scores keeps of a score: the fractions, counts, status and predicate. */
+  const stored = (score: EvaluationScore): StoredStageResult => ({
+    status: score.status,
+    total: score.totalExact,
+    predicate: score.predicate,
+    components: new Map(score.components.map((c) => [c.id, c.exactScore])),
+    subComponents: new Map(
+      score.subComponents.map((s) => [
+        s.id,
+        { answersGiven: s.answersGiven, answersExpected: s.answersExpected, value: s.exactValue, score: s.exactScore },
+      ]),
+    ),
+  });
+  const trap2 = uniform('BB');
+  trap2.set('1.b.1', 'B');
+  trap2.set('1.b.2', 'B');
+  trap2.set('4.a.1', 'A');
+  const partial = sheet(WORKED_EXAMPLE);
+  for (const id of ['1.a.2', '2.b.3', '4.c.5']) partial.delete(id);
+  const violating = uniform('A');
+  violating.set('3.a.1', 'C');
+
+  it.each([
+    ['the §6.5 worked example', RS88, sheet(WORKED_EXAMPLE)],
+    ['trap 2 (rounding warning)', RS88, trap2],
+    ['trap 2 under ROUNDED_2DP', load('permenpanrb-88-2021.v1.json', { predicateBasis: 'ROUNDED_2DP' }), trap2],
+    ['an incomplete sheet', RS88, partial],
+    ['a sheet with consistency findings', RS88, violating],
+    ['no answers', RS88, new Map<string, string>()],
+    [
+      '12/2015 (each criterion on its own scale)',
+      RS15,
+      new Map(
+        subComponentsOf(RS15).flatMap((sub) =>
+          sub.criteria.map((k, i) => {
+            const options = answerScaleFor(RS15, sub, k).options;
+            return [k.id, options[i % options.length].code] as [string, string];
+          }),
+        ),
+      ),
+    ],
+  ])('%s', (_name, ruleSet, answers) => {
+    const engine = scoreEvaluation(ruleSet, answers);
+    const fromRows = storedEvaluationScore(ruleSet, answers, stored(engine));
+    expect(serializeScore(fromRows)).toEqual(serializeScore(engine));
+    expect(fromRows.total?.toFixed() ?? null).toBe(engine.total?.toFixed() ?? null);
   });
 });

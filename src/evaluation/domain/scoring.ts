@@ -89,140 +89,186 @@ export interface EvaluationScore {
   readonly violations: readonly ConsistencyViolation[];
 }
 
-const HUNDRED = Fraction.of(100);
-
-const optionValue = (scale: AnswerScale, code: string): number | undefined =>
-  scale.options.find((o) => o.code === code)?.value;
-
 interface Slot {
   /** Criterion id, or the sub-component id in SUBCOMPONENT_GRADE mode. */
   readonly id: string;
   readonly sub: SubComponent;
   readonly scale: AnswerScale;
   readonly isCriterion: boolean;
+  /** Position in the worksheet (ScoringPlan.slots). */
+  readonly index: number;
+  /** Answer code → the option (value in percent, the same as a Decimal); shared, immutable. */
+  readonly values: ReadonlyMap<string, Option>;
 }
 
-function slotsOf(ruleSet: RuleSet): Slot[] {
-  const gradeMode = ruleSet.aggregationMode === 'SUBCOMPONENT_GRADE';
-  return ruleSet.components.flatMap((c) =>
-    c.subComponents.flatMap((sub): Slot[] =>
-      gradeMode
-        ? [{ id: sub.id, sub, scale: answerScaleFor(ruleSet, sub), isCriterion: false }]
-        : sub.criteria.map((k) => ({ id: k.id, sub, scale: answerScaleFor(ruleSet, sub, k), isCriterion: true })),
-    ),
-  );
+interface Option {
+  readonly code: string;
+  readonly value: number;
+  readonly decimal: Decimal;
 }
+
+interface SubPlan {
+  readonly sub: SubComponent;
+  readonly componentId: string;
+  readonly slots: readonly Slot[];
+  /** Its slots' positions in the worksheet: from ≤ index < to. */
+  readonly from: number;
+  readonly to: number;
+  /** The weight as an exact fraction wNum / wDen. */
+  readonly weight: Fraction;
+  readonly weightDecimal: Decimal;
+}
+
+/** What scoring needs from a rule set, derived once per rule-set object (snapshots are frozen and cached). */
+interface ScoringPlan {
+  readonly slots: readonly Slot[];
+  readonly byId: ReadonlyMap<string, Slot>;
+  readonly components: readonly {
+    readonly id: string;
+    readonly weightDecimal: Decimal;
+    readonly subs: readonly SubPlan[];
+  }[];
+}
+
+const plans = new WeakMap<RuleSet, ScoringPlan>();
+
+function planOf(ruleSet: RuleSet): ScoringPlan {
+  const known = plans.get(ruleSet);
+  if (known) return known;
+  const gradeMode = ruleSet.aggregationMode === 'SUBCOMPONENT_GRADE';
+  const scaleValues = new Map<AnswerScale, Slot['values']>();
+  const valuesOf = (scale: AnswerScale) => {
+    let values = scaleValues.get(scale);
+    if (!values) {
+      values = new Map(
+        scale.options.map((o) => [o.code, { code: o.code, value: o.value, decimal: new Exact(o.value) }] as const),
+      );
+      scaleValues.set(scale, values);
+    }
+    return values;
+  };
+  let next = 0;
+  const slot = (id: string, sub: SubComponent, scale: AnswerScale, isCriterion: boolean): Slot => ({
+    id,
+    sub,
+    scale,
+    isCriterion,
+    index: next++,
+    values: valuesOf(scale),
+  });
+  const components = ruleSet.components.map((c) => ({
+    id: c.id,
+    weightDecimal: Fraction.parse(c.weight).toDecimal(),
+    subs: c.subComponents.map((sub): SubPlan => {
+      const weight = Fraction.parse(sub.weight);
+      const from = next;
+      const slots = gradeMode
+        ? [slot(sub.id, sub, answerScaleFor(ruleSet, sub), false)]
+        : sub.criteria.map((k) => slot(k.id, sub, answerScaleFor(ruleSet, sub, k), true));
+      return {
+        sub,
+        componentId: c.id,
+        slots,
+        from,
+        to: next,
+        weight,
+        weightDecimal: weight.toDecimal(),
+      };
+    }),
+  }));
+  const slots = components.flatMap((c) => c.subs.flatMap((s) => s.slots));
+  const plan: ScoringPlan = { slots, byId: new Map(slots.map((s) => [s.id, s])), components };
+  plans.set(ruleSet, plan);
+  return plan;
+}
+
+/** The answered option of each slot, by slot index (undefined = unanswered). */
+type Resolved = readonly (Option | undefined)[];
 
 /** Checks every answer against its scale; collects all problems into one INVALID_ANSWER error. */
-function resolveAnswers(slots: readonly Slot[], answers: LkeAnswers): Map<string, { code: string; value: number }> {
-  const byId = new Map(slots.map((s) => [s.id, s]));
+function resolveAnswers(plan: ScoringPlan, answers: LkeAnswers): Resolved {
   const errors: FieldError[] = [];
-  const resolved = new Map<string, { code: string; value: number }>();
+  const resolved = new Array<Option | undefined>(plan.slots.length);
   for (const [id, code] of answers) {
-    const slot = byId.get(id);
+    const slot = plan.byId.get(id);
     if (!slot) {
-      const what = slots[0]?.isCriterion === false ? 'sub-component' : 'criterion';
+      const what = plan.slots[0]?.isCriterion === false ? 'sub-component' : 'criterion';
       errors.push({ field: id, messages: [`unknown ${what} "${id}" in this rule set`] });
       continue;
     }
     if (code === null || code === undefined) continue;
-    const value = optionValue(slot.scale, code);
-    if (value === undefined) {
+    const option = slot.values.get(code);
+    if (option === undefined) {
       const allowed = slot.scale.options.map((o) => o.code).join(', ');
       errors.push({ field: id, messages: [`answer "${code}" is not on scale ${slot.scale.id} (${allowed})`] });
       continue;
     }
-    resolved.set(id, { code, value });
+    resolved[slot.index] = option;
   }
   if (errors.length > 0) throw new InvalidAnswerError(errors);
   return resolved;
 }
 
+/**
+ * Adds `key` to `target` as an enumerable property computed on first read: what most callers (storage, JSON of the
+ * scores, the recap) never read — a total's Decimal form, the criterion lines, the consistency findings — costs nothing.
+ */
+function lazy<T extends object>(target: T, key: string, make: () => unknown): void {
+  let value: unknown;
+  let made = false;
+  Object.defineProperty(target, key, {
+    enumerable: true,
+    get: () => {
+      if (!made) [value, made] = [make(), true];
+      return value;
+    },
+  });
+}
+
+/** A sub-component line; `value` and `score` (Decimals) are derived from the fractions on first read. */
+class SubComponentLine implements SubComponentScore {
+  #value: Decimal | null | undefined;
+  #score: Decimal | null | undefined;
+  constructor(
+    readonly id: string,
+    readonly componentId: string,
+    readonly weight: Decimal,
+    readonly answersExpected: number,
+    readonly answersGiven: number,
+    readonly exactValue: Fraction | null,
+    readonly exactScore: Fraction | null,
+  ) {}
+  get value(): Decimal | null {
+    return this.#value === undefined ? (this.#value = this.exactValue?.toDecimal() ?? null) : this.#value;
+  }
+  get score(): Decimal | null {
+    return this.#score === undefined ? (this.#score = this.exactScore?.toDecimal() ?? null) : this.#score;
+  }
+}
+
+/** A component line; `score` (a Decimal) is derived from the fraction on first read. */
+class ComponentLine implements ComponentScore {
+  #score: Decimal | null | undefined;
+  constructor(
+    readonly id: string,
+    readonly weight: Decimal,
+    readonly exactScore: Fraction | null,
+  ) {}
+  get score(): Decimal | null {
+    return this.#score === undefined ? (this.#score = this.exactScore?.toDecimal() ?? null) : this.#score;
+  }
+}
+
+const decimalOf = (f: Fraction | null) => () => f?.toDecimal() ?? null;
+
 /** "80.0030303…" → "80,003030" for Indonesian messages. */
 const idNumber = (f: Fraction, places: number): string => f.toFixedHalfUp(places).replace('.', ',');
 
-/** Scores a worksheet. Throws InvalidAnswerError (INVALID_ANSWER) for unknown ids or answer codes. */
-export function scoreEvaluation(ruleSet: RuleSet, answers: LkeAnswers): EvaluationScore {
-  const slots = slotsOf(ruleSet);
-  const resolved = resolveAnswers(slots, answers);
-  const missing = slots.filter((s) => !resolved.has(s.id)).map((s) => s.id);
-
-  const criteria: CriterionScore[] = slots
-    .filter((s) => s.isCriterion)
-    .map((s) => {
-      const a = resolved.get(s.id);
-      return { id: s.id, subComponentId: s.sub.id, answer: a?.code ?? null, value: a ? new Exact(a.value) : null };
-    });
-
-  const subComponents: SubComponentScore[] = [];
-  const components: ComponentScore[] = [];
-  for (const component of ruleSet.components) {
-    const subScores: (Fraction | null)[] = [];
-    for (const sub of component.subComponents) {
-      const own = slots.filter((s) => s.sub === sub);
-      const given = own.flatMap((s) => {
-        const a = resolved.get(s.id);
-        return a ? [a.value] : [];
-      });
-      const weight = Fraction.parse(sub.weight);
-      const complete = given.length === own.length && own.length > 0;
-      const value = complete
-        ? Fraction.of(
-            given.reduce((sum, v) => sum + v, 0),
-            given.length,
-          )
-        : null;
-      const score = value ? value.times(weight).div(HUNDRED) : null;
-      subScores.push(score);
-      subComponents.push({
-        id: sub.id,
-        componentId: component.id,
-        weight: weight.toDecimal(),
-        answersExpected: own.length,
-        answersGiven: given.length,
-        value: value?.toDecimal() ?? null,
-        exactValue: value,
-        score: score?.toDecimal() ?? null,
-        exactScore: score,
-      });
-    }
-    const exactScore = subScores.every((s): s is Fraction => s !== null) ? Fraction.sum(subScores) : null;
-    components.push({
-      id: component.id,
-      weight: Fraction.parse(component.weight).toDecimal(),
-      score: exactScore?.toDecimal() ?? null,
-      exactScore,
-    });
-  }
-
-  const violations =
-    ruleSet.aggregationMode === 'SUBCOMPONENT_GRADE'
-      ? []
-      : checkConsistency(ruleSet, new Map(criteria.map((c) => [c.id, c.value])));
-
-  const base = {
-    ruleSet: { code: ruleSet.code, version: ruleSet.version },
-    mode: ruleSet.aggregationMode,
-    predicateBasis: ruleSet.predicateBasis,
-    missing,
-    criteria,
-    subComponents,
-    components,
-    violations,
-  };
-  if (missing.length > 0) {
-    return {
-      ...base,
-      status: 'INCOMPLETE',
-      total: null,
-      totalExact: null,
-      totalDisplay: null,
-      predicate: null,
-      warnings: [],
-    };
-  }
-
-  const totalExact = Fraction.sum(components.map((c) => c.exactScore as Fraction));
+/** The displayed total, the predicate and the rounding warning of a complete sheet's exact total. */
+export function predicateOfTotal(
+  ruleSet: Pick<RuleSet, 'bands' | 'predicateBasis'>,
+  totalExact: Fraction,
+): { totalDisplay: string; predicate: Predicate; warnings: ScoreWarning[] } {
   const totalDisplay = totalExact.toFixedHalfUp(2);
   const exactBand = bandFor(totalExact, ruleSet.bands);
   const roundedBand = bandFor(Fraction.parse(totalDisplay), ruleSet.bands);
@@ -241,15 +287,102 @@ export function scoreEvaluation(ruleSet: RuleSet, answers: LkeAnswers): Evaluati
         `Sesuai ketentuan template, predikat ditetapkan dari ${basisText}: ${decided.predicate}.`,
     });
   }
-  return {
-    ...base,
-    status: 'COMPLETE',
-    total: totalExact.toDecimal(),
-    totalExact,
-    totalDisplay,
-    predicate: decided.predicate,
-    warnings,
+  return { totalDisplay, predicate: decided.predicate, warnings };
+}
+
+/** The answers checked against their scales, and the unanswered slot ids in worksheet order. */
+function answered(plan: ScoringPlan, answers: LkeAnswers): { resolved: Resolved; missing: string[] } {
+  const resolved = resolveAnswers(plan, answers);
+  const missing: string[] = [];
+  for (const s of plan.slots) if (!resolved[s.index]) missing.push(s.id);
+  return { resolved, missing };
+}
+
+/** Adds the criterion-level detail (criterion lines, consistency findings) to a score, each made on first read. */
+function withCriterionDetail<T extends object>(target: T, ruleSet: RuleSet, plan: ScoringPlan, resolved: Resolved): T {
+  const criterionSlots = () => plan.slots.filter((s) => s.isCriterion);
+  lazy(target, 'criteria', () =>
+    criterionSlots().map((s): CriterionScore => {
+      const a = resolved[s.index];
+      return {
+        id: s.id,
+        subComponentId: s.sub.id,
+        answer: a?.code ?? null,
+        value: a?.decimal ?? null,
+      };
+    }),
+  );
+  lazy(target, 'violations', () =>
+    ruleSet.aggregationMode === 'SUBCOMPONENT_GRADE'
+      ? []
+      : checkConsistency(ruleSet, new Map(criterionSlots().map((s) => [s.id, resolved[s.index]?.value]))),
+  );
+  return target;
+}
+
+/**
+ * Scores a worksheet. Throws InvalidAnswerError (INVALID_ANSWER) for unknown ids or answer codes.
+ * Arithmetic on exact integer fractions only: v̄ = Σv / n and s = Σv · wNum / (n · wDen · 100), one reduction each;
+ * the Decimal forms (`value`, `score`, `total`) are derived on first read.
+ */
+export function scoreEvaluation(ruleSet: RuleSet, answers: LkeAnswers): EvaluationScore {
+  const plan = planOf(ruleSet);
+  const { missing, resolved } = answered(plan, answers);
+
+  const subComponents: SubComponentScore[] = [];
+  const components: ComponentScore[] = [];
+  for (const component of plan.components) {
+    let componentScore: Fraction | null = Fraction.ZERO;
+    for (const sp of component.subs) {
+      let sum = 0;
+      let given = 0;
+      for (let i = sp.from; i < sp.to; i++) {
+        const a = resolved[i];
+        if (a) {
+          sum += a.value;
+          given++;
+        }
+      }
+      const n = sp.to - sp.from;
+      const complete = given === n && n > 0;
+      const value = complete ? Fraction.of(sum, n) : null;
+      const score = value
+        ? Fraction.of(value.numerator * sp.weight.numerator, value.denominator * sp.weight.denominator * 100n)
+        : null;
+      componentScore = score && componentScore ? componentScore.plus(score) : null;
+      subComponents.push(new SubComponentLine(sp.sub.id, component.id, sp.weightDecimal, n, given, value, score));
+    }
+    components.push(new ComponentLine(component.id, component.weightDecimal, componentScore));
+  }
+
+  const base = {
+    ruleSet: { code: ruleSet.code, version: ruleSet.version },
+    mode: ruleSet.aggregationMode,
+    predicateBasis: ruleSet.predicateBasis,
+    missing,
+    subComponents,
+    components,
   };
+  if (missing.length > 0) {
+    const incomplete = {
+      ...base,
+      status: 'INCOMPLETE',
+      total: null,
+      totalExact: null,
+      totalDisplay: null,
+      predicate: null,
+      warnings: [],
+    } as Omit<EvaluationScore, 'criteria' | 'violations'> as EvaluationScore;
+    return withCriterionDetail(incomplete, ruleSet, plan, resolved);
+  }
+
+  const totalExact = Fraction.sum(components.map((c) => c.exactScore as Fraction));
+  const result = { ...base, status: 'COMPLETE', totalExact, ...predicateOfTotal(ruleSet, totalExact) } as Omit<
+    EvaluationScore,
+    'total' | 'criteria' | 'violations'
+  > as EvaluationScore;
+  lazy(result, 'total', decimalOf(totalExact));
+  return withCriterionDetail(result, ruleSet, plan, resolved);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -367,4 +500,73 @@ export function serializeScore(score: EvaluationScore): EvaluationScoreJson {
     warnings: score.warnings.map((w) => ({ ...w })),
     violations: score.violations.map((v) => ({ ...v })),
   };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// A breakdown from stored results: the scores as the engine stored them when the answers were saved, the criterion
+// detail (answers, values, missing, consistency) from the answers. No score is recomputed.
+
+/** One stored sub-component result. */
+export interface StoredSubComponent {
+  readonly answersGiven: number;
+  readonly answersExpected: number;
+  readonly value: Fraction | null;
+  readonly score: Fraction | null;
+}
+
+/** One stage's stored result (see evaluation_stage_scores). */
+export interface StoredStageResult {
+  readonly status: ScoreStatus;
+  readonly total: Fraction | null;
+  readonly predicate: string | null;
+  readonly components: ReadonlyMap<string, Fraction | null>;
+  readonly subComponents: ReadonlyMap<string, StoredSubComponent>;
+}
+
+/** The EvaluationScore of a sheet whose scores were stored: the same shape scoreEvaluation gives, from the rows. */
+export function storedEvaluationScore(
+  ruleSet: RuleSet,
+  answers: LkeAnswers,
+  stored: StoredStageResult,
+): EvaluationScore {
+  const plan = planOf(ruleSet);
+  const { missing, resolved } = answered(plan, answers);
+  const subComponents: SubComponentScore[] = [];
+  const components: ComponentScore[] = [];
+  for (const component of plan.components) {
+    for (const sp of component.subs) {
+      const s = stored.subComponents.get(sp.sub.id);
+      subComponents.push(
+        new SubComponentLine(
+          sp.sub.id,
+          component.id,
+          sp.weightDecimal,
+          s?.answersExpected ?? sp.slots.length,
+          s?.answersGiven ?? 0,
+          s?.value ?? null,
+          s?.score ?? null,
+        ),
+      );
+    }
+    components.push(
+      new ComponentLine(component.id, component.weightDecimal, stored.components.get(component.id) ?? null),
+    );
+  }
+  const total = stored.status === 'COMPLETE' ? stored.total : null;
+  const shown = total ? predicateOfTotal(ruleSet, total) : null;
+  const result = {
+    ruleSet: { code: ruleSet.code, version: ruleSet.version },
+    mode: ruleSet.aggregationMode,
+    predicateBasis: ruleSet.predicateBasis,
+    status: total ? 'COMPLETE' : 'INCOMPLETE',
+    missing,
+    subComponents,
+    components,
+    totalExact: total,
+    totalDisplay: shown?.totalDisplay ?? null,
+    predicate: total ? ((stored.predicate as Predicate | null) ?? shown!.predicate) : null,
+    warnings: shown?.warnings ?? [],
+  } as Omit<EvaluationScore, 'total' | 'criteria' | 'violations'> as EvaluationScore;
+  lazy(result, 'total', decimalOf(total));
+  return withCriterionDetail(result, ruleSet, plan, resolved);
 }
