@@ -4,14 +4,13 @@ import type Decimal from 'decimal.js';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { previewToken, type XlsxUpload } from '../common/excel/read-xlsx';
-import type { SheetProblem } from '../common/excel/raw-cell';
+import { capProblems, type SheetProblem } from '../common/excel/raw-cell';
 import { ConflictError, NotFoundError, UnprocessableError } from '../common/errors/domain-error';
 import { canSeeSkpd, regionOf, type TenantScope } from '../common/tenancy/tenant-scope';
 import { Skpd } from '../organization/entities/skpd.entity';
 import { readBudgetUpload } from './budget-workbook';
 import {
   type BudgetFileKind,
-  capBudgetProblems,
   readDpaSheet,
   readRealisationSheet,
   SHEET_NAMES,
@@ -147,7 +146,7 @@ export class BudgetImportService {
       throw new UnprocessableError(
         'BUDGET_EXCEL_INVALID',
         `The workbook has ${problems.length} problem(s); nothing was written`,
-        capBudgetProblems(problems).map((p) => ({ ...p })),
+        capProblems(problems).map((p) => ({ ...p })),
       );
     const inserts: Change[] = [];
     const updates: Change[] = [];

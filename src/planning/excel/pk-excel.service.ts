@@ -5,6 +5,7 @@ import { AuditService } from '../../audit/audit.service';
 import { ConflictError, UnprocessableError } from '../../common/errors/domain-error';
 import type { TenantScope } from '../../common/tenancy/tenant-scope';
 import { previewToken, readXlsxUpload, type XlsxUpload } from '../../common/excel/read-xlsx';
+import { capProblems } from '../../common/excel/raw-cell';
 import { Indicator } from '../entities/indicator.entity';
 import { PerformanceAgreement } from '../entities/performance-agreement.entity';
 import { PkIndicator } from '../entities/pk-indicator.entity';
@@ -14,9 +15,9 @@ import { PkService } from '../pk.service';
 import { PlanNodesService } from '../plan-nodes.service';
 import { updateWithVersion } from '../../common/typeorm/versioned-update';
 import {
-  capProblems,
   COMMON_SATUAN,
   type CurrentPkItem,
+  PK_SHEET,
   type RawWorkbook,
   readPkSheet,
   type SheetContext,
@@ -235,7 +236,7 @@ export class PkExcelService {
       throw new UnprocessableError(
         'PK_EXCEL_INVALID',
         `The workbook has ${result.problems.length} problem(s); nothing was written`,
-        capProblems(result.problems).map((p) => ({ ...p })),
+        capProblems(result.problems, PK_SHEET).map((p) => ({ ...p })),
       );
     const current: CurrentPkItem[] = (await m.getRepository(PkIndicator).findBy({ pkId: pk.id })).map((r) => ({
       indicatorId: r.indicatorId,
