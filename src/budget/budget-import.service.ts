@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type Decimal from 'decimal.js';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { ParsedUploads } from '../common/excel/parsed-uploads';
 import { previewToken, type XlsxUpload } from '../common/excel/read-xlsx';
 import { capProblems, type SheetProblem } from '../common/excel/raw-cell';
 import { ConflictError, NotFoundError, UnprocessableError } from '../common/errors/domain-error';
@@ -11,6 +12,7 @@ import { Skpd } from '../organization/entities/skpd.entity';
 import { readBudgetUpload } from './budget-workbook';
 import {
   type BudgetFileKind,
+  type BudgetRawWorkbook,
   readDpaSheet,
   readRealisationSheet,
   SHEET_NAMES,
@@ -42,12 +44,15 @@ const eq = (a: Decimal | null, b: Decimal | null) => (a === null || b === null ?
  * Excel (or CSV) import of an SKPD's budget for a year (issue #19 item 3), in the SIPD export layouts: the DPA / DPA-P
  * (pagu and pagu perubahan per sub-kegiatan) and the realisation (amount spent per quarter). Same contract as the PK
  * import: preview lists every problem by sheet, row and column in Indonesian (422 BUDGET_EXCEL_INVALID) or a change
- * summary and a previewToken; commit re-checks everything inside one transaction and writes all rows or none. The
+ * summary and a previewToken; commit re-checks everything inside one transaction and writes all rows or none (reusing
+ * the preview's parse of the same bytes, see ParsedUploads). The
  * file is authoritative for the rows it lists (an empty pagu perubahan or quarter cell is stored as empty); rows not
  * in the file are left as they are. Re-importing the same file changes nothing.
  */
 @Injectable()
 export class BudgetImportService {
+  private readonly parsed = new ParsedUploads<BudgetRawWorkbook>();
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly nomenclature: NomenclatureService,
@@ -56,7 +61,7 @@ export class BudgetImportService {
 
   async preview(scope: TenantScope, kind: BudgetFileKind, skpdId: string, year: number, file: XlsxUpload | undefined) {
     const skpd = await this.writableSkpd(this.db.manager, scope, skpdId);
-    const { workbook, sha256 } = await readBudgetUpload(file, SHEET_NAMES[kind]);
+    const { workbook, sha256 } = await this.readUpload(kind, file);
     const { summary } = await this.analyse(this.db.manager, kind, skpd, year, workbook);
     return { ...summary, previewToken: this.token(kind, skpd.id, year, sha256) };
   }
@@ -70,7 +75,7 @@ export class BudgetImportService {
     token: string | undefined,
   ): Promise<BudgetImportSummary> {
     await this.writableSkpd(this.db.manager, scope, skpdId);
-    const { workbook, sha256 } = await readBudgetUpload(file, SHEET_NAMES[kind]);
+    const { workbook, sha256 } = await this.readUpload(kind, file);
     if (!token || token !== this.token(kind, skpdId, year, sha256))
       throw new ConflictError('PREVIEW_STALE', 'Preview this file first: the file differs from the previewed one');
     return this.db.transaction(async (m) => {
@@ -96,6 +101,20 @@ export class BudgetImportService {
     });
   }
 
+  /** The upload read as the sheet rules see it; a commit reuses its preview's parse of the same bytes (ParsedUploads). */
+  private async readUpload(kind: BudgetFileKind, file: XlsxUpload | undefined) {
+    const { value, sha256 } = await this.parsed.read(
+      kind,
+      file?.buffer,
+      async () => {
+        const { workbook, sha256 } = await readBudgetUpload(file, SHEET_NAMES[kind]);
+        return { value: workbook, sha256 };
+      },
+      (wb) => wb.rows.reduce((n, r) => n + r.cells.length, 0),
+    );
+    return { workbook: value, sha256 };
+  }
+
   private token = (kind: BudgetFileKind, skpdId: string, year: number, sha256: string) =>
     previewToken(`budget|${kind}|${skpdId}|${year}`, 0, sha256);
 
@@ -111,7 +130,7 @@ export class BudgetImportService {
     kind: BudgetFileKind,
     skpd: Skpd,
     year: number,
-    workbook: Awaited<ReturnType<typeof readBudgetUpload>>['workbook'],
+    workbook: BudgetRawWorkbook,
   ): Promise<{ summary: BudgetImportSummary; inserts: Change[]; updates: Change[] }> {
     const current = new Map(
       (await m.find(BudgetLine, { where: { skpdId: skpd.id, year } })).map((l) => [l.code, l] as const),

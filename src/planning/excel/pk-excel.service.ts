@@ -6,6 +6,7 @@ import { ConflictError, UnprocessableError } from '../../common/errors/domain-er
 import type { TenantScope } from '../../common/tenancy/tenant-scope';
 import { previewToken, readXlsxUpload, type XlsxUpload } from '../../common/excel/read-xlsx';
 import { capProblems } from '../../common/excel/raw-cell';
+import { ParsedUploads } from '../../common/excel/parsed-uploads';
 import { Indicator } from '../entities/indicator.entity';
 import { PerformanceAgreement } from '../entities/performance-agreement.entity';
 import { PkIndicator } from '../entities/pk-indicator.entity';
@@ -15,6 +16,7 @@ import { PkService } from '../pk.service';
 import { PlanNodesService } from '../plan-nodes.service';
 import { updateWithVersion } from '../../common/typeorm/versioned-update';
 import {
+  COLUMNS,
   COMMON_SATUAN,
   type CurrentPkItem,
   PK_SHEET,
@@ -52,10 +54,13 @@ const AGREED = ['APPROVED', 'LOCKED'];
  *   Indonesian message); otherwise a change summary and a previewToken.
  * - commit: the same file with that token; re-checks everything inside ONE transaction and writes all rows or none.
  *   The token (PK version + file hash) guarantees that what is written is exactly what was previewed, with no upload
- *   kept on the server between the two calls: a changed file or a PK edited meanwhile → 409 PREVIEW_STALE.
+ *   kept on the server between the two calls: a changed file or a PK edited meanwhile → 409 PREVIEW_STALE. Only the
+ *   preview's parse of the bytes may be kept in memory (ParsedUploads), so the commit does not parse them again.
  */
 @Injectable()
 export class PkExcelService {
+  private readonly parsed = new ParsedUploads<RawWorkbook>();
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly pk: PkService,
@@ -189,10 +194,21 @@ export class PkExcelService {
     return pk;
   }
 
-  /** The upload opened as hostile input (see readXlsxUpload), read as the sheet rules see it. */
+  /**
+   * The upload opened as hostile input (see readXlsxUpload), read as the sheet rules see it; the commit of a
+   * previewed file reuses the preview's parse of the same bytes (see ParsedUploads).
+   */
   private async readUpload(file: XlsxUpload | undefined): Promise<{ workbook: RawWorkbook; sha256: string }> {
-    const { workbook, sha256 } = await readXlsxUpload(file);
-    return { workbook: readPkWorkbook(workbook), sha256 };
+    const { value, sha256 } = await this.parsed.read(
+      'pk',
+      file?.buffer,
+      async () => {
+        const { workbook, sha256 } = await readXlsxUpload(file);
+        return { value: readPkWorkbook(workbook), sha256 };
+      },
+      (wb) => wb.rows.length * COLUMNS.length,
+    );
+    return { workbook: value, sha256 };
   }
 
   /** Loads what the sheet rules need and applies them; any problem → 422 PK_EXCEL_INVALID with the (capped) list. */

@@ -1,0 +1,64 @@
+import { createHash } from 'node:crypto';
+
+/** Entries kept; a preview is normally followed by its commit within seconds. */
+const MAX_ENTRIES = 16;
+/** A parsed upload older than this is parsed again (previews are not meant to be kept for hours). */
+const TTL_MS = 15 * 60 * 1000;
+/** Most cells held over all entries (a RawCell is some 50 bytes): a bigger parse is simply not kept. */
+const MAX_CELLS = 1_000_000;
+
+export const sha256Of = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
+
+/**
+ * What an import's preview parsed, kept in memory for its commit (issues #19, #20): parsing the workbook is most of
+ * an import's time, and preview + commit otherwise parse the same bytes twice. Keyed by the sha256 of the bytes (and
+ * the reader's variant, e.g. the sheet kind), so a commit reuses a parse only for exactly the bytes that were
+ * previewed; the value is what the pure reader made of them, the same on every parse. Nothing else is skipped: the
+ * commit still runs every check against the database inside its transaction, and the preview token still binds the
+ * file. A miss (another replica, a restart, an evicted or expired entry) only means parsing again, so the cache never
+ * decides an outcome. Values are treated as immutable by their readers.
+ */
+export class ParsedUploads<T> {
+  private readonly entries = new Map<string, { value: T; cells: number; at: number }>();
+  private cells = 0;
+
+  /**
+   * The parsed upload for these bytes: from the cache, else `parse(sha256)` (which opens and checks the file as
+   * hostile input) — kept when it is small enough. `weigh` counts the cells of a parsed value.
+   */
+  async read(
+    variant: string,
+    bytes: Buffer | undefined,
+    parse: () => Promise<{ value: T; sha256: string }>,
+    weigh: (value: T) => number,
+  ): Promise<{ value: T; sha256: string }> {
+    if (!bytes?.length) return parse(); // parse refuses an empty upload with its own message
+    const sha256 = sha256Of(bytes);
+    const key = `${variant}|${sha256}`;
+    const hit = this.entries.get(key);
+    if (hit && Date.now() - hit.at <= TTL_MS) {
+      this.entries.delete(key); // most recently used last
+      this.entries.set(key, hit);
+      return { value: hit.value, sha256 };
+    }
+    if (hit) this.drop(key);
+    const parsed = await parse();
+    const cells = weigh(parsed.value);
+    if (cells <= MAX_CELLS) {
+      this.entries.set(key, { value: parsed.value, cells, at: Date.now() });
+      this.cells += cells;
+      for (const oldest of this.entries.keys()) {
+        if (this.entries.size <= MAX_ENTRIES && this.cells <= MAX_CELLS) break;
+        this.drop(oldest);
+      }
+    }
+    return parsed;
+  }
+
+  private drop(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.cells -= entry.cells;
+    this.entries.delete(key);
+  }
+}
