@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type Decimal from 'decimal.js';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { insertInChunks } from '../common/typeorm/insert-in-chunks';
 import { ParsedUploads } from '../common/excel/parsed-uploads';
 import { previewToken, type XlsxUpload } from '../common/excel/read-xlsx';
 import { capProblems, type SheetProblem } from '../common/excel/raw-cell';
@@ -81,13 +82,12 @@ export class BudgetImportService {
     return this.db.transaction(async (m) => {
       const skpd = await this.writableSkpd(m, scope, skpdId);
       const { summary, inserts, updates } = await this.analyse(m, kind, skpd, year, workbook);
-      for (let i = 0; i < inserts.length; i += INSERT_CHUNK)
-        await m.insert(
-          BudgetLine,
-          inserts
-            .slice(i, i + INSERT_CHUNK)
-            .map((c) => ({ regionId: skpd.regionId, skpdId: skpd.id, year, code: c.code, ...c.values })),
-        );
+      await insertInChunks(
+        m,
+        BudgetLine,
+        inserts.map((c) => ({ regionId: skpd.regionId, skpdId: skpd.id, year, code: c.code, ...c.values })),
+        INSERT_CHUNK,
+      );
       for (const u of updates) await m.update(BudgetLine, { skpdId: skpd.id, year, code: u.code }, u.values);
       if (inserts.length || updates.length)
         await this.audit.record(m, scope, {

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { previewToken, type XlsxUpload } from '../common/excel/read-xlsx';
+import { insertInChunks } from '../common/typeorm/insert-in-chunks';
 import { capProblems, columnLetter, EMPTY, type RawCell, type SheetProblem } from '../common/excel/raw-cell';
 import { ConflictError, NotFoundError, UnprocessableError } from '../common/errors/domain-error';
 import { regionOf, type TenantScope } from '../common/tenancy/tenant-scope';
@@ -66,11 +67,12 @@ export class NomenclatureService {
       throw new ConflictError('PREVIEW_STALE', 'Preview this file first: the file differs from the previewed one');
     return this.db.transaction(async (m) => {
       const { summary, toInsert, toRename } = await this.analyse(m, regionId, lines, sheet);
-      for (let i = 0; i < toInsert.length; i += INSERT_CHUNK)
-        await m.insert(
-          NomenclatureEntry,
-          toInsert.slice(i, i + INSERT_CHUNK).map((e) => ({ ...e, regionId })),
-        );
+      await insertInChunks(
+        m,
+        NomenclatureEntry,
+        toInsert.map((e) => ({ ...e, regionId })),
+        INSERT_CHUNK,
+      );
       for (const r of toRename) await m.update(NomenclatureEntry, { id: r.id }, { name: r.name });
       if (toInsert.length || toRename.length)
         await this.audit.record(m, scope, {

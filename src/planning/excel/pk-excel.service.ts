@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource, EntityManager, FindOptionsSelect } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import { ConflictError, UnprocessableError } from '../../common/errors/domain-error';
 import type { TenantScope } from '../../common/tenancy/tenant-scope';
@@ -44,6 +44,17 @@ export interface PkExcelCommit extends SheetSummary {
 }
 
 const AGREED = ['APPROVED', 'LOCKED'];
+/** The indicator columns the sheet rules and the commit read (10,000 rows of every column cost as much as a parse). */
+const CHECKED_COLUMNS: FindOptionsSelect<Indicator> = {
+  id: true,
+  code: true,
+  satuan: true,
+  polarity: true,
+  aggregation: true,
+  rangeMin: true,
+  rangeMax: true,
+  version: true,
+};
 
 /**
  * Excel round-trip of a Perjanjian Kinerja (issue 5 item 8). Thin adapter: the sheet rules are in domain/pk-sheet.ts,
@@ -217,7 +228,7 @@ export class PkExcelService {
     pk: PerformanceAgreement,
     workbook: RawWorkbook,
   ): Promise<{ result: SheetResult; summary: SheetSummary; indicators: Indicator[] }> {
-    const indicators = await this.indicatorsOf(m, pk);
+    const indicators = await this.indicatorsOf(m, pk, CHECKED_COLUMNS);
     const agreed = new Set(
       (
         await m
@@ -262,11 +273,16 @@ export class PkExcelService {
     return { result, summary: summarize(result.rows, current, ctx), indicators };
   }
 
-  /** The Renstra indicators of the PK's SKPD in the PK's period, by code. */
-  private indicatorsOf(m: EntityManager, pk: PerformanceAgreement): Promise<Indicator[]> {
+  /** The Renstra indicators of the PK's SKPD in the PK's period, by code (all columns, or the `select`ed ones). */
+  private indicatorsOf(
+    m: EntityManager,
+    pk: PerformanceAgreement,
+    select?: FindOptionsSelect<Indicator>,
+  ): Promise<Indicator[]> {
     return m.getRepository(Indicator).find({
       where: { regionId: pk.regionId, skpdId: pk.skpdId, periodId: pk.periodId },
       order: { code: 'ASC' },
+      select,
     });
   }
 }
