@@ -35,24 +35,35 @@ export class ParsedUploads<T> {
     if (!bytes?.length) return parse(); // parse refuses an empty upload with its own message
     const sha256 = sha256Of(bytes);
     const key = `${variant}|${sha256}`;
-    const hit = this.entries.get(key);
-    if (hit && Date.now() - hit.at <= TTL_MS) {
-      this.entries.delete(key); // most recently used last
-      this.entries.set(key, hit);
-      return { value: hit.value, sha256 };
-    }
-    if (hit) this.drop(key);
+    const hit = this.get(key);
+    if (hit !== undefined) return { value: hit, sha256 };
     const parsed = await parse();
-    const cells = weigh(parsed.value);
-    if (cells <= MAX_CELLS) {
-      this.entries.set(key, { value: parsed.value, cells, at: Date.now() });
-      this.cells += cells;
-      for (const oldest of this.entries.keys()) {
-        if (this.entries.size <= MAX_ENTRIES && this.cells <= MAX_CELLS) break;
-        this.drop(oldest);
-      }
-    }
+    this.keep(key, parsed.value, weigh(parsed.value));
     return parsed;
+  }
+
+  /** The value kept under `key` (and now the most recently used), or undefined. */
+  get(key: string): T | undefined {
+    const hit = this.entries.get(key);
+    if (!hit) return undefined;
+    this.drop(key);
+    if (Date.now() - hit.at > TTL_MS) return undefined;
+    this.entries.set(key, hit); // most recently used last
+    this.cells += hit.cells;
+    return hit.value;
+  }
+
+  /** Keeps `value` under `key` unless it weighs more than the whole budget; returns it. */
+  keep(key: string, value: T, cells: number): T {
+    this.drop(key);
+    if (cells > MAX_CELLS) return value;
+    this.entries.set(key, { value, cells, at: Date.now() });
+    this.cells += cells;
+    for (const oldest of this.entries.keys()) {
+      if (this.entries.size <= MAX_ENTRIES && this.cells <= MAX_CELLS) break;
+      this.drop(oldest);
+    }
+    return value;
   }
 
   private drop(key: string): void {

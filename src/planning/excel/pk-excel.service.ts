@@ -6,7 +6,7 @@ import { ConflictError, UnprocessableError } from '../../common/errors/domain-er
 import type { TenantScope } from '../../common/tenancy/tenant-scope';
 import { previewToken, readXlsxUpload, type XlsxUpload } from '../../common/excel/read-xlsx';
 import { capProblems } from '../../common/excel/raw-cell';
-import { ParsedUploads } from '../../common/excel/parsed-uploads';
+import { ParsedUploads, sha256Of } from '../../common/excel/parsed-uploads';
 import { Indicator } from '../entities/indicator.entity';
 import { PerformanceAgreement } from '../entities/performance-agreement.entity';
 import { PkIndicator } from '../entities/pk-indicator.entity';
@@ -71,6 +71,7 @@ const CHECKED_COLUMNS: FindOptionsSelect<Indicator> = {
 @Injectable()
 export class PkExcelService {
   private readonly parsed = new ParsedUploads<RawWorkbook>();
+  private readonly checked = new ParsedUploads<SheetResult>();
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -134,7 +135,7 @@ export class PkExcelService {
     const m = this.db.manager;
     const pk = await this.editablePk(scope, pkId, m);
     const { workbook, sha256 } = await this.readUpload(file);
-    const { summary } = await this.analyse(m, pk, workbook);
+    const { summary } = await this.analyse(m, pk, workbook, sha256);
     return { pkId: pk.id, revision: pk.revision, ...summary, previewToken: previewToken(pk.id, pk.version, sha256) };
   }
 
@@ -152,7 +153,7 @@ export class PkExcelService {
     const { workbook, sha256 } = await this.readUpload(file);
     return this.db.transaction(async (m) => {
       const pk = await this.editablePk(scope, pkId, m);
-      const { result, summary, indicators } = await this.analyse(m, pk, workbook);
+      const { result, summary, indicators } = await this.analyse(m, pk, workbook, sha256);
       if (!token || token !== previewToken(pk.id, pk.version, sha256))
         throw new ConflictError(
           'PREVIEW_STALE',
@@ -222,11 +223,16 @@ export class PkExcelService {
     return { workbook: value, sha256 };
   }
 
-  /** Loads what the sheet rules need and applies them; any problem → 422 PK_EXCEL_INVALID with the (capped) list. */
+  /**
+   * Loads what the sheet rules need and applies them; any problem → 422 PK_EXCEL_INVALID with the (capped) list. The
+   * rules are a pure function of the file and this context: when both are exactly the preview's (same bytes, same
+   * indicators read now, in this transaction), the commit takes the preview's result instead of running them again.
+   */
   private async analyse(
     m: EntityManager,
     pk: PerformanceAgreement,
     workbook: RawWorkbook,
+    sha256: string,
   ): Promise<{ result: SheetResult; summary: SheetSummary; indicators: Indicator[] }> {
     const indicators = await this.indicatorsOf(m, pk, CHECKED_COLUMNS);
     const agreed = new Set(
@@ -258,7 +264,10 @@ export class PkExcelService {
         inAgreedPk: agreed.has(i.id),
       })),
     };
-    const result = readPkSheet(workbook, ctx);
+    const key = `${sha256}|${sha256Of(Buffer.from(JSON.stringify(ctx)))}`;
+    const result =
+      this.checked.get(key) ??
+      this.checked.keep(key, readPkSheet(workbook, ctx), workbook.rows.length * COLUMNS.length);
     if (result.problems.length)
       throw new UnprocessableError(
         'PK_EXCEL_INVALID',
