@@ -4,7 +4,7 @@ import type Decimal from 'decimal.js';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { insertInChunks } from '../common/typeorm/insert-in-chunks';
-import { ParsedUploads } from '../common/excel/parsed-uploads';
+import { ParsedUploads, sha256Of } from '../common/excel/parsed-uploads';
 import { previewToken, type XlsxUpload } from '../common/excel/read-xlsx';
 import { capProblems, type SheetProblem } from '../common/excel/raw-cell';
 import { ConflictError, NotFoundError, UnprocessableError } from '../common/errors/domain-error';
@@ -14,6 +14,7 @@ import { readBudgetUpload } from './budget-workbook';
 import {
   type BudgetFileKind,
   type BudgetRawWorkbook,
+  type BudgetSheetContext,
   readDpaSheet,
   readRealisationSheet,
   SHEET_NAMES,
@@ -39,6 +40,35 @@ type LineValues = Pick<
 type Change = { code: string; values: Partial<LineValues> };
 
 const INSERT_CHUNK = 300;
+const sorted = (codes: ReadonlySet<string>) => [...codes].sort();
+
+/** The rows of a budget sheet as the values they set, or its problems (pure: the sheet rules). */
+function readChanges(
+  kind: BudgetFileKind,
+  workbook: BudgetRawWorkbook,
+  ctx: BudgetSheetContext,
+): { changes: Change[]; problems: SheetProblem[] } {
+  if (kind === 'DPA') {
+    const read = readDpaSheet(workbook, ctx);
+    return {
+      problems: read.problems,
+      changes: read.rows.map((r) => ({ code: r.code, values: { paguOriginal: r.pagu, paguRevised: r.revised } })),
+    };
+  }
+  const read = readRealisationSheet(workbook, ctx);
+  return {
+    problems: read.problems,
+    changes: read.rows.map((r) => ({
+      code: r.code,
+      values: {
+        q1Realisation: r.quarters[0],
+        q2Realisation: r.quarters[1],
+        q3Realisation: r.quarters[2],
+        q4Realisation: r.quarters[3],
+      },
+    })),
+  };
+}
 const eq = (a: Decimal | null, b: Decimal | null) => (a === null || b === null ? a === b : a.eq(b));
 
 /**
@@ -53,6 +83,7 @@ const eq = (a: Decimal | null, b: Decimal | null) => (a === null || b === null ?
 @Injectable()
 export class BudgetImportService {
   private readonly parsed = new ParsedUploads<BudgetRawWorkbook>();
+  private readonly checked = new ParsedUploads<{ changes: Change[]; problems: SheetProblem[] }>();
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -63,7 +94,7 @@ export class BudgetImportService {
   async preview(scope: TenantScope, kind: BudgetFileKind, skpdId: string, year: number, file: XlsxUpload | undefined) {
     const skpd = await this.writableSkpd(this.db.manager, scope, skpdId);
     const { workbook, sha256 } = await this.readUpload(kind, file);
-    const { summary } = await this.analyse(this.db.manager, kind, skpd, year, workbook);
+    const { summary } = await this.analyse(this.db.manager, kind, skpd, year, workbook, sha256);
     return { ...summary, previewToken: this.token(kind, skpd.id, year, sha256) };
   }
 
@@ -81,7 +112,7 @@ export class BudgetImportService {
       throw new ConflictError('PREVIEW_STALE', 'Preview this file first: the file differs from the previewed one');
     return this.db.transaction(async (m) => {
       const skpd = await this.writableSkpd(m, scope, skpdId);
-      const { summary, inserts, updates } = await this.analyse(m, kind, skpd, year, workbook);
+      const { summary, inserts, updates } = await this.analyse(m, kind, skpd, year, workbook, sha256);
       await insertInChunks(
         m,
         BudgetLine,
@@ -131,36 +162,22 @@ export class BudgetImportService {
     skpd: Skpd,
     year: number,
     workbook: BudgetRawWorkbook,
+    sha256: string,
   ): Promise<{ summary: BudgetImportSummary; inserts: Change[]; updates: Change[] }> {
     const current = new Map(
       (await m.find(BudgetLine, { where: { skpdId: skpd.id, year } })).map((l) => [l.code, l] as const),
     );
-    const ctx = {
+    const ctx: BudgetSheetContext = {
       skpdCode: skpd.code,
       subKegiatan: await this.nomenclature.subKegiatanCodes(m, skpd.regionId),
       budgeted: kind === 'REALISATION' ? new Set(current.keys()) : undefined,
     };
-    const changes: Change[] = [];
-    let problems: SheetProblem[];
-    if (kind === 'DPA') {
-      const read = readDpaSheet(workbook, ctx);
-      problems = read.problems;
-      for (const r of read.rows)
-        changes.push({ code: r.code, values: { paguOriginal: r.pagu, paguRevised: r.revised } });
-    } else {
-      const read = readRealisationSheet(workbook, ctx);
-      problems = read.problems;
-      for (const r of read.rows)
-        changes.push({
-          code: r.code,
-          values: {
-            q1Realisation: r.quarters[0],
-            q2Realisation: r.quarters[1],
-            q3Realisation: r.quarters[2],
-            q4Realisation: r.quarters[3],
-          },
-        });
-    }
+    // The sheet rules are a pure function of the file and this context: when both are exactly the preview's, the
+    // commit takes the preview's result instead of running them again.
+    const context = [ctx.skpdCode, sorted(ctx.subKegiatan), ctx.budgeted ? sorted(ctx.budgeted) : null];
+    const key = `${kind}|${sha256}|${sha256Of(Buffer.from(JSON.stringify(context)))}`;
+    const { changes, problems } =
+      this.checked.get(key) ?? this.checked.keep(key, readChanges(kind, workbook, ctx), workbook.rows.length);
     if (problems.length)
       throw new UnprocessableError(
         'BUDGET_EXCEL_INVALID',
