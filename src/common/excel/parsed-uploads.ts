@@ -11,20 +11,21 @@ export const sha256Of = (bytes: Buffer): string => createHash('sha256').update(b
 
 /**
  * What an import's preview parsed, kept in memory for its commit (issues #19, #20): parsing the workbook is most of
- * an import's time, and preview + commit otherwise parse the same bytes twice. Keyed by the sha256 of the bytes (and
- * the reader's variant, e.g. the sheet kind), so a commit reuses a parse only for exactly the bytes that were
- * previewed; the value is what the pure reader made of them, the same on every parse. Nothing else is skipped: the
- * commit still runs every check against the database inside its transaction, and the preview token still binds the
- * file. A miss (another replica, a restart, an evicted or expired entry) only means parsing again, so the cache never
- * decides an outcome. Values are treated as immutable by their readers.
+ * an import's time, and preview + commit otherwise parse the same bytes twice. `read` keys a parse by the sha256 of
+ * the bytes (and the reader's variant, e.g. the sheet kind), so a commit reuses it only for exactly the bytes that
+ * were previewed; the value is what the pure reader made of them, the same on every parse. `get` / `keep` hold other
+ * pure results under a caller's key — the imports keep their sheet-rule results under the bytes' hash plus a hash of
+ * every database value the rules read, which the commit reads again in its transaction. The commit still runs its
+ * write-time checks and the preview token still binds the file. A miss (another replica, a restart, an evicted or
+ * expired entry) only means computing again, so the cache never decides an outcome. Values are treated as immutable.
  */
 export class ParsedUploads<T> {
   private readonly entries = new Map<string, { value: T; cells: number; at: number }>();
   private cells = 0;
 
   /**
-   * The parsed upload for these bytes: from the cache, else `parse(sha256)` (which opens and checks the file as
-   * hostile input) — kept when it is small enough. `weigh` counts the cells of a parsed value.
+   * The parsed upload for these bytes: from the cache, else `parse()` (which opens and checks the file as hostile
+   * input) — kept when it is small enough. `weigh` counts the cells of a parsed value.
    */
   async read(
     variant: string,

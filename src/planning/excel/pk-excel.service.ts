@@ -66,7 +66,8 @@ const CHECKED_COLUMNS: FindOptionsSelect<Indicator> = {
  * - commit: the same file with that token; re-checks everything inside ONE transaction and writes all rows or none.
  *   The token (PK version + file hash) guarantees that what is written is exactly what was previewed, with no upload
  *   kept on the server between the two calls: a changed file or a PK edited meanwhile → 409 PREVIEW_STALE. Only the
- *   preview's parse of the bytes may be kept in memory (ParsedUploads), so the commit does not parse them again.
+ *   preview's parse of the bytes and its sheet-rule result may be kept in memory (ParsedUploads), so the commit of
+ *   the same bytes against unchanged indicators neither parses nor runs the rules again.
  */
 @Injectable()
 export class PkExcelService {
