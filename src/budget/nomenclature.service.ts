@@ -3,13 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { previewToken, type XlsxUpload } from '../common/excel/read-xlsx';
-import { columnLetter, EMPTY, type RawCell, type SheetProblem } from '../common/excel/raw-cell';
+import { insertInChunks } from '../common/typeorm/insert-in-chunks';
+import { capProblems, columnLetter, EMPTY, type RawCell, type SheetProblem } from '../common/excel/raw-cell';
 import { ConflictError, NotFoundError, UnprocessableError } from '../common/errors/domain-error';
 import { regionOf, type TenantScope } from '../common/tenancy/tenant-scope';
 import { PlanNode } from '../planning/entities/plan-node.entity';
 import { assertPlanVisible, assertPlanWritable } from '../planning/planning-access';
 import { readBudgetUpload } from './budget-workbook';
-import { capBudgetProblems, locateColumns } from './domain/budget-sheet';
+import { locateColumns } from './domain/budget-sheet';
 import { LEVEL_LABELS, normalizeCode } from './domain/nomenclature-code';
 import { checkNomenclature, NOMENCLATURE_COLUMNS, type NomenclatureLine } from './domain/nomenclature-list';
 import type { NomenclatureListQueryDto, PutNodeLinkDto } from './dto/nomenclature.dto';
@@ -66,11 +67,12 @@ export class NomenclatureService {
       throw new ConflictError('PREVIEW_STALE', 'Preview this file first: the file differs from the previewed one');
     return this.db.transaction(async (m) => {
       const { summary, toInsert, toRename } = await this.analyse(m, regionId, lines, sheet);
-      for (let i = 0; i < toInsert.length; i += INSERT_CHUNK)
-        await m.insert(
-          NomenclatureEntry,
-          toInsert.slice(i, i + INSERT_CHUNK).map((e) => ({ ...e, regionId })),
-        );
+      await insertInChunks(
+        m,
+        NomenclatureEntry,
+        toInsert.map((e) => ({ ...e, regionId })),
+        INSERT_CHUNK,
+      );
       for (const r of toRename) await m.update(NomenclatureEntry, { id: r.id }, { name: r.name });
       if (toInsert.length || toRename.length)
         await this.audit.record(m, scope, {
@@ -154,7 +156,7 @@ export class NomenclatureService {
       throw new UnprocessableError(
         'NOMENCLATURE_INVALID',
         `The file has ${problems.length} problem(s); nothing was written`,
-        capBudgetProblems(problems).map((p) => ({ ...p })),
+        capProblems(problems).map((p) => ({ ...p })),
       );
     const toInsert = entries.filter((e) => !byCode.has(e.code));
     const toRename = entries

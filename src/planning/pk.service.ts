@@ -16,6 +16,7 @@ import {
 import { type Page, paginate } from '../common/http/pagination';
 import { canSeeSkpd, regionOf, scoped, type TenantScope } from '../common/tenancy/tenant-scope';
 import { updateWithVersion } from '../common/typeorm/versioned-update';
+import { insertInChunks } from '../common/typeorm/insert-in-chunks';
 import { pkAwaitingApproval, pkReturned } from '../notifications/domain/messages';
 import { NotificationOutbox } from '../notifications/notification-outbox';
 import { Skpd } from '../organization/entities/skpd.entity';
@@ -71,6 +72,18 @@ function auditList<T>(rows: T[]): T[] | { count: number; sha256: string; first: 
 
 /** Rows per multi-row INSERT of pk_indicators (13 columns: well under SQLite's and MySQL's bind-parameter limits). */
 const INSERT_CHUNK = 500;
+
+/** The columns of a PK row that writing targets compares, changes and audits (not its dates). */
+const TARGET_COLUMNS = {
+  id: true,
+  indicatorId: true,
+  annualTarget: true,
+  q1Target: true,
+  q2Target: true,
+  q3Target: true,
+  q4Target: true,
+  sortOrder: true,
+} as const;
 
 const sameDecimal = (a: Decimal | null, b: Decimal | null) => (a === null || b === null ? a === b : a.eq(b));
 const sameTargets = (
@@ -282,14 +295,23 @@ export class PkService {
     pk: PerformanceAgreement,
     items: readonly PkIndicatorInput[],
   ): Promise<PkItemProblem[]> {
-    const ids = [...new Set(items.map((i) => i.indicatorId))];
+    // Checked as a set: the plan's indicators in one read (an id outside it is not in the plan), not an IN list of
+    // every row's id (10,000 bind parameters for a large Excel import), and only the columns the checks read.
     const indicators = new Map(
-      (ids.length ? await m.getRepository(Indicator).findBy({ id: In(ids), regionId: pk.regionId }) : []).map(
-        (i) => [i.id, i] as const,
-      ),
+      (items.length
+        ? await m.getRepository(Indicator).find({
+            where: { regionId: pk.regionId, skpdId: pk.skpdId, periodId: pk.periodId },
+            select: { id: true, code: true, active: true, aggregation: true, polarity: true },
+          })
+        : []
+      ).map((i) => [i.id, i] as const),
     );
     const alreadyIn = new Set(
-      pk.id ? (await m.getRepository(PkIndicator).findBy({ pkId: pk.id })).map((r) => r.indicatorId) : [],
+      pk.id
+        ? (await m.getRepository(PkIndicator).find({ where: { pkId: pk.id }, select: { indicatorId: true } })).map(
+            (r) => r.indicatorId,
+          )
+        : [],
     );
     const problems: PkItemProblem[] = [];
     const seen = new Set<string>();
@@ -297,7 +319,7 @@ export class PkService {
       const at = (field: string, code: string, message: string) =>
         problems.push({ index, indicatorId: item.indicatorId, field: `items.${index}.${field}`, code, message });
       const indicator = indicators.get(item.indicatorId);
-      if (!indicator || indicator.skpdId !== pk.skpdId || indicator.periodId !== pk.periodId) {
+      if (!indicator) {
         at('indicatorId', 'INDICATOR_NOT_IN_PLAN', 'Indikator ini bukan indikator Renstra SKPD ini pada periode PK.');
         return;
       }
@@ -346,7 +368,7 @@ export class PkService {
     pk: PerformanceAgreement,
     items: readonly PkIndicatorInput[],
     mode: 'replace' | 'merge',
-  ): Promise<PkIndicator[]> {
+  ): Promise<void> {
     if (!canSeeSkpd(scope, pk.skpdId) || pk.regionId !== scope.regionId)
       throw new NotFoundError('Performance agreement');
     this.assertDraft(pk);
@@ -358,7 +380,7 @@ export class PkService {
         problems.map((p) => ({ field: p.field, code: p.code, indicatorId: p.indicatorId, messages: [p.message] })),
       );
     const repo = m.getRepository(PkIndicator);
-    const existing = await repo.find({ where: { pkId: pk.id }, order: { sortOrder: 'ASC' } });
+    const existing = await repo.find({ where: { pkId: pk.id }, order: { sortOrder: 'ASC' }, select: TARGET_COLUMNS });
     const byIndicator = new Map(existing.map((r) => [r.indicatorId, r]));
     const before = existing.map(this.auditRow);
     if (mode === 'replace') {
@@ -367,7 +389,6 @@ export class PkService {
       if (drop.length) await repo.delete({ id: In(drop) });
     }
     let nextOrder = mode === 'merge' ? existing.reduce((max, r) => Math.max(max, r.sortOrder + 1), 0) : 0;
-    const saved: PkIndicator[] = [];
     const fresh: PkIndicator[] = [];
     for (const [i, item] of items.entries()) {
       const current = byIndicator.get(item.indicatorId);
@@ -388,18 +409,13 @@ export class PkService {
           ...values,
         });
         fresh.push(row);
-        saved.push(row);
         continue;
       }
-      if (!sameTargets(current, values)) {
-        await repo.update({ id: current.id }, values); // bumps version and updatedAt
-        Object.assign(current, values, { version: current.version + 1 });
-      }
-      saved.push(current);
+      if (!sameTargets(current, values)) await repo.update({ id: current.id }, values); // bumps version and updatedAt
     }
     // Multi-row INSERTs in chunks (within every driver's bind-parameter limit): a 10,000-row Excel import is ~20
     // statements, not 10,000 round trips.
-    for (let i = 0; i < fresh.length; i += INSERT_CHUNK) await repo.insert(fresh.slice(i, i + INSERT_CHUNK));
+    await insertInChunks(m, PkIndicator, fresh, INSERT_CHUNK);
     await this.audit.record(m, scope, {
       action: mode === 'replace' ? 'REPLACE_TARGETS' : 'MERGE_TARGETS',
       entity: 'PerformanceAgreement',
@@ -408,11 +424,12 @@ export class PkService {
       before: { indicators: auditList(before) },
       after: {
         indicators: auditList(
-          (await repo.find({ where: { pkId: pk.id }, order: { sortOrder: 'ASC' } })).map(this.auditRow),
+          (await repo.find({ where: { pkId: pk.id }, order: { sortOrder: 'ASC' }, select: TARGET_COLUMNS })).map(
+            this.auditRow,
+          ),
         ),
       },
     });
-    return saved;
   }
 
   /** DRAFT → SUBMITTED; the PK needs at least one indicator and every target consistent. */

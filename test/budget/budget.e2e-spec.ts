@@ -160,6 +160,22 @@ describe('Budget: nomenclature, DPA and realisation import, efficiency (issue #1
       .attach('file', file, 'dpa.xlsx')
       .expect(409);
     expect(await lines()).toEqual([]);
+    // The commit checks again against the SKPD and nomenclature as they are then: a good file previewed before the
+    // SKPD's code changed is refused at commit (its token still holds), nothing written.
+    const good = await budgetWorkbook('DPA', DPA_HEADERS, GOOD_DPA());
+    const previewed = await previewFile(t, x.planner, '/budget/dpa', query, good).expect(200);
+    // (The code is not editable through the API; a direct write stands in for a data correction.)
+    const recode = (code: string) => t.db.getRepository(Skpd).update({ id: x.skpdId }, { code });
+    await recode(`${skpdCode}-B`);
+    const recheck = await request(t.http)
+      .post(api(`/budget/dpa/commit${query}`))
+      .set(t.auth(x.planner))
+      .field('previewToken', previewed.body.previewToken)
+      .attach('file', good, 'dpa.xlsx')
+      .expect(422);
+    expect(new Set(recheck.body.errors.map((e: Record<string, unknown>) => e.code))).toEqual(new Set(['FOREIGN_SKPD']));
+    await recode(skpdCode);
+    expect(await lines()).toEqual([]);
     // Another SKPD's planner cannot import into this SKPD.
     const other = await skpdPlan(t, w);
     await previewFile(

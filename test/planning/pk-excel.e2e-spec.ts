@@ -343,6 +343,26 @@ describe('PK Excel round-trip: template, preview, commit (issue 5 item 8)', () =
     expect((await upload(s.x.planner, s.pkId, 'commit', file, preview.body.previewToken)).body.code).toBe(
       'PREVIEW_STALE',
     );
+    // The commit runs the checks again on the indicators as they are then, not on the preview's: a code changed
+    // after the preview (the PK untouched, so the token still holds) makes the same file invalid, nothing written.
+    const previewed = await upload(s.x.planner, s.pkId, 'preview', file).expect(200);
+    const renamed = async (code: string) => {
+      const current = await request(t.http)
+        .get(api(`/planning/indicators/${s.visits.id}`))
+        .set(t.auth(s.x.planner))
+        .expect(200);
+      await request(t.http)
+        .patch(api(`/planning/indicators/${s.visits.id}`))
+        .set(t.auth(s.x.planner))
+        .send({ version: current.body.version, code })
+        .expect(200);
+    };
+    await renamed(`${s.visits.code}-B`);
+    const unchanged = await state(s.x.planner, s.pkId);
+    const recheck = await upload(s.x.planner, s.pkId, 'commit', file, previewed.body.previewToken);
+    expect([recheck.status, recheck.body.errors.map((e: { code: string }) => e.code)]).toEqual([422, ['CODE_CHANGED']]);
+    expect(await state(s.x.planner, s.pkId)).toBe(unchanged);
+    await renamed(s.visits.code);
     const fresh = await upload(s.x.planner, s.pkId, 'preview', file).expect(200);
     await upload(s.x.planner, s.pkId, 'commit', file, fresh.body.previewToken).expect(200);
 

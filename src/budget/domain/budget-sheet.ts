@@ -105,7 +105,6 @@ export const SHEET_NAMES: Record<BudgetFileKind, string> = { DPA: 'DPA', REALISA
 /** Rows searched for the header. */
 export const HEADER_SEARCH_ROWS = 15;
 export const MAX_BUDGET_ROWS = 100_000;
-export const MAX_BUDGET_PROBLEMS = 1_000;
 
 export interface BudgetRawWorkbook {
   sheet: string;
@@ -326,19 +325,4 @@ export function readRealisationSheet(
     if (quarters.some((q) => q === undefined)) return null;
     return { row: r.row, code, quarters: quarters as unknown as Quarterly<Decimal | null> };
   });
-}
-
-/** At most MAX_BUDGET_PROBLEMS problems, the last one telling how many more were found. */
-export function capBudgetProblems(problems: readonly SheetProblem[]): SheetProblem[] {
-  if (problems.length <= MAX_BUDGET_PROBLEMS) return [...problems];
-  return [
-    ...problems.slice(0, MAX_BUDGET_PROBLEMS - 1),
-    {
-      sheet: problems[0].sheet,
-      row: null,
-      column: null,
-      code: 'MORE_PROBLEMS',
-      message: `Dan ${problems.length - MAX_BUDGET_PROBLEMS + 1} masalah lain; perbaiki yang di atas lalu unggah ulang.`,
-    },
-  ];
 }

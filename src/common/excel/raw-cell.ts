@@ -37,3 +37,24 @@ export function columnLetter(n: number): string {
   for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
   return s;
 }
+
+/** Most problems listed in an import's 422 (the last entry says how many more there are). */
+export const MAX_PROBLEMS = 1_000;
+
+/**
+ * At most MAX_PROBLEMS problems, the last one telling how many more were found (on `sheet`, by default the first
+ * problem's). Shared by every spreadsheet import (PK, budget, nomenclature).
+ */
+export function capProblems(problems: readonly SheetProblem[], sheet = problems[0]?.sheet ?? ''): SheetProblem[] {
+  if (problems.length <= MAX_PROBLEMS) return [...problems];
+  return [
+    ...problems.slice(0, MAX_PROBLEMS - 1),
+    {
+      sheet,
+      row: null,
+      column: null,
+      code: 'MORE_PROBLEMS',
+      message: `Dan ${problems.length - MAX_PROBLEMS + 1} masalah lain; perbaiki yang di atas lalu unggah ulang.`,
+    },
+  ];
+}

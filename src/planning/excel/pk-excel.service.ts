@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource, EntityManager, FindOptionsSelect } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import { ConflictError, UnprocessableError } from '../../common/errors/domain-error';
 import type { TenantScope } from '../../common/tenancy/tenant-scope';
 import { previewToken, readXlsxUpload, type XlsxUpload } from '../../common/excel/read-xlsx';
+import { capProblems } from '../../common/excel/raw-cell';
+import { ParsedUploads, sha256Of } from '../../common/excel/parsed-uploads';
 import { Indicator } from '../entities/indicator.entity';
 import { PerformanceAgreement } from '../entities/performance-agreement.entity';
 import { PkIndicator } from '../entities/pk-indicator.entity';
@@ -14,9 +16,10 @@ import { PkService } from '../pk.service';
 import { PlanNodesService } from '../plan-nodes.service';
 import { updateWithVersion } from '../../common/typeorm/versioned-update';
 import {
-  capProblems,
+  COLUMNS,
   COMMON_SATUAN,
   type CurrentPkItem,
+  PK_SHEET,
   type RawWorkbook,
   readPkSheet,
   type SheetContext,
@@ -41,6 +44,17 @@ export interface PkExcelCommit extends SheetSummary {
 }
 
 const AGREED = ['APPROVED', 'LOCKED'];
+/** The indicator columns the sheet rules and the commit read (10,000 rows of every column cost as much as a parse). */
+const CHECKED_COLUMNS: FindOptionsSelect<Indicator> = {
+  id: true,
+  code: true,
+  satuan: true,
+  polarity: true,
+  aggregation: true,
+  rangeMin: true,
+  rangeMax: true,
+  version: true,
+};
 
 /**
  * Excel round-trip of a Perjanjian Kinerja (issue 5 item 8). Thin adapter: the sheet rules are in domain/pk-sheet.ts,
@@ -51,10 +65,15 @@ const AGREED = ['APPROVED', 'LOCKED'];
  *   Indonesian message); otherwise a change summary and a previewToken.
  * - commit: the same file with that token; re-checks everything inside ONE transaction and writes all rows or none.
  *   The token (PK version + file hash) guarantees that what is written is exactly what was previewed, with no upload
- *   kept on the server between the two calls: a changed file or a PK edited meanwhile → 409 PREVIEW_STALE.
+ *   kept on the server between the two calls: a changed file or a PK edited meanwhile → 409 PREVIEW_STALE. Only the
+ *   preview's parse of the bytes and its sheet-rule result may be kept in memory (ParsedUploads), so the commit of
+ *   the same bytes against unchanged indicators neither parses nor runs the rules again.
  */
 @Injectable()
 export class PkExcelService {
+  private readonly parsed = new ParsedUploads<RawWorkbook>();
+  private readonly checked = new ParsedUploads<SheetResult>();
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly pk: PkService,
@@ -117,7 +136,7 @@ export class PkExcelService {
     const m = this.db.manager;
     const pk = await this.editablePk(scope, pkId, m);
     const { workbook, sha256 } = await this.readUpload(file);
-    const { summary } = await this.analyse(m, pk, workbook);
+    const { summary } = await this.analyse(m, pk, workbook, sha256);
     return { pkId: pk.id, revision: pk.revision, ...summary, previewToken: previewToken(pk.id, pk.version, sha256) };
   }
 
@@ -135,7 +154,7 @@ export class PkExcelService {
     const { workbook, sha256 } = await this.readUpload(file);
     return this.db.transaction(async (m) => {
       const pk = await this.editablePk(scope, pkId, m);
-      const { result, summary, indicators } = await this.analyse(m, pk, workbook);
+      const { result, summary, indicators } = await this.analyse(m, pk, workbook, sha256);
       if (!token || token !== previewToken(pk.id, pk.version, sha256))
         throw new ConflictError(
           'PREVIEW_STALE',
@@ -188,31 +207,50 @@ export class PkExcelService {
     return pk;
   }
 
-  /** The upload opened as hostile input (see readXlsxUpload), read as the sheet rules see it. */
+  /**
+   * The upload opened as hostile input (see readXlsxUpload), read as the sheet rules see it; the commit of a
+   * previewed file reuses the preview's parse of the same bytes (see ParsedUploads).
+   */
   private async readUpload(file: XlsxUpload | undefined): Promise<{ workbook: RawWorkbook; sha256: string }> {
-    const { workbook, sha256 } = await readXlsxUpload(file);
-    return { workbook: readPkWorkbook(workbook), sha256 };
+    const { value, sha256 } = await this.parsed.read(
+      'pk',
+      file?.buffer,
+      async () => {
+        const { workbook, sha256 } = await readXlsxUpload(file);
+        return { value: readPkWorkbook(workbook), sha256 };
+      },
+      (wb) => wb.rows.length * COLUMNS.length,
+    );
+    return { workbook: value, sha256 };
   }
 
-  /** Loads what the sheet rules need and applies them; any problem → 422 PK_EXCEL_INVALID with the (capped) list. */
+  /**
+   * Loads what the sheet rules need and applies them; any problem → 422 PK_EXCEL_INVALID with the (capped) list. The
+   * rules are a pure function of the file and this context: when both are exactly the preview's (same bytes, same
+   * indicators read now, in this transaction), the commit takes the preview's result instead of running them again.
+   */
   private async analyse(
     m: EntityManager,
     pk: PerformanceAgreement,
     workbook: RawWorkbook,
+    sha256: string,
   ): Promise<{ result: SheetResult; summary: SheetSummary; indicators: Indicator[] }> {
-    const indicators = await this.indicatorsOf(m, pk);
+    const indicators = await this.indicatorsOf(m, pk, CHECKED_COLUMNS);
     const agreed = new Set(
+      // From the SKPD's agreed PKs (index uq_pk_revision) to their rows (uq_pk_indicators): pk_indicators has no
+      // index on its SKPD, and MariaDB scanned all of it (0.6 s a call on the bench province).
       (
         await m
-          .getRepository(PkIndicator)
-          .createQueryBuilder('pi')
-          .innerJoin(PerformanceAgreement, 'pk', 'pk.id = pi.pkId')
+          .getRepository(PerformanceAgreement)
+          .createQueryBuilder('pk')
+          .innerJoin(PkIndicator, 'pi', 'pi.pkId = pk.id')
           .select('DISTINCT pi.indicatorId', 'indicatorId')
-          .where('pi.regionId = :regionId AND pi.skpdId = :skpdId AND pk.status IN (:...agreed)', {
+          .where('pk.skpdId = :skpdId AND pk.regionId = :regionId AND pk.status IN (:...agreed)', {
             regionId: pk.regionId,
             skpdId: pk.skpdId,
             agreed: AGREED,
           })
+          .andWhere('pi.regionId = :regionId AND pi.skpdId = :skpdId')
           .getRawMany<{ indicatorId: string }>()
       ).map((r) => r.indicatorId),
     );
@@ -230,12 +268,15 @@ export class PkExcelService {
         inAgreedPk: agreed.has(i.id),
       })),
     };
-    const result = readPkSheet(workbook, ctx);
+    const key = `${sha256}|${sha256Of(Buffer.from(JSON.stringify(ctx)))}`;
+    const result =
+      this.checked.get(key) ??
+      this.checked.keep(key, readPkSheet(workbook, ctx), workbook.rows.length * COLUMNS.length);
     if (result.problems.length)
       throw new UnprocessableError(
         'PK_EXCEL_INVALID',
         `The workbook has ${result.problems.length} problem(s); nothing was written`,
-        capProblems(result.problems).map((p) => ({ ...p })),
+        capProblems(result.problems, PK_SHEET).map((p) => ({ ...p })),
       );
     const current: CurrentPkItem[] = (await m.getRepository(PkIndicator).findBy({ pkId: pk.id })).map((r) => ({
       indicatorId: r.indicatorId,
@@ -245,11 +286,16 @@ export class PkExcelService {
     return { result, summary: summarize(result.rows, current, ctx), indicators };
   }
 
-  /** The Renstra indicators of the PK's SKPD in the PK's period, by code. */
-  private indicatorsOf(m: EntityManager, pk: PerformanceAgreement): Promise<Indicator[]> {
+  /** The Renstra indicators of the PK's SKPD in the PK's period, by code (all columns, or the `select`ed ones). */
+  private indicatorsOf(
+    m: EntityManager,
+    pk: PerformanceAgreement,
+    select?: FindOptionsSelect<Indicator>,
+  ): Promise<Indicator[]> {
     return m.getRepository(Indicator).find({
       where: { regionId: pk.regionId, skpdId: pk.skpdId, periodId: pk.periodId },
       order: { code: 'ASC' },
+      select,
     });
   }
 }

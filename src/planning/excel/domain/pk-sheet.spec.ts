@@ -2,10 +2,8 @@ import Decimal from 'decimal.js';
 import { columnLetter, type RawCell } from '../../../common/excel/raw-cell';
 import {
   AGGREGATION_LABELS,
-  capProblems,
   COLUMNS,
   HEADER_ROW,
-  MAX_PROBLEMS,
   parseNumberCell,
   PK_SHEET,
   POLARITY_LABELS,
@@ -229,25 +227,6 @@ describe('readPkSheet', () => {
     const r = readPkSheet(wb(rows), { ...CTX, indicators });
     expect([r.problems.length, r.rows.length]).toEqual([0, 10_000]);
     expect(Date.now() - started).toBeLessThan(3000);
-  });
-});
-
-describe('capProblems', () => {
-  it('keeps MAX_PROBLEMS entries, the last one counting the rest', () => {
-    const many = Array.from({ length: MAX_PROBLEMS + 5 }, (_, i) => ({
-      sheet: PK_SHEET,
-      row: i,
-      column: 'G',
-      code: 'X',
-      message: 'm',
-    }));
-    const capped = capProblems(many);
-    expect(capped).toHaveLength(MAX_PROBLEMS);
-    expect(capped[MAX_PROBLEMS - 1]).toMatchObject({
-      code: 'MORE_PROBLEMS',
-      message: expect.stringContaining('Dan 6 masalah lain'),
-    });
-    expect(capProblems(many.slice(0, 3))).toHaveLength(3);
   });
 });
 

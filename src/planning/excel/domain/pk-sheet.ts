@@ -19,8 +19,6 @@ export const HEADER_ROW = 4;
 export const TEMPLATE_VERSION = 'sakip-pk-excel-v1';
 /** Most data rows read; a bigger sheet is refused as a whole. */
 export const MAX_ROWS = 20_000;
-/** Most problems listed in a 422 (the last entry says how many more there are). */
-export const MAX_PROBLEMS = 1_000;
 
 export type ColumnKey =
   'id' | 'code' | 'name' | 'satuan' | 'polarity' | 'aggregation' | 'annual' | 'q1' | 'q2' | 'q3' | 'q4';
@@ -343,21 +341,6 @@ export function readPkSheet(wb: RawWorkbook, ctx: SheetContext): SheetResult {
       rows.push({ row: raw.row, indicatorId: indicator.id, satuan, polarity, aggregation, targets });
   }
   return { rows, problems };
-}
-
-/** At most MAX_PROBLEMS problems, the last one telling how many more were found. */
-export function capProblems(problems: readonly SheetProblem[]): SheetProblem[] {
-  if (problems.length <= MAX_PROBLEMS) return [...problems];
-  return [
-    ...problems.slice(0, MAX_PROBLEMS - 1),
-    {
-      sheet: PK_SHEET,
-      row: null,
-      column: null,
-      code: 'MORE_PROBLEMS',
-      message: `Dan ${problems.length - MAX_PROBLEMS + 1} masalah lain; perbaiki yang di atas lalu unggah ulang.`,
-    },
-  ];
 }
 
 /** The PK's current rows, for the change summary. */
