@@ -33,10 +33,10 @@ const BATCH = 250;
 const keyOf = (r: Pick<StageScoreRecord, 'stage' | 'level' | 'partId'>) => `${r.stage}/${r.level}/${r.partId}`;
 
 /** A stored row as an entity or as a plain SELECT returns it (score: Decimal, '72.1900' or 72.19). */
-export type StoredScoreRow = Omit<StageScoreRecord, 'score'> & { score: unknown };
+export type StoredScoreRow = Omit<StageScoreRecord, 'score' | 'regionId'> & { score: unknown };
 
 /** Exact comparison: fractions by value, everything else as text. */
-const FIELDS: readonly (keyof StageScoreRecord)[] = [
+const FIELDS: readonly (keyof StoredScoreRow & keyof StageScoreRecord)[] = [
   'componentId',
   'status',
   'answersGiven',
@@ -163,7 +163,7 @@ export async function verifyStoredScores(
         ids,
       ) as Promise<(AnswerRow & { evaluationId: string })[]>,
       m.query(
-        `SELECT evaluationId, regionId, stage, level, partId, componentId, status, answersGiven, answersExpected,
+        `SELECT evaluationId, stage, level, partId, componentId, status, answersGiven, answersExpected,
                 valueExact, scoreExact, score, predicate
          FROM evaluation_stage_scores WHERE evaluationId IN (${inList(ids.length)})`,
         ids,
