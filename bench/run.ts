@@ -135,6 +135,7 @@ async function benchDialect(dialect: Dialect, results: BenchResults, runs: numbe
         try {
           const figure = await c.run(ctx, { pkImport });
           results.figures.push(figure);
+          for (const e of figure.errors ?? []) log(`${dialect}: case ${c.id} WRONG: ${e}`);
           log(
             `${dialect}: case ${c.id} → ${figure.status}${figure.checks.length ? ` (${figure.checks.map((k) => `${k.what} ${k.value}${k.unit}${k.met ? ' met' : ' NOT met'}`).join(', ')})` : ''}`,
           );
