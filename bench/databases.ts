@@ -29,7 +29,10 @@ export async function mariadbUnreachable(): Promise<string | null> {
   }
 }
 
-/** A fresh, empty database: a SQLite file in a temp folder, or `sakip_bench_<name>_test` on the MariaDB server. */
+/**
+ * A fresh, empty database: a SQLite file in a temp folder, or `sakip_bench_<name>_<pid>_test` on the MariaDB server
+ * (the process id keeps two benchmark runs on one server, e.g. CI's smoke and a developer's run, apart).
+ */
 export async function createBenchDatabase(dialect: Dialect, name: string): Promise<BenchDatabase> {
   if (dialect === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), `sakip-bench-${name}-`));
@@ -39,7 +42,7 @@ export async function createBenchDatabase(dialect: Dialect, name: string): Promi
       drop: async () => rmSync(dir, { recursive: true, force: true }),
     };
   }
-  const database = `sakip_bench_${name}_test`;
+  const database = `sakip_bench_${name}_${process.pid}_test`;
   const admin = await createConnection({ uri: mariadbServer() });
   await admin.query(`DROP DATABASE IF EXISTS \`${database}\``);
   await admin.query(`CREATE DATABASE \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);

@@ -14,7 +14,7 @@ export interface Check {
 }
 
 export interface Figure {
-  case: 'a' | 'b' | 'c' | 'd' | 'e' | 'f';
+  case: 'a' | 'b' | 'c' | 'd' | 'e' | 'f' | 'g';
   title: string;
   dialect: Dialect;
   status: 'measured' | 'not available' | 'skipped' | 'failed';
@@ -22,6 +22,8 @@ export interface Figure {
   measured?: { label: string; value: number; unit: Unit };
   baseline?: { label: string; value: number; unit: Unit };
   checks: Check[];
+  /** Correctness failures (e.g. a stored score that differs from the engine's): the run exits 1 if there is any. */
+  errors?: string[];
   details: Record<string, string | number>;
   note?: string;
 }

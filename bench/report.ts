@@ -10,6 +10,8 @@ export interface BenchResults {
   machine: { cpus: number; cpuModel: string; memoryGb: number; node: string; platform: string };
   datasets: Partial<Record<Dialect, Record<string, string | number>>>;
   notes: string[];
+  /** Correctness failures outside the figures (the province's stored scores after the cases). */
+  errors: string[];
   figures: Figure[];
 }
 
@@ -28,6 +30,8 @@ function measuredCell(f: Figure): string {
   const text = amount(f.measured.value, f.measured.unit);
   if (f.case === 'e') return `${text}, p99 ${f.details.scoreP99Ms} ms`;
   if (f.case === 'b') return `${text}, peak RSS ${f.details.peakRssMb} MB`;
+  if (f.case === 'g')
+    return `${text}, ${Number(f.details.answerRowsPerSecond).toLocaleString('en-US')} answers/s, ${Number(f.details.bytesPerEvaluation).toLocaleString('en-US')} B/evaluation`;
   return text;
 }
 
@@ -58,9 +62,11 @@ const TARGETS: Record<Figure['case'], string> = {
   d: '≤ 3×',
   e: '≥ 0.4×',
   f: '≤ 3×',
+  g: '≤ 3×',
 };
 
 function metCell(f: Figure): string {
+  if (f.errors?.length) return '**wrong results**';
   if (f.status !== 'measured') return f.status;
   return f.checks.every((c) => c.met)
     ? 'met'
@@ -85,6 +91,8 @@ export function toMarkdown(r: BenchResults): string {
   const notes = [
     ...r.notes,
     ...r.figures.filter((f) => f.note).map((f) => `${f.case} (${DIALECT_NAMES[f.dialect]}): ${f.note}`),
+    ...r.figures.flatMap((f) => (f.errors ?? []).map((e) => `${f.case} (${DIALECT_NAMES[f.dialect]}): ${e}`)),
+    ...(r.errors ?? []),
   ];
   if (notes.length) lines.push('', ...notes.map((n) => `- ${n}`));
   const sets = Object.entries(r.datasets);

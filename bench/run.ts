@@ -1,22 +1,25 @@
 /**
  * `npm run bench`: generates the province and nation datasets (deterministic, seeded) into fresh databases — a
  * temporary SQLite file, then `sakip_bench_*_test` on MariaDB (skipped with a note when unreachable) — boots the real
- * app on them and measures cases a–e of issue 9, each against a baseline from the same run. Writes
- * bench/results.json and bench/results.md.
+ * app on them and measures cases a–g (issues 9 and 20), each against a baseline from the same run. Writes
+ * bench/results.json and bench/results.md (test-output/bench-smoke/ at smoke scale). Exits 1 if a case failed or
+ * found a stored score that differs from the engine's recomputation (timings are reported, never asserted).
  *
- * Environment: BENCH_SCALE=full|small (default full), BENCH_SEED, BENCH_RUNS (timed runs per case, median reported),
+ * Environment: BENCH_SCALE=full|small|smoke (default full; smoke is CI's correctness run, one run per case), BENCH_SEED,
+ * BENCH_RUNS (timed runs per case, median reported),
  * BENCH_DB=sqlite,mariadb, BENCH_DB_URL (MariaDB server, default mysql://root@127.0.0.1:3306),
  * BENCH_HTTP_SECONDS (default 5), BENCH_CASES (e.g. `f`: only those cases).
  */
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { createApp } from '../src/bootstrap';
+import { verifyStoredScores } from '../src/evaluation/score-verification';
 import { loadConfig } from '../src/config/env';
 import { DEFAULT_RULE_SET } from '../src/evaluation/dto/evaluation.dto';
 import { loadRuleSets } from '../src/evaluation/lke-rule-sets';
@@ -26,6 +29,7 @@ import * as national from './cases/national-recap';
 import * as pk from './cases/pk-import';
 import * as recap from './cases/region-recap';
 import * as rescore from './cases/rescore';
+import * as verify from './cases/scores-verify';
 import type { BenchContext } from './context';
 import { createBenchDatabase, type Dialect, mariadbUnreachable, openDataSource } from './databases';
 import { nationDataset, pkImportDataset, provinceDataset, SCALES, type Batch } from './dataset';
@@ -40,6 +44,7 @@ const CASES: { id: Figure['case']; title: string; run: (ctx: BenchContext, extra
   { id: 'd', title: pk.TITLE, run: (ctx, extra) => pk.pkImportCase(ctx, extra.pkImport) },
   { id: 'e', title: http.TITLE, run: (ctx) => http.httpScoreCase(ctx) },
   { id: 'f', title: budget.TITLE, run: (ctx) => budget.budgetImportCase(ctx) },
+  { id: 'g', title: verify.TITLE, run: (ctx) => verify.scoresVerifyCase(ctx) },
 ];
 /** BENCH_CASES=d,f runs only those cases (the datasets are generated all the same). */
 const SELECTED = (process.env.BENCH_CASES ?? '')
@@ -130,6 +135,7 @@ async function benchDialect(dialect: Dialect, results: BenchResults, runs: numbe
         try {
           const figure = await c.run(ctx, { pkImport });
           results.figures.push(figure);
+          for (const e of figure.errors ?? []) log(`${dialect}: case ${c.id} WRONG: ${e}`);
           log(
             `${dialect}: case ${c.id} → ${figure.status}${figure.checks.length ? ` (${figure.checks.map((k) => `${k.what} ${k.value}${k.unit}${k.met ? ' met' : ' NOT met'}`).join(', ')})` : ''}`,
           );
@@ -139,6 +145,15 @@ async function benchDialect(dialect: Dialect, results: BenchResults, runs: numbe
           results.figures.push(unavailable(c.id, c.title, dialect, 'failed', message.split('\n')[0]));
         }
       }
+      // Whatever the cases did, every stored stage score of the province still equals the engine's recomputation.
+      const integrity = await verifyStoredScores(ctx.ds.manager, {});
+      log(
+        `${dialect}: scores:verify on the province: ${integrity.evaluations} evaluations, ${integrity.mismatches.length} mismatch(es)`,
+      );
+      if (integrity.mismatches.length)
+        results.errors.push(
+          `${dialect}: ${integrity.mismatches.length} stored score(s) of the province differ from the engine's recomputation, e.g. evaluation ${integrity.mismatches[0].evaluationId} ${integrity.mismatches[0].what}`,
+        );
     } finally {
       await app.close();
     }
@@ -151,9 +166,9 @@ async function benchDialect(dialect: Dialect, results: BenchResults, runs: numbe
 
 async function main(): Promise<void> {
   const started = performance.now();
-  const scaleName = process.env.BENCH_SCALE === 'small' ? 'small' : 'full';
+  const scaleName = (['small', 'smoke'] as const).find((s) => s === process.env.BENCH_SCALE) ?? 'full';
   const seed = Number(process.env.BENCH_SEED ?? 20260909);
-  const runs = Number(process.env.BENCH_RUNS ?? 5);
+  const runs = Number(process.env.BENCH_RUNS ?? (scaleName === 'smoke' ? 1 : 5));
   const dialects = (process.env.BENCH_DB ?? 'sqlite,mariadb').split(',').map((d) => d.trim()) as Dialect[];
   const cpu = cpus();
   const results: BenchResults = {
@@ -170,10 +185,14 @@ async function main(): Promise<void> {
     },
     datasets: {},
     notes: [],
+    errors: [],
     figures: [],
   };
-  const jsonPath = join(__dirname, 'results.json');
-  const mdPath = join(__dirname, 'results.md');
+  // The smoke run (CI) leaves the committed results alone.
+  const outDir = scaleName === 'smoke' ? join(__dirname, '..', 'test-output', 'bench-smoke') : __dirname;
+  mkdirSync(outDir, { recursive: true });
+  const jsonPath = join(outDir, 'results.json');
+  const mdPath = join(outDir, 'results.md');
   for (const dialect of dialects) {
     const unreachable = dialect === 'mariadb' ? await mariadbUnreachable() : null;
     if (unreachable) {
@@ -190,6 +209,16 @@ async function main(): Promise<void> {
   writeResults(results, jsonPath, mdPath);
   console.log(`\n${toMarkdown(results)}`);
   log(`wrote ${jsonPath} and ${mdPath}`);
+  // Timings are never asserted; a case that failed or computed wrong results is.
+  const failures = [
+    ...results.figures
+      .filter((f) => f.status === 'failed')
+      .map((f) => `case ${f.case} (${f.dialect}) failed: ${f.note}`),
+    ...results.figures.flatMap((f) => (f.errors ?? []).map((e) => `case ${f.case} (${f.dialect}): ${e}`)),
+    ...results.errors,
+  ];
+  for (const f of failures) console.error(`FAILED: ${f}`);
+  if (failures.length) process.exitCode = 1;
 }
 
 main().catch((err: unknown) => {

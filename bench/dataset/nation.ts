@@ -1,17 +1,15 @@
-import type { ObjectLiteral } from 'typeorm';
 import { User } from '../../src/auth/entities/user.entity';
-import { Fraction } from '../../src/evaluation/domain/fraction';
-import { predicateFor } from '../../src/evaluation/domain/predicate';
 import { type RuleSet } from '../../src/evaluation/domain/rule-set';
-import { Evaluation, PEMDA_SUBJECT } from '../../src/evaluation/entities/evaluation.entity';
-import { applyTotals } from '../../src/evaluation/evaluations.service';
+import { EvaluationAnswer } from '../../src/evaluation/entities/evaluation-answer.entity';
+import { EvaluationStageScore } from '../../src/evaluation/entities/evaluation-stage-score.entity';
+import { Evaluation } from '../../src/evaluation/entities/evaluation.entity';
 import { Region, type RegionKind } from '../../src/organization/entities/region.entity';
 import { Skpd } from '../../src/organization/entities/skpd.entity';
 import { Rng } from '../prng';
 import { RuleSetSnapshot } from '../../src/evaluation/entities/rule-set-snapshot.entity';
+import { evaluationRows, lkeSheet } from './lke';
 import {
   benchUser,
-  isoDate,
   pad,
   skpdRows,
   snapshotRow,
@@ -28,23 +26,25 @@ function regionKind(i: number, count: number): RegionKind {
   return i < provinces ? 'PROVINSI' : i >= count - kota ? 'KOTA' : 'KABUPATEN';
 }
 
+/** Distinct answer sheets of the nation: each is scored once by the engine, then shared by many evaluations. */
+const SHEETS = 64;
+
 /**
- * The national dataset: FINAL evaluations of every SKPD and every Pemda for NATION_YEAR, totals and predicates as the
- * workflow stores them (answers are not generated: a national recap reads stored results; the province dataset
- * carries the answers). Region by region.
+ * The national dataset: FINAL evaluations of every SKPD and every Pemda for NATION_YEAR with their 80 answers each and
+ * the stage scores the answer writes store (evaluation_stage_scores), as `scores:verify` recomputes them; totals and
+ * predicates as the workflow stores them (a Pemda's official result is its final one). Region by region.
  */
 export function nationDataset(seed: number, scale: NationScale, ruleSet: RuleSet): Dataset {
   const root = new Rng(seed);
   const snapshot = snapshotRow(root.fork('rule-set-snapshot').uuid(), ruleSet);
   const regionIds = Array.from({ length: scale.regions }, () => root.uuid());
   const userId = root.uuid();
-  const scoreRow = (r: Rng, mean: number) => {
-    const total = Math.max(20, Math.min(97, mean + (r.next() - 0.5) * 16));
-    const exact = Fraction.parse(total.toFixed(4));
-    return { exact, predicate: predicateFor(exact, ruleSet.bands) };
-  };
 
   function* batches(): Iterable<Batch> {
+    // Levels 0.5 (mostly AA/A) to 4.5 (mostly B/CC): scale indices around which the final answers fall.
+    const sheets = Array.from({ length: SHEETS }, (_, i) =>
+      lkeSheet(root.fork(`sheet-${i}`), ruleSet, 0.5 + (4 * i) / (SHEETS - 1)),
+    );
     yield { entity: RuleSetSnapshot, rows: [snapshot] };
     for (const [i, regionId] of regionIds.entries()) {
       const r = root.fork(`region-${i}`);
@@ -67,40 +67,21 @@ export function nationDataset(seed: number, scale: NationScale, ruleSet: RuleSet
       if (i === 0) yield { entity: User, rows: [benchUser(userId, regionId, `bench.nation.${seed}`)] };
       const skpd = skpdRows(r, regionId, scale.skpdPerRegion);
       yield { entity: Skpd, rows: skpd };
-      const mean = 45 + r.next() * 40;
-      const evaluations = [null, ...skpd.map((s) => s.id as string)].map((skpdId) => {
-        const ev: ObjectLiteral = {
-          id: r.uuid(),
-          regionId,
-          skpdId,
-          subjectKey: skpdId ?? PEMDA_SUBJECT,
-          year: NATION_YEAR,
-          kind: skpdId ? 'SKPD' : 'PEMDA',
-          ruleSetCode: ruleSet.code,
-          ruleSetVersion: ruleSet.version,
-          ruleSetSnapshotId: snapshot.id,
-          status: 'FINAL',
-          revision: 1,
-          previousId: null,
-          supersededAt: null,
-          reopenReason: null,
-          selfDeadline: null,
-          evaluationDeadline: null,
-          qaDeadline: null,
-          finalizedAt: isoDate(NATION_YEAR + 1, 3, 30),
-          finalizedBy: null,
-          createdBy: null,
-        };
-        const self = scoreRow(r, mean + 4);
-        const final = scoreRow(r, mean);
-        applyTotals(ev as Evaluation, 'self', self.exact, self.predicate);
-        applyTotals(ev as Evaluation, 'evaluator', final.exact, final.predicate);
-        applyTotals(ev as Evaluation, 'qa', null, null);
-        applyTotals(ev as Evaluation, 'final', final.exact, final.predicate);
-        applyTotals(ev as Evaluation, 'official', skpdId ? null : final.exact, skpdId ? null : final.predicate);
-        return ev;
+      const level = r.next() * 4;
+      const plans = [null, ...skpd.map((s) => s.id as string)].map((skpdId) => {
+        const sheet = Math.round(((level + (r.next() - 0.5) * 1.5) / 4) * (SHEETS - 1));
+        return evaluationRows(
+          r,
+          ruleSet,
+          snapshot.id,
+          { regionId, skpdId, year: NATION_YEAR },
+          sheets[Math.max(0, Math.min(SHEETS - 1, sheet))],
+          skpdId === null,
+        );
       });
-      yield { entity: Evaluation, rows: evaluations };
+      yield { entity: Evaluation, rows: plans.map((p) => p.evaluation) };
+      yield { entity: EvaluationAnswer, rows: plans.flatMap((p) => p.rows) };
+      yield { entity: EvaluationStageScore, rows: plans.flatMap((p) => p.scores) };
     }
   }
   return { regionId: regionIds[0], userId, adminId: userId, periodId: null, years: [NATION_YEAR], batches };

@@ -26,8 +26,11 @@ export interface Scale {
   pkImportRows: number;
 }
 
-/** Issue 9's sizes; `small` is for a quick smoke run (BENCH_SCALE=small). */
-export const SCALES: Record<'full' | 'small', Scale> = {
+/**
+ * Issue 9's sizes (the nation of issue 20: 548 Pemda × 40 SKPD, 80 answers each); `small` is for a quick local run,
+ * `smoke` is CI's correctness run (every case on a tiny dataset, about half a minute per database).
+ */
+export const SCALES: Record<'full' | 'small' | 'smoke', Scale> = {
   full: {
     name: 'full',
     province: { skpd: 60, indicatorsPerSkpd: 150, years: 5 },
@@ -39,6 +42,12 @@ export const SCALES: Record<'full' | 'small', Scale> = {
     province: { skpd: 6, indicatorsPerSkpd: 15, years: 2 },
     nation: { regions: 20, skpdPerRegion: 10 },
     pkImportRows: 500,
+  },
+  smoke: {
+    name: 'smoke',
+    province: { skpd: 3, indicatorsPerSkpd: 5, years: 2 },
+    nation: { regions: 4, skpdPerRegion: 3 },
+    pkImportRows: 50,
   },
 };
 

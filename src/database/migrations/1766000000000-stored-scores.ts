@@ -131,6 +131,12 @@ export class StoredScores1766000000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     const mysql = q.connection.options.type === 'mysql';
+    // On SQLite, changing `evaluations` rebuilds it (DROP TABLE + rename): with foreign keys on, the drop would
+    // cascade-delete every answer. TypeORM turns them off before a revert only outside a transaction.
+    if (!mysql && Number(((await q.query('PRAGMA foreign_keys')) as { foreign_keys: number }[])[0].foreign_keys))
+      throw new Error(
+        'On SQLite this migration reverts only with foreign keys off: npm run migration:revert -- --transaction none',
+      );
     await q.addColumn('evaluations', new TableColumn(col.longText('ruleSetSnapshot', true)));
     const snapshots = (await q.query('SELECT id, body FROM lke_rule_set_snapshots')) as { id: string; body: string }[];
     for (const s of snapshots)
