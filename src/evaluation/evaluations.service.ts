@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type DataSource, type EntityManager, type FindOptionsSelect, In, IsNull, LessThan } from 'typeorm';
+import { type DataSource, type EntityManager, In, IsNull, LessThan } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Exact } from '../common/decimal/exact';
 import {
@@ -13,7 +13,8 @@ import {
 import { strongEtag } from '../common/http/etag';
 import { isUniqueViolation } from '../common/filters/to-error-body';
 import { type Page, paginate } from '../common/http/pagination';
-import { regionOf, scoped, scopeWhere, type TenantScope } from '../common/tenancy/tenant-scope';
+import { regionOf, scoped, scopeSql, type TenantScope } from '../common/tenancy/tenant-scope';
+import { decimalTransformer } from '../common/typeorm/decimal.transformer';
 import { updateWithVersion } from '../common/typeorm/versioned-update';
 import { Skpd } from '../organization/entities/skpd.entity';
 import { SkpdService } from '../organization/skpd.service';
@@ -112,7 +113,20 @@ const SCORE_COLUMNS = [
   'version',
   'updatedAt',
 ] as const satisfies readonly (keyof Evaluation)[];
-const SCORE_SELECT = Object.fromEntries(SCORE_COLUMNS.map((c) => [c, true])) as FindOptionsSelect<Evaluation>;
+const SCORE_SQL = `SELECT ${SCORE_COLUMNS.join(', ')} FROM evaluations`;
+
+/** The evaluation row as the score breakdown reads it; `updatedAt` as the driver returns it (only compared). */
+type ScoreRow = Pick<Evaluation, Exclude<(typeof SCORE_COLUMNS)[number], 'updatedAt'>> & { updatedAt: unknown };
+
+/** A raw row of SCORE_SQL in entity types (the DECIMAL through the entity's transformer, numbers as numbers). */
+const toScoreRow = (raw: Record<string, unknown>): ScoreRow =>
+  ({
+    ...raw,
+    revision: Number(raw.revision),
+    ruleSetVersion: Number(raw.ruleSetVersion),
+    version: Number(raw.version),
+    officialTotal: decimalTransformer.from(raw.officialTotal as string | number | null),
+  }) as ScoreRow;
 
 /** FINAL evaluations whose breakdown is kept in memory (about 35 KB each, twice: object and JSON bytes). */
 const FINAL_CACHE_SIZE = 500;
@@ -131,7 +145,7 @@ export interface ScoreJson {
   etag: string | null;
 }
 
-const finalKey = (ev: Evaluation): string => `${ev.version}@${ev.updatedAt.getTime()}`;
+const finalKey = (ev: ScoreRow): string => `${ev.version}@${String(ev.updatedAt)}`;
 
 @Injectable()
 export class EvaluationsService {
@@ -365,23 +379,23 @@ export class EvaluationsService {
    * One narrow read by primary key within the caller's tenant (another region's or, for a planner, another SKPD's
    * evaluation is a 404), on every request: a cached breakdown is used only while this row's version is unchanged.
    */
-  private async scoreRow(scope: TenantScope, id: string): Promise<Evaluation> {
-    const ev = await this.db.manager.findOne(Evaluation, {
-      select: SCORE_SELECT,
-      where: { ...scopeWhere(scope, { skpdColumn: 'skpdId' }), id },
-    });
-    if (!ev) throw new NotFoundError('Evaluation');
-    return ev;
+  private async scoreRow(scope: TenantScope, id: string): Promise<ScoreRow> {
+    const tenant = scopeSql(scope, { skpdColumn: 'skpdId' });
+    const [raw] = (await this.db.query(`${SCORE_SQL} WHERE id = ? AND ${tenant.sql}`, [id, ...tenant.params])) as
+      | Record<string, unknown>[]
+      | [];
+    if (!raw) throw new NotFoundError('Evaluation');
+    return toScoreRow(raw);
   }
 
-  private cachedFinal(ev: Evaluation): FinalScore | undefined {
+  private cachedFinal(ev: ScoreRow): FinalScore | undefined {
     if (ev.status !== 'FINAL') return undefined;
     const hit = this.finalScores.get(ev.id);
     return hit?.key === finalKey(ev) ? hit : undefined;
   }
 
   /** Builds the breakdown from stored rows; a FINAL evaluation's is kept (with its JSON) for this version of its row. */
-  private async buildScore(ev: Evaluation): Promise<EvaluationScoreResponse> {
+  private async buildScore(ev: ScoreRow): Promise<EvaluationScoreResponse> {
     const m = this.db.manager;
     const stages = await this.scoreStagesOf(m, ev);
     let official: EvaluationScoreResponse['official'] = null;
@@ -419,7 +433,7 @@ export class EvaluationsService {
    * and total scores, predicate), with the criterion lines read from the answers (only the answer columns); nothing
    * is re-scored. A stage without stored rows (none are expected) is scored by the engine instead.
    */
-  private async scoreStagesOf(m: EntityManager, ev: Evaluation): Promise<Record<LkeStage, EvaluationScoreJson>> {
+  private async scoreStagesOf(m: EntityManager, ev: ScoreRow): Promise<Record<LkeStage, EvaluationScoreJson>> {
     const [ruleSet, stored, rows] = await Promise.all([
       snapshotOf(m, ev),
       storedStages(m, ev),
