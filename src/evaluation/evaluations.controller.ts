@@ -1,5 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { CurrentScope, RequirePermission } from '../common/auth/decorators';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
 import {
@@ -126,8 +127,17 @@ export class EvaluationsController {
   /** Score breakdown for self, evaluator, QA and final answers (decimals as strings). */
   @RequirePermission('evaluation.read')
   @Get(':id/score')
-  score(@CurrentScope() scope: TenantScope, @Param('id', ParseUUIDPipe) id: string) {
-    return this.evaluations.score(scope, id);
+  @ApiOkResponse({ description: '', schema: { type: 'object' } })
+  async score(
+    @CurrentScope() scope: TenantScope,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Res() res: Response,
+  ): Promise<void> {
+    // Sent as the JSON bytes the service holds (serialized once for a FINAL evaluation); Express answers a matching
+    // If-None-Match with 304 and derives an ETag when the service gives none.
+    const { json, etag } = await this.evaluations.scoreJson(scope, id);
+    if (etag) res.setHeader('ETag', etag);
+    res.type('json').send(json);
   }
 
   /** Every revision of this evaluation's SKPD/Pemda and year. */

@@ -3,10 +3,18 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, type EntityManager, In, IsNull, LessThan } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Exact } from '../common/decimal/exact';
-import { ConflictError, type FieldError, InvalidStateError, UnprocessableError } from '../common/errors/domain-error';
+import {
+  ConflictError,
+  type FieldError,
+  InvalidStateError,
+  NotFoundError,
+  UnprocessableError,
+} from '../common/errors/domain-error';
+import { strongEtag } from '../common/http/etag';
 import { isUniqueViolation } from '../common/filters/to-error-body';
 import { type Page, paginate } from '../common/http/pagination';
-import { regionOf, scoped, type TenantScope } from '../common/tenancy/tenant-scope';
+import { regionOf, scoped, scopeSql, type TenantScope } from '../common/tenancy/tenant-scope';
+import { decimalTransformer } from '../common/typeorm/decimal.transformer';
 import { updateWithVersion } from '../common/typeorm/versioned-update';
 import { Skpd } from '../organization/entities/skpd.entity';
 import { SkpdService } from '../organization/skpd.service';
@@ -85,7 +93,10 @@ export interface EvaluationScoreResponse {
 /** A stage deadline as typed, resolved in the region's zone (a date alone closes at the end of that local day). */
 const dateOrNull = (v: string | null | undefined, zone: string): Date | null => (v ? regionInstant(v, zone) : null);
 
-/** What the score breakdown reads of the evaluation row. */
+/**
+ * What the score breakdown reads of the evaluation row (small columns only), with `version` and `updatedAt`, which
+ * change on every write to the row and so key the cached breakdown of a FINAL evaluation.
+ */
 const SCORE_COLUMNS = [
   'id',
   'regionId',
@@ -99,14 +110,46 @@ const SCORE_COLUMNS = [
   'officialTotal',
   'officialTotalExact',
   'officialPredicate',
+  'version',
+  'updatedAt',
 ] as const satisfies readonly (keyof Evaluation)[];
+const SCORE_SQL = `SELECT ${SCORE_COLUMNS.join(', ')} FROM evaluations`;
 
-/** FINAL evaluations whose breakdown is kept in memory (about 35 KB each). */
+/** The evaluation row as the score breakdown reads it; `updatedAt` as the driver returns it (only compared). */
+type ScoreRow = Pick<Evaluation, Exclude<(typeof SCORE_COLUMNS)[number], 'updatedAt'>> & { updatedAt: unknown };
+
+/** A raw row of SCORE_SQL in entity types (the DECIMAL through the entity's transformer, numbers as numbers). */
+const toScoreRow = (raw: Record<string, unknown>): ScoreRow =>
+  ({
+    ...raw,
+    revision: Number(raw.revision),
+    ruleSetVersion: Number(raw.ruleSetVersion),
+    version: Number(raw.version),
+    officialTotal: decimalTransformer.from(raw.officialTotal as string | number | null),
+  }) as ScoreRow;
+
+/** FINAL evaluations whose breakdown is kept in memory (about 35 KB each, twice: object and JSON bytes). */
 const FINAL_CACHE_SIZE = 500;
+
+/** A FINAL evaluation's breakdown as built for one version of its row, with its JSON bytes and their strong ETag. */
+interface FinalScore {
+  key: string;
+  response: EvaluationScoreResponse;
+  json: Buffer;
+  etag: string;
+}
+
+/** The score breakdown as the HTTP route sends it; `etag` is null when Express should derive one from the body. */
+export interface ScoreJson {
+  json: Buffer;
+  etag: string | null;
+}
+
+const finalKey = (ev: ScoreRow): string => `${ev.version}@${String(ev.updatedAt)}`;
 
 @Injectable()
 export class EvaluationsService {
-  private readonly finalStages = new Map<string, Record<LkeStage, EvaluationScoreJson>>();
+  private readonly finalScores = new Map<string, FinalScore>();
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(LKE_RULE_SETS) private readonly ruleSets: RuleSetRegistry,
@@ -316,10 +359,45 @@ export class EvaluationsService {
   }
 
   async score(scope: TenantScope, id: string): Promise<EvaluationScoreResponse> {
+    const ev = await this.scoreRow(scope, id);
+    return this.cachedFinal(ev)?.response ?? (await this.buildScore(ev));
+  }
+
+  /**
+   * The breakdown as the JSON bytes the route sends. A FINAL evaluation's are serialized once per version of its row
+   * and carry a strong ETag (a client's If-None-Match then gets 304); other evaluations are built per request.
+   */
+  async scoreJson(scope: TenantScope, id: string): Promise<ScoreJson> {
+    const ev = await this.scoreRow(scope, id);
+    const hit = this.cachedFinal(ev);
+    if (hit) return hit;
+    const response = await this.buildScore(ev);
+    return this.cachedFinal(ev) ?? { json: Buffer.from(JSON.stringify(response)), etag: null };
+  }
+
+  /**
+   * One narrow read by primary key within the caller's tenant (another region's or, for a planner, another SKPD's
+   * evaluation is a 404), on every request: a cached breakdown is used only while this row's version is unchanged.
+   */
+  private async scoreRow(scope: TenantScope, id: string): Promise<ScoreRow> {
+    const tenant = scopeSql(scope, { skpdColumn: 'skpdId' });
+    const [raw] = (await this.db.query(`${SCORE_SQL} WHERE id = ? AND ${tenant.sql}`, [id, ...tenant.params])) as
+      | Record<string, unknown>[]
+      | [];
+    if (!raw) throw new NotFoundError('Evaluation');
+    return toScoreRow(raw);
+  }
+
+  private cachedFinal(ev: ScoreRow): FinalScore | undefined {
+    if (ev.status !== 'FINAL') return undefined;
+    const hit = this.finalScores.get(ev.id);
+    return hit?.key === finalKey(ev) ? hit : undefined;
+  }
+
+  /** Builds the breakdown from stored rows; a FINAL evaluation's is kept (with its JSON) for this version of its row. */
+  private async buildScore(ev: ScoreRow): Promise<EvaluationScoreResponse> {
     const m = this.db.manager;
-    const ev = await findEvaluation(m, scope, id, { columns: SCORE_COLUMNS });
-    const stages =
-      (ev.status === 'FINAL' ? this.finalStages.get(ev.id) : undefined) ?? (await this.scoreStagesOf(m, ev));
+    const stages = await this.scoreStagesOf(m, ev);
     let official: EvaluationScoreResponse['official'] = null;
     if (ev.kind === 'PEMDA') {
       const comps = await m.find(EvaluationOfficialScore, {
@@ -333,7 +411,7 @@ export class EvaluationsService {
         predicate: ev.officialPredicate,
       };
     }
-    return {
+    const response: EvaluationScoreResponse = {
       evaluationId: ev.id,
       revision: ev.revision,
       status: ev.status,
@@ -341,15 +419,21 @@ export class EvaluationsService {
       stages,
       official,
     };
+    if (ev.status === 'FINAL') {
+      const json = Buffer.from(JSON.stringify(response));
+      this.finalScores.delete(ev.id);
+      if (this.finalScores.size >= FINAL_CACHE_SIZE) this.finalScores.delete(this.finalScores.keys().next().value!);
+      this.finalScores.set(ev.id, { key: finalKey(ev), response, json, etag: strongEtag(json) });
+    }
+    return response;
   }
 
   /**
    * Every stage's breakdown as stored when its answers were saved (evaluation_stage_scores: sub-component, component
    * and total scores, predicate), with the criterion lines read from the answers (only the answer columns); nothing
-   * is re-scored. A stage without stored rows (none are expected) is scored by the engine instead. A FINAL row never
-   * changes (a reopen is a new row), so its breakdown is kept in a small in-process cache, safe across replicas.
+   * is re-scored. A stage without stored rows (none are expected) is scored by the engine instead.
    */
-  private async scoreStagesOf(m: EntityManager, ev: Evaluation): Promise<Record<LkeStage, EvaluationScoreJson>> {
+  private async scoreStagesOf(m: EntityManager, ev: ScoreRow): Promise<Record<LkeStage, EvaluationScoreJson>> {
     const [ruleSet, stored, rows] = await Promise.all([
       snapshotOf(m, ev),
       storedStages(m, ev),
@@ -359,7 +443,7 @@ export class EvaluationsService {
       }),
     ]);
     const answers = stageAnswerSets(ev.status, rows);
-    const stages = Object.fromEntries(
+    return Object.fromEntries(
       LKE_STAGES.map((s) => {
         const result = stored[s];
         const score = result
@@ -368,11 +452,6 @@ export class EvaluationsService {
         return [s, serializeScore(score)];
       }),
     ) as Record<LkeStage, EvaluationScoreJson>;
-    if (ev.status === 'FINAL') {
-      if (this.finalStages.size >= FINAL_CACHE_SIZE) this.finalStages.delete(this.finalStages.keys().next().value!);
-      this.finalStages.set(ev.id, stages);
-    }
-    return stages;
   }
 
   /** Stage windows; an admin override, audited. */

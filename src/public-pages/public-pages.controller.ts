@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { Controller, Get, Param, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Public } from '../common/auth/decorators';
 import { DomainError, NotFoundError } from '../common/errors/domain-error';
+import { strongEtag } from '../common/http/etag';
 import { DOCX_MIME, sendFile } from '../common/http/file-download';
 import { HtmlPages } from '../common/http/html-page';
 import { RateWindow } from '../documents/domain/rate-window';
@@ -68,7 +68,7 @@ export class PublicPagesController {
   }
 
   private send(req: Request, res: Response, type: string, body: string): void {
-    const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+    const etag = strongEtag(body);
     res.set({ 'Content-Type': type, ETag: etag, 'Cache-Control': 'public, max-age=0, must-revalidate' });
     if (req.headers['if-none-match'] === etag) {
       res.status(304).end();

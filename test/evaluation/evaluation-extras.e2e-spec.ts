@@ -1,6 +1,7 @@
 import { Fraction } from '../../src/evaluation/domain/fraction';
 import { predicateFor } from '../../src/evaluation/domain/predicate';
 import type { RuleSet } from '../../src/evaluation/domain/rule-set';
+import { Evaluation } from '../../src/evaluation/entities/evaluation.entity';
 import { createTestApp, type TestApp } from '../utils/test-app';
 import { api, asBody, versionOf, cast, uniform } from './evaluation-fixtures';
 
@@ -167,6 +168,43 @@ describe('LKE evaluations: recommendations, Pemda results, stage windows, rule s
       .set(t.auth(c.admin))
       .send({ version: 1, components: [{ componentId: '1', score: '1' }] });
     expect([notPemda.status, notPemda.body.code]).toEqual([422, 'NOT_PEMDA']);
+  });
+
+  it('serves a FINAL evaluation’s breakdown with a strong ETag (304 on a match) and never stale after a write to its row', async () => {
+    const c = await cast(t);
+    const id = (await api(t).post(BASE).set(t.auth(c.admin)).send({ pemda: true, year: 2024 }).expect(201)).body.id;
+    const official = (scores: string[]) =>
+      api(t)
+        .put(`${BASE}/${id}/official-result`)
+        .set(t.auth(c.admin))
+        .send({ components: scores.map((score, i) => ({ componentId: String(i + 1), score })) });
+    await official(['20', '20', '10', '20'])
+      .send({ version: await versionOf(t, id) })
+      .expect(200);
+    // The workflow to FINAL is covered elsewhere; here only the breakdown's cache matters. An official result may
+    // still be recorded on a FINAL Pemda evaluation, which changes its breakdown.
+    await t.db.getRepository(Evaluation).update(id, { status: 'FINAL' });
+    const first = await api(t).get(`${BASE}/${id}/score`).set(t.auth(c.head)).expect(200);
+    expect(first.headers['content-type']).toMatch(/^application\/json/);
+    expect(first.headers.etag).toMatch(/^"[\w-]{27}"$/);
+    expect([first.body.status, first.body.official.total]).toEqual(['FINAL', '70.0000']);
+    const again = await api(t).get(`${BASE}/${id}/score`).set(t.auth(c.head)).expect(200);
+    expect([again.headers.etag, again.body]).toEqual([first.headers.etag, first.body]);
+    await api(t).get(`${BASE}/${id}/score`).set(t.auth(c.head)).set('If-None-Match', first.headers.etag).expect(304);
+    await api(t).get(`${BASE}/${id}/score`).set(t.auth(c.planner)).expect(404);
+
+    await official(['24', '20', '10', '20'])
+      .send({ version: await versionOf(t, id) })
+      .expect(200);
+    const changed = await api(t)
+      .get(`${BASE}/${id}/score`)
+      .set(t.auth(c.head))
+      .set('If-None-Match', first.headers.etag)
+      .expect(200);
+    expect(changed.body.official.total).toBe('74.0000');
+    expect(changed.body.official.components[0]).toEqual({ componentId: '1', score: '24.0000' });
+    expect(changed.headers.etag).not.toBe(first.headers.etag);
+    expect({ ...changed.body, official: first.body.official }).toEqual(first.body);
   });
 
   it('closes a stage after its deadline (409 PERIOD_CLOSED) until a region admin moves the window', async () => {

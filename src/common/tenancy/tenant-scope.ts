@@ -49,6 +49,21 @@ export function scopeWhere(scope: TenantScope, opts: { skpdColumn?: string } = {
   return where;
 }
 
+/**
+ * The tenant filter for a raw, parameterised read (`?` placeholders, as both drivers take them): `regionId = ?`, and
+ * `<skpdColumn> = ?` for SKPD-bound callers, with their values in order. For hot paths where a query builder costs
+ * more than the query.
+ */
+export function scopeSql(scope: TenantScope, opts: { skpdColumn?: string } = {}): { sql: string; params: string[] } {
+  const where = scopeWhere(scope, opts);
+  return {
+    sql: Object.keys(where)
+      .map((column) => `${column} = ?`)
+      .join(' AND '),
+    params: Object.values(where),
+  };
+}
+
 /** Adds the tenant filter to a query builder (alias.regionId, and alias.<skpdColumn> for SKPD-bound callers). */
 export function scoped<T extends ObjectLiteral>(
   qb: SelectQueryBuilder<T>,
