@@ -8,7 +8,8 @@
  * data; the browser specs and the demo specs run on SQLite. The stored-scores migration round trip on the
  * demo (seed, down, up, every score through the API twice) takes about 4 minutes on MariaDB (the whole demo through
  * a one-connection pool) and is left out there too; run it by hand with `TEST_DB=mysql npx jest --config
- * test/jest-e2e.config.js --testPathIgnorePatterns=/node_modules/ test/evaluation/stored-scores-migration`.
+ * test/jest-e2e.config.js test/evaluation/stored-scores-migration --testPathIgnorePatterns=/node_modules/` (the path
+ * first: that option takes every value after it).
  */
 const mysql = process.env.TEST_DB === 'mysql';
 
