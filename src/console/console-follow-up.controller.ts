@@ -4,24 +4,15 @@ import { RequirePermission } from '../common/auth/decorators';
 import { FollowUpDto } from '../evaluation/dto/recommendation.dto';
 import { EvaluationsService } from '../evaluation/evaluations.service';
 import { RecommendationsService } from '../evaluation/recommendations.service';
-import { labelOf } from './console-labels';
 import { ConsoleController } from './console-controller.decorator';
 import { allPages } from './console-dashboards';
-import { type FieldMessages, serviceErrors, validateForm } from './console-forms';
+import { type FailedFollowUp, type Form, followUpRow, submitFollowUp } from './console-follow-up-form';
 import { uuidParam } from './console-params';
 import type { ConsoleRequest } from './console-session';
 import { ConsoleViews } from './console-views';
 
-type Form = Record<string, string | undefined>;
-
 /** What a planner may set; only an evaluator marks a recommendation done. */
 const PLANNER_STATUSES = ['OPEN', 'IN_PROGRESS'] as const;
-
-interface Failed {
-  id: string;
-  values: { followUp: string; status: string };
-  errors: FieldMessages;
-}
 
 /**
  * Tindak lanjut: every recommendation addressed to the planner's SKPD, newest evaluation first, each with its
@@ -50,35 +41,20 @@ export class ConsoleFollowUpController {
     @Param('id', uuidParam) id: string,
     @Body() form: Form,
   ): Promise<void> {
-    const values = { followUp: (form.followUp ?? '').trim(), status: form.status ?? '' };
-    const checked = await validateForm(FollowUpDto, {
-      version: Number(form.version),
-      followUp: values.followUp,
-      ...(values.status ? { status: values.status } : {}),
-    });
-    if (!checked.ok)
-      return this.render(
-        req,
-        res,
-        { id, values, errors: checked.errors },
-        'Periksa kembali isian yang ditandai.',
-        undefined,
-        400,
-      );
-    try {
-      await this.recommendations.followUp(req.scope!, evaluationId, id, checked.dto);
-    } catch (err) {
-      const shown = serviceErrors(err);
-      if (!shown) throw err;
-      return this.render(req, res, { id, values, errors: shown.errors }, shown.summary, undefined, 422);
-    }
-    res.redirect(303, `/konsol/tindak-lanjut?ok=1#r-${id}`);
+    const saved = await submitFollowUp(
+      id,
+      form,
+      FollowUpDto,
+      (dto) => this.recommendations.followUp(req.scope!, evaluationId, id, dto),
+      (failed, summary, status) => this.render(req, res, failed, summary, undefined, status),
+    );
+    if (saved) res.redirect(303, `/konsol/tindak-lanjut?ok=1#r-${id}`);
   }
 
   private async render(
     req: ConsoleRequest,
     res: Response,
-    failed: Failed | null,
+    failed: FailedFollowUp | null,
     summary?: string,
     notice?: string,
     status = 200,
@@ -90,22 +66,10 @@ export class ConsoleFollowUpController {
     const groups = await Promise.all(
       evaluations.map(async (ev) => ({
         ev,
-        items: (await this.recommendations.list(scope, ev.id)).map((r) => {
-          const mine = failed?.id === r.id ? failed : null;
-          const current = mine ? mine.values.status : r.status;
-          return {
-            ...r,
-            statusLabel: labelOf('recommendation', r.status),
-            done: r.status === 'DONE',
-            followUpValue: mine ? mine.values.followUp : (r.followUp ?? ''),
-            statuses: PLANNER_STATUSES.map((s) => ({
-              value: s,
-              label: labelOf('recommendation', s),
-              selected: s === current,
-            })),
-            errors: mine?.errors ?? {},
-          };
-        }),
+        items: (await this.recommendations.list(scope, ev.id)).map((r) => ({
+          ...followUpRow(r, PLANNER_STATUSES, failed),
+          done: r.status === 'DONE',
+        })),
       })),
     );
     this.views.render(

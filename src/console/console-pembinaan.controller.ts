@@ -7,13 +7,11 @@ import { CreatePembinaanDto, type PembinaanHistoryDto, PembinaanFollowUpDto } fr
 import { PembinaanService } from '../pembinaan/pembinaan.service';
 import { ProvincesService } from '../provinces/provinces.service';
 import { ConsoleController } from './console-controller.decorator';
+import { type FailedFollowUp, type Form, followUpRow, submitFollowUp } from './console-follow-up-form';
 import { type FieldMessages, serviceErrors, validateForm } from './console-forms';
-import { labelOf } from './console-labels';
 import { uuidParam } from './console-params';
 import type { ConsoleRequest } from './console-session';
 import { ConsoleViews } from './console-views';
-
-type Form = Record<string, string | undefined>;
 
 /** Recommendation rows on the province's form (blank rows are left out). */
 const REC_ROWS = 5;
@@ -24,29 +22,9 @@ function historyView(h: PembinaanHistoryDto, failed?: FailedFollowUp) {
     ...h,
     items: h.items.map((v) => ({
       ...v,
-      recommendations: v.recommendations.map((r) => {
-        const mine = failed?.id === r.id ? failed : null;
-        const current = mine ? mine.values.status : r.status;
-        return {
-          ...r,
-          statusLabel: labelOf('recommendation', r.status),
-          followUpValue: mine ? mine.values.followUp : (r.followUp ?? ''),
-          statuses: RECOMMENDATION_STATUSES.map((s) => ({
-            value: s,
-            label: labelOf('recommendation', s),
-            selected: s === current,
-          })),
-          errors: mine?.errors ?? {},
-        };
-      }),
+      recommendations: v.recommendations.map((r) => followUpRow(r, RECOMMENDATION_STATUSES, failed)),
     })),
   };
-}
-
-interface FailedFollowUp {
-  id: string;
-  values: { followUp: string; status: string };
-  errors: FieldMessages;
 }
 
 interface FailedVisit {
@@ -212,29 +190,14 @@ export class ConsolePembinaanController {
     @Param('id', uuidParam) id: string,
     @Body() form: Form,
   ): Promise<void> {
-    const values = { followUp: (form.followUp ?? '').trim(), status: form.status ?? '' };
-    const checked = await validateForm(PembinaanFollowUpDto, {
-      version: Number(form.version),
-      followUp: values.followUp,
-      status: values.status,
-    });
-    if (!checked.ok)
-      return this.render(
-        req,
-        res,
-        { id, values, errors: checked.errors },
-        'Periksa kembali isian yang ditandai.',
-        undefined,
-        400,
-      );
-    try {
-      await this.pembinaan.followUp(req.scope!, id, checked.dto);
-    } catch (err) {
-      const shown = serviceErrors(err);
-      if (!shown) throw err;
-      return this.render(req, res, { id, values, errors: shown.errors }, shown.summary, undefined, 422);
-    }
-    res.redirect(303, `/konsol/pembinaan?ok=1#r-${id}`);
+    const saved = await submitFollowUp(
+      id,
+      form,
+      PembinaanFollowUpDto,
+      (dto) => this.pembinaan.followUp(req.scope!, id, dto),
+      (failed, summary, status) => this.render(req, res, failed, summary, undefined, status),
+    );
+    if (saved) res.redirect(303, `/konsol/pembinaan?ok=1#r-${id}`);
   }
 
   private async render(
