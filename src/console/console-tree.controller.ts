@@ -188,14 +188,7 @@ export class ConsoleTreeController {
   @RequirePermission('planning.write')
   @Post('simpul/:id/hapus')
   async removeNode(@Req() req: ConsoleRequest, @Res() res: Response, @Param('id', uuidParam) id: string) {
-    const node = await this.nodes.get(req.scope!, id);
-    try {
-      await this.nodes.remove(req.scope!, id);
-    } catch (err) {
-      const shown = shownErrors(err);
-      return this.renderNode(req, res, nodeFormOf(node), {}, 409, shown.summary);
-    }
-    await this.backToTree(req, res, node.skpdId, node.periodId);
+    await this.changeNode(req, res, id, () => this.nodes.remove(req.scope!, id));
   }
 
   /** Deactivates (`aktif=0`) or reactivates (`aktif=1`) a node; the service refuses while active children remain. */
@@ -207,9 +200,21 @@ export class ConsoleTreeController {
     @Param('id', uuidParam) id: string,
     @Body() form: Form,
   ): Promise<void> {
+    await this.changeNode(req, res, id, (node) =>
+      this.nodes.update(req.scope!, id, { version: node.version, active: form.aktif === '1' }),
+    );
+  }
+
+  /** Runs a change of a node: back to the tree when done, or its page with the service's refusal (409). */
+  private async changeNode(
+    req: ConsoleRequest,
+    res: Response,
+    id: string,
+    change: (node: Awaited<ReturnType<PlanNodesService['get']>>) => Promise<unknown>,
+  ): Promise<void> {
     const node = await this.nodes.get(req.scope!, id);
     try {
-      await this.nodes.update(req.scope!, id, { version: node.version, active: form.aktif === '1' });
+      await change(node);
     } catch (err) {
       const shown = shownErrors(err);
       return this.renderNode(req, res, nodeFormOf(node), {}, 409, shown.summary);
